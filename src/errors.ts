@@ -1,0 +1,225 @@
+/** Common base of every error the SDK raises: a fixed `name` and a message naming what went wrong. */
+export abstract class OneBotError extends Error {
+  abstract override readonly name: string;
+}
+
+function guard<E extends OneBotError>(name: string) {
+  return (e: unknown): e is E => e instanceof Error && e.name === name;
+}
+
+/** Normalised reason of a failed action, whatever the backend's retcode dialect. */
+export type FailureKind = 'invalid-params' | 'unknown-action' | 'permission' | 'failed';
+
+/**
+ * The server rejected the access token (401/403 on the upgrade or over HTTP, or a `retcode 1403` frame).
+ * Terminal: the client does not retry, since a wrong token does not fix itself. The token is never included.
+ */
+export class AuthError extends OneBotError {
+  override readonly name = 'AuthError';
+  constructor(
+    /** HTTP status of the rejected upgrade or request, or the retcode of the rejecting frame. */
+    readonly status: number,
+    message = `the server rejected the access token (${status})`,
+  ) {
+    super(message);
+  }
+}
+/** Whether `e` is an {@link AuthError} (works across ESM/CJS copies of the SDK). */
+export const isAuthError = guard<AuthError>('AuthError');
+
+/** Fields of an {@link ActionFailedError}. */
+export interface ActionFailure {
+  action: string;
+  params: unknown;
+  retcode: number;
+  status: string;
+  message: string;
+  wording: string;
+  echo: string | null;
+  kind: FailureKind;
+}
+
+/**
+ * The server answered the action with a failure (`status: 'failed'` or a non-zero retcode).
+ *
+ * @example
+ * client.setGroupBan(group, user).subscribe({ error: (e) => isActionFailedError(e) && e.kind === 'permission' });
+ */
+export class ActionFailedError extends OneBotError implements ActionFailure {
+  override readonly name = 'ActionFailedError';
+  readonly action: string;
+  readonly params: unknown;
+  readonly retcode: number;
+  readonly status: string;
+  readonly wording: string;
+  readonly echo: string | null;
+  readonly kind: FailureKind;
+  constructor(failure: ActionFailure) {
+    super(
+      `${failure.action} failed (retcode ${failure.retcode}, ${failure.kind})${failure.message ? `: ${failure.message}` : ''}`,
+    );
+    this.action = failure.action;
+    this.params = failure.params;
+    this.retcode = failure.retcode;
+    this.status = failure.status;
+    this.wording = failure.wording;
+    this.echo = failure.echo;
+    this.kind = failure.kind;
+  }
+}
+/** Whether `e` is an {@link ActionFailedError}. */
+export const isActionFailedError = guard<ActionFailedError>('ActionFailedError');
+
+/**
+ * No reply arrived within the call's timeout. `sent: true` means the request was written, so the outcome
+ * on the server is unknown (it may still have happened).
+ */
+export class ActionTimeoutError extends OneBotError {
+  override readonly name = 'ActionTimeoutError';
+  constructor(
+    readonly action: string,
+    readonly timeout: number,
+    readonly sent: boolean,
+  ) {
+    super(
+      sent
+        ? `${action} got no reply within ${timeout} ms; it was sent, so its outcome is unknown`
+        : `${action} was not sent within ${timeout} ms: no connection was open`,
+    );
+  }
+}
+/** Whether `e` is an {@link ActionTimeoutError}. */
+export const isActionTimeoutError = guard<ActionTimeoutError>('ActionTimeoutError');
+
+/**
+ * The connection dropped. For a pending action, `sent: true` means the request had been written before the
+ * drop (outcome unknown); it is never re-sent. As a terminal client error it carries the number of connection
+ * `attempts` and the last `cause`.
+ */
+export class DisconnectedError extends OneBotError {
+  override readonly name = 'DisconnectedError';
+  constructor(
+    message: string,
+    readonly details: { action?: string; sent?: boolean; code?: number; reason?: string; attempts?: number; cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  }
+  /** The action that was pending, when the error belongs to one call. */
+  get action(): string | undefined {
+    return this.details.action;
+  }
+  /** Whether the pending request had been written to the socket (outcome unknown). */
+  get sent(): boolean {
+    return this.details.sent ?? false;
+  }
+  /** WebSocket close code, when known. */
+  get code(): number | undefined {
+    return this.details.code;
+  }
+  /** Connection attempts made, for a terminal failure after `maxAttempts`. */
+  get attempts(): number | undefined {
+    return this.details.attempts;
+  }
+}
+/** Whether `e` is a {@link DisconnectedError}. */
+export const isDisconnectedError = guard<DisconnectedError>('DisconnectedError');
+
+/** The parameters failed their codec; nothing was sent. `report` names each offending field. */
+export class InvalidParamsError extends OneBotError {
+  override readonly name = 'InvalidParamsError';
+  constructor(
+    readonly action: string,
+    readonly params: unknown,
+    readonly report: string,
+  ) {
+    super(`invalid params for ${action}: ${report}`);
+  }
+}
+/** Whether `e` is an {@link InvalidParamsError}. */
+export const isInvalidParamsError = guard<InvalidParamsError>('InvalidParamsError');
+
+/** The client was closed with `close()`; no more actions or events. */
+export class ClientClosedError extends OneBotError {
+  override readonly name = 'ClientClosedError';
+  constructor(message = 'the client is closed') {
+    super(message);
+  }
+}
+/** Whether `e` is a {@link ClientClosedError}. */
+export const isClientClosedError = guard<ClientClosedError>('ClientClosedError');
+
+/** The connected backend is known not to support the action (pass `{ force: true }` to send anyway). */
+export class UnsupportedActionError extends OneBotError {
+  override readonly name = 'UnsupportedActionError';
+  constructor(
+    readonly action: string,
+    readonly backend: string,
+  ) {
+    super(`${action} is not supported by ${backend} (pass { force: true } to send it anyway)`);
+  }
+}
+/** Whether `e` is an {@link UnsupportedActionError}. */
+export const isUnsupportedActionError = guard<UnsupportedActionError>('UnsupportedActionError');
+
+/** Why a Stream API transfer failed. */
+export type TransferErrorCode = 'EMPTY' | 'NOT_FOUND' | 'SHA256_MISMATCH' | 'SERVER' | 'DISCONNECTED' | 'TIMEOUT' | 'CLOSED';
+
+/** A Stream API upload or download failed. */
+export class TransferError extends OneBotError {
+  override readonly name = 'TransferError';
+  constructor(
+    readonly code: TransferErrorCode,
+    message: string,
+    readonly details: { streamId?: string; fileId?: string; cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  }
+  /** The upload's stream id, when the error belongs to an upload. */
+  get streamId(): string | undefined {
+    return this.details.streamId;
+  }
+  /** The download's file id, when the error belongs to a download. */
+  get fileId(): string | undefined {
+    return this.details.fileId;
+  }
+}
+/** Whether `e` is a {@link TransferError}. */
+export const isTransferError = guard<TransferError>('TransferError');
+
+/**
+ * A frame or an action result failed its codec. `raw` is the frame text (or the result value), `report` a
+ * readable io-ts path report. Reported on `client.errors$`; event streams go on.
+ */
+export class DecodeError extends OneBotError {
+  override readonly name = 'DecodeError';
+  constructor(
+    readonly raw: unknown,
+    readonly report: string,
+    readonly action?: string,
+  ) {
+    super(action ? `the result of ${action} does not match its codec: ${report}` : `undecodable frame: ${report}`);
+  }
+}
+/** Whether `e` is a {@link DecodeError}. */
+export const isDecodeError = guard<DecodeError>('DecodeError');
+
+/**
+ * A frame that breaks the protocol: neither event nor reply, a reply with a foreign echo, an oversized frame,
+ * or a socket-level protocol failure.
+ */
+export class ProtocolError extends OneBotError {
+  override readonly name = 'ProtocolError';
+  constructor(
+    message: string,
+    readonly details: { raw?: unknown; code?: number; echo?: unknown; cause?: unknown } = {},
+  ) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+  }
+  /** The offending frame, when there was one. */
+  get raw(): unknown {
+    return this.details.raw;
+  }
+}
+/** Whether `e` is a {@link ProtocolError}. */
+export const isProtocolError = guard<ProtocolError>('ProtocolError');
+
