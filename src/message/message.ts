@@ -1,22 +1,69 @@
 import * as t from 'io-ts';
-import { Segment } from '../codec/segment';
+import { Segment, SegmentArray } from '../codec/segment';
 
-/** PLACEHOLDER (to be replaced by the message work): what a caller may pass wherever a message goes. */
+/**
+ * What a caller may pass wherever a message goes: plain text, one segment, or a segment array.
+ *
+ * A string is always plain text: it is sent as one `text` segment and never parsed as CQ code, so user
+ * input cannot inject mentions or pictures. To send CQ code on purpose, use `cq.parse` or the `cq` tag.
+ *
+ * @example
+ * const a: Message = 'hello';
+ * const b: Message = [segment.at(10001), segment.text(' hi')];
+ */
 export type Message = string | Segment | Segment[];
 
-/** Turns a {@link Message} into the segment array that goes on the wire. */
-export function toSegments(message: Message): Segment[] {
-  if (typeof message === 'string') return [{ type: 'text', data: { text: message } }];
-  return Array.isArray(message) ? message : [message];
+function textSegment(text: string): Segment {
+  return { type: 'text', data: { text } };
 }
 
-const isMessage = (u: unknown): u is Message =>
-  typeof u === 'string' || Segment.is(u) || (Array.isArray(u) && u.every((s) => Segment.is(s)));
+/** Whether a custom forward node carries content that still has to be turned into segments. */
+function needsNormalising(segment: Segment): boolean {
+  if (segment.type !== 'node' || !('content' in segment.data)) return false;
+  const content = segment.data.content;
+  return typeof content === 'string' || !Array.isArray(content) || content.some(needsNormalising);
+}
 
-/** Params codec of a message: accepts a {@link Message}, writes a segment array. */
+function normaliseNode(segment: Segment): Segment {
+  if (segment.type !== 'node' || !('content' in segment.data) || !needsNormalising(segment)) return segment;
+  return { ...segment, data: { ...segment.data, content: toSegments(segment.data.content) } };
+}
+
+/**
+ * Turns a {@link Message} into the segment array that goes on the wire.
+ *
+ * A string becomes one `text` segment (never parsed as CQ code); a single segment becomes a one-element
+ * array; an array is returned as it is unless a custom forward `node` inside holds a string or a single
+ * segment as content, which is normalised the same way (NapCat would parse a string there as CQ code).
+ *
+ * @example
+ * toSegments('[CQ:at,qq=all]'); // [{ type: 'text', data: { text: '[CQ:at,qq=all]' } }]
+ */
+export function toSegments(message: Message): Segment[] {
+  if (typeof message === 'string') return [textSegment(message)];
+  if (!Array.isArray(message)) return [normaliseNode(message)];
+  return message.some(needsNormalising) ? message.map(normaliseNode) : message;
+}
+
+function isMessage(u: unknown): u is Message {
+  return typeof u === 'string' || SegmentArray.is(u) || Segment.is(u);
+}
+
+/**
+ * Params codec of a message: accepts a {@link Message} and writes a segment array ({@link toSegments}).
+ * Anything else fails with the path of the offending segment or field.
+ *
+ * @example
+ * MessageParam.encode('hi'); // [{ type: 'text', data: { text: 'hi' } }]
+ */
 export const MessageParam = new t.Type<Message, Segment[], unknown>(
   'Message',
   isMessage,
-  (u, c) => (isMessage(u) ? t.success(u) : t.failure(u, c, 'a string, a segment, or an array of segments')),
+  (u, c) => {
+    if (isMessage(u)) return t.success(u);
+    if (Array.isArray(u)) return SegmentArray.validate(u, c);
+    if (typeof u === 'object' && u !== null) return Segment.validate(u, c);
+    return t.failure(u, c, 'a message must be a string, a segment { type, data }, or an array of segments');
+  },
   toSegments,
 );

@@ -1,0 +1,58 @@
+import type { Observable } from 'rxjs';
+import type * as t from 'io-ts';
+import type { Catalogue } from './catalogue';
+import type { ActionDef } from './define';
+import type { CallAction, CallOptions } from './types';
+
+type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
+
+/** The parameter list of an action method: params optional when every field is optional. */
+export type ActionArgs<P> = [RequiredKeys<P>] extends [never]
+  ? [params?: P, options?: CallOptions]
+  : [params: P, options?: CallOptions];
+
+/** One typed action method: a cold Observable of its decoded result. */
+export type ActionMethod<D> = D extends ActionDef<infer P, infer R>
+  ? (...args: ActionArgs<t.TypeOf<P>>) => Observable<t.TypeOf<R>>
+  : never;
+
+/** An `_async` / `_rate_limited` variant: same params, emits `undefined` once the server accepted it. */
+export type AsyncActionMethod<D> = D extends ActionDef<infer P, t.Mixed>
+  ? (...args: ActionArgs<t.TypeOf<P>>) => Observable<undefined>
+  : never;
+
+/** Any action by name, result `unknown`, no codecs applied (the escape hatch for uncatalogued actions). */
+export type RawActions = Readonly<Record<string, (params?: object, options?: CallOptions) => Observable<unknown>>>;
+
+/**
+ * `client.api`: one method per catalogued action, plus its `_async` and `_rate_limited` variants, plus `raw`.
+ *
+ * @example
+ * client.api.send_group_msg({ group_id: 123, message: 'hi' }, { timeout: 5_000 }).subscribe(({ message_id }) => ...);
+ * client.api.raw['.ocr_image']({ image: 'file:///tmp/a.png' });
+ */
+export type Api = { readonly [K in keyof Catalogue]: ActionMethod<Catalogue[K]> } & {
+  readonly [K in keyof Catalogue as `${K & string}_async` | `${K & string}_rate_limited`]: AsyncActionMethod<Catalogue[K]>;
+} & { readonly raw: RawActions };
+
+/** Builds `client.api` from the catalogue: every method is a thin call of the one `call` primitive. */
+export function buildApi(
+  catalogue: Readonly<Record<string, ActionDef>>,
+  call: CallAction,
+  raw: (action: string, params: unknown, options?: CallOptions) => Observable<unknown>,
+): Api {
+  const api: Record<string, unknown> = {};
+  for (const name of Object.keys(catalogue)) {
+    for (const action of [name, `${name}_async`, `${name}_rate_limited`]) {
+      api[action] = (params?: unknown, options?: CallOptions) => call(action, params, options);
+    }
+  }
+  api.raw = new Proxy(
+    {},
+    {
+      get: (_, action) =>
+        typeof action === 'string' ? (params?: unknown, options?: CallOptions) => raw(action, params, options) : undefined,
+    },
+  );
+  return api as Api;
+}

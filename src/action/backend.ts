@@ -1,0 +1,97 @@
+import { CATALOGUE } from './catalogue/index';
+import type { BackendName, Support } from './define';
+
+export type { BackendName } from './define';
+
+/** How `app_name` of `get_version_info` names each backend (NapCat says `NapCat.Onebot`). */
+const APP_NAMES: readonly (readonly [RegExp, BackendName])[] = [
+  [/^napcat/i, 'napcat'],
+  [/^go-?cqhttp/i, 'go-cqhttp'],
+  [/^lagrange/i, 'lagrange'],
+];
+
+/**
+ * The backend that sent a `get_version_info` reply, from its `app_name`.
+ *
+ * @example
+ * detectBackend({ app_name: 'NapCat.Onebot', app_version: '4.18.19' }); // 'napcat'
+ * detectBackend({ app_name: 'Lagrange.OneBot' }); // 'lagrange'
+ * detectBackend(null); // 'unknown'
+ */
+export function detectBackend(versionInfo: unknown): BackendName | 'unknown' {
+  if (typeof versionInfo !== 'object' || versionInfo === null) return 'unknown';
+  const appName = (versionInfo as { app_name?: unknown }).app_name;
+  if (typeof appName !== 'string') return 'unknown';
+  return APP_NAMES.find(([pattern]) => pattern.test(appName.trim()))?.[1] ?? 'unknown';
+}
+
+const ROWS: Readonly<Record<string, { readonly support: Readonly<Record<BackendName, Support>> }>> = CATALOGUE;
+
+/**
+ * How `backend` implements `action`, from the catalogue row's support profile; `unknown` for an action
+ * the catalogue does not know or a backend not yet detected.
+ *
+ * @example
+ * supportOf('send_like', 'go-cqhttp'); // 'unsupported'
+ */
+export function supportOf(action: string, backend: BackendName | 'unknown'): Support {
+  if (backend === 'unknown' || !Object.hasOwn(ROWS, action)) return 'unknown';
+  return ROWS[action]?.support[backend] ?? 'unknown';
+}
+
+/** Whether the profile says `backend` does not implement `action` (the client then refuses unless `force`). */
+export function isKnownUnsupported(action: string, backend: BackendName | 'unknown'): boolean {
+  return supportOf(action, backend) === 'unsupported';
+}
+
+/** A mechanical difference of one backend for one action: another wire name, or params it needs filled. */
+export interface Adapter {
+  /** The name the backend registers the action under. */
+  readonly action?: string;
+  /** Params fields the backend requires, sent when the caller left them out. */
+  readonly defaults?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The mechanical parameter differences per backend. Differences that change meaning are not adapted:
+ * they are described in the catalogue row's `note`.
+ */
+export const BACKEND_ADAPTERS: Readonly<Record<BackendName, Readonly<Record<string, Adapter>>>> = {
+  napcat: {
+    get_model_show: { action: '_get_model_show' },
+    set_model_show: { action: '_set_model_show' },
+    get_record: { defaults: { out_format: 'mp3' } },
+  },
+  'go-cqhttp': {
+    get_record: { defaults: { out_format: 'mp3' } },
+  },
+  lagrange: {},
+};
+
+/** What is sent for one call on one backend. */
+export interface AdaptedCall {
+  readonly action: string;
+  readonly params: unknown;
+}
+
+/**
+ * The action name and params to send for `action` on `backend`, after its adapter (if any).
+ *
+ * @example
+ * adaptCall('get_record', { file: 'a.amr' }, 'napcat'); // { action: 'get_record', params: { out_format: 'mp3', file: 'a.amr' } }
+ * adaptCall('get_model_show', { model: 'x' }, 'napcat'); // { action: '_get_model_show', params: { model: 'x' } }
+ */
+export function adaptCall(action: string, params: unknown, backend: BackendName | 'unknown'): AdaptedCall {
+  const adapter = backend === 'unknown' ? undefined : BACKEND_ADAPTERS[backend][action];
+  if (adapter === undefined) return { action, params };
+  const withDefaults =
+    adapter.defaults === undefined ? params : fillDefaults(adapter.defaults, params);
+  return { action: adapter.action ?? action, params: withDefaults };
+}
+
+function fillDefaults(defaults: Readonly<Record<string, unknown>>, params: unknown): Record<string, unknown> {
+  const given = typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {};
+  const filled: Record<string, unknown> = { ...defaults };
+  for (const [key, value] of Object.entries(given)) if (value !== undefined) filled[key] = value;
+  return filled;
+}

@@ -1,0 +1,288 @@
+import { Observable, type SchedulerLike, type Unsubscribable } from 'rxjs';
+import type { ReplyFrame } from '../codec/frame';
+import { explain } from '../codec/frame';
+import { stringifyWire } from '../codec/id';
+import { mayHoldUnsafeInteger, parseLossless } from '../codec/lossless-json';
+import {
+  ActionTimeoutError,
+  AuthError,
+  DecodeError,
+  DisconnectedError,
+  InvalidParamsError,
+  ProtocolError,
+  UnsupportedActionError,
+} from '../errors';
+import type { SocketOpen } from '../transport/types';
+import type { Logger } from '../transport/types';
+import type { ActionDef } from './define';
+import { actionFailed, isFailedReply } from './failure';
+import { type PendingCall, PendingCalls, type ResultMode } from './pending-calls';
+import type { CallOptions } from './types';
+
+/** What the caller needs from the connection. */
+export interface CallLink {
+  /** Keeps the connection wanted while the returned handle is not unsubscribed. */
+  hold(): Unsubscribable;
+  /** The open socket, if any. */
+  socket(): SocketOpen | undefined;
+  /** The terminal error once the client is closed. */
+  closedError(): unknown;
+}
+
+/** Dependencies of {@link createCaller}. */
+export interface CallerDeps {
+  readonly catalogue: Readonly<Record<string, ActionDef>>;
+  readonly link: CallLink;
+  readonly scheduler: SchedulerLike;
+  readonly defaultTimeout: number;
+  readonly strictResults: boolean;
+  /** Random per-client tag: echoes are `<tag>:<n>`. */
+  readonly tag: string;
+  readonly logger: Logger;
+  /** `errors$` sink for undecodable results and protocol breaches. */
+  readonly report: (error: DecodeError | ProtocolError) => void;
+  /** A reply proved the token wrong (`retcode 1403` without echo): the client must close. */
+  readonly fatal: (error: AuthError) => void;
+  /** The backend that is known not to support `action`, if any. */
+  readonly unsupportedBy: (action: string) => string | undefined;
+  /** Rewrites a catalogued call for the connected backend's mechanical differences (name, filled params). */
+  readonly adapt?: (action: string, params: unknown) => { readonly action: string; readonly params: unknown };
+  /** Sees every successful result (the client watches `get_version_info`). */
+  readonly observe?: (action: string, data: unknown) => void;
+}
+
+interface Resolved {
+  readonly def: ActionDef | undefined;
+  readonly base: string;
+  readonly mode: ResultMode;
+}
+
+const ASYNC_SUFFIXES = ['_async', '_rate_limited'] as const;
+
+/** The action core of one client: cold calls, echo routing, deadlines, and connection-drop handling. */
+export interface Caller {
+  /** A cold Observable of one action: validates, sends once per subscription, emits the result once. */
+  call(action: string, params: unknown, options?: CallOptions, raw?: boolean): Observable<unknown>;
+  /** Routes a reply frame to its call (or reports it). */
+  route(frame: ReplyFrame): void;
+  /** A socket opened: writes the calls that were waiting for one. */
+  opened(socket: SocketOpen): void;
+  /** Socket `generation` dropped: calls written on it fail at once with `DisconnectedError { sent: true }`. */
+  dropped(generation: number, cause: unknown): void;
+  /** The client reached `closed`: every call fails with `error`. */
+  terminate(error: unknown): void;
+  /** Calls in flight. */
+  readonly pending: number;
+}
+
+/** Creates the action core of a client. */
+export function createCaller(deps: CallerDeps): Caller {
+  const table = new PendingCalls(deps.scheduler, (call) => {
+    call.subscriber.error(new ActionTimeoutError(call.action, call.timeout, call.sent));
+  });
+  let waiting: PendingCall[] = [];
+  let counter = 0;
+  const prefix = `${deps.tag}:`;
+  const resolved = new Map<string, Resolved>();
+
+  function resolve(action: string): Resolved {
+    let r = resolved.get(action);
+    if (r === undefined) {
+      r = resolveUncached(action);
+      resolved.set(action, r);
+    }
+    return r;
+  }
+
+  function resolveUncached(action: string): Resolved {
+    const def = deps.catalogue[action];
+    if (def !== undefined) return { def, base: action, mode: 'decode' };
+    for (const suffix of ASYNC_SUFFIXES) {
+      if (action.endsWith(suffix)) {
+        const base = action.slice(0, -suffix.length);
+        const baseDef = deps.catalogue[base];
+        if (baseDef !== undefined) return { def: baseDef, base, mode: 'async' };
+      }
+    }
+    return { def: undefined, base: action, mode: 'raw' };
+  }
+
+  function write(call: PendingCall, socket: SocketOpen): void {
+    call.sent = true;
+    call.generation = socket.generation;
+    socket.send(call.frame);
+  }
+
+  function call(action: string, params: unknown, options?: CallOptions, raw = false): Observable<unknown> {
+    return new Observable<unknown>((subscriber) => {
+      const closed = deps.link.closedError();
+      if (closed !== undefined) {
+        subscriber.error(closed);
+        return;
+      }
+      const { def, base, mode: resolvedMode } = resolve(action);
+      const mode: ResultMode = raw ? 'raw' : resolvedMode;
+      let wire: unknown = params ?? {};
+      if (def !== undefined && !raw) {
+        if (!def.params.is(wire)) {
+          subscriber.error(new InvalidParamsError(action, params, explain(def.params, wire)));
+          return;
+        }
+        wire = def.params.encode(wire);
+        const backend = options?.force === true ? undefined : deps.unsupportedBy(base);
+        if (backend !== undefined) {
+          subscriber.error(new UnsupportedActionError(action, backend));
+          return;
+        }
+      }
+      let wireAction = action;
+      if (deps.adapt !== undefined && !raw && def !== undefined) {
+        const adapted = deps.adapt(action, wire);
+        wireAction = adapted.action;
+        wire = adapted.params;
+      }
+      const echo = prefix + ++counter;
+      let frame: string;
+      try {
+        frame = stringifyWire({ action: wireAction, params: wire, echo });
+      } catch (e) {
+        subscriber.error(new InvalidParamsError(action, params, `not serialisable as JSON: ${(e as Error).message}`));
+        return;
+      }
+      const timeout = options?.timeout ?? deps.defaultTimeout;
+      const pending: PendingCall = {
+        echo,
+        action,
+        params,
+        frame,
+        subscriber,
+        mode,
+        stream: def?.reply === 'stream',
+        timeout,
+        deadline: deps.scheduler.now() + timeout,
+        sent: false,
+        generation: -1,
+      };
+      table.add(pending);
+      const hold = deps.link.hold();
+      const socket = deps.link.socket();
+      if (socket !== undefined) write(pending, socket);
+      else if (!subscriber.closed) waiting.push(pending);
+      return () => {
+        table.delete(echo);
+        if (!pending.sent) removeWaiting(pending);
+        hold.unsubscribe();
+      };
+    });
+  }
+
+  function removeWaiting(pending: PendingCall): void {
+    const index = waiting.indexOf(pending);
+    if (index >= 0) waiting.splice(index, 1);
+  }
+
+  function deliver(pending: PendingCall, frame: ReplyFrame): void {
+    const { reply } = frame;
+    const { subscriber } = pending;
+    if (isFailedReply(reply)) {
+      subscriber.error(actionFailed(pending.action, pending.params, reply));
+      return;
+    }
+    if (pending.mode === 'async') {
+      subscriber.next(undefined);
+      subscriber.complete();
+      return;
+    }
+    const value = pending.mode === 'raw' ? reply.data : checkResult(pending, frame);
+    if (value === REJECTED) return;
+    deps.observe?.(pending.action, value);
+    if (pending.stream && !isFinalStreamFrame(value)) {
+      table.touch(pending);
+      subscriber.next(value);
+      return;
+    }
+    subscriber.next(value);
+    subscriber.complete();
+  }
+
+  function checkResult(pending: PendingCall, frame: ReplyFrame): unknown {
+    const def = resolve(pending.action).def;
+    const data = frame.reply.data;
+    if (def === undefined || def.result.is(data)) return data;
+    if (mayHoldUnsafeInteger(frame.text)) {
+      const lossless = parseLossless(frame.text) as { data?: unknown };
+      if (def.result.is(lossless.data)) return lossless.data;
+    }
+    const error = new DecodeError(data, explain(def.result, data), pending.action);
+    if (deps.strictResults) {
+      pending.subscriber.error(error);
+      return REJECTED;
+    }
+    deps.report(error);
+    return data;
+  }
+
+  function route(frame: ReplyFrame): void {
+    const echo = frame.reply.echo;
+    if (typeof echo === 'string' && echo !== '') {
+      const pending = table.get(echo);
+      if (pending !== undefined) deliver(pending, frame);
+      else if (echo.startsWith(prefix)) deps.logger.debug(`onebot-rx: late reply dropped (echo ${echo})`);
+      else deps.report(new ProtocolError(`a reply with an echo this client never sent: ${echo}`, { raw: frame.text, echo }));
+      return;
+    }
+    if (echo === undefined || echo === null || echo === '') {
+      if (frame.reply.retcode === 1403) {
+        deps.fatal(new AuthError(1403, 'the server rejected the access token (retcode 1403)'));
+        return;
+      }
+      deps.report(new ProtocolError('a reply without an echo', { raw: frame.text, echo }));
+      return;
+    }
+    deps.report(new ProtocolError(`a reply with a foreign echo: ${String(echo)}`, { raw: frame.text, echo }));
+  }
+
+  function opened(socket: SocketOpen): void {
+    const queue = waiting;
+    waiting = [];
+    for (const pending of queue) {
+      if (table.get(pending.echo) === pending) write(pending, socket);
+    }
+  }
+
+  function dropped(generation: number, cause: unknown): void {
+    for (const pending of table.snapshot()) {
+      if (pending.sent && pending.generation === generation) {
+        pending.subscriber.error(
+          new DisconnectedError(`the connection dropped while ${pending.action} was pending; it was sent, so its outcome is unknown`, {
+            action: pending.action,
+            sent: true,
+            cause,
+          }),
+        );
+      }
+    }
+  }
+
+  function terminate(error: unknown): void {
+    waiting = [];
+    for (const pending of table.snapshot()) pending.subscriber.error(error);
+  }
+
+  return {
+    call,
+    route,
+    opened,
+    dropped,
+    terminate,
+    get pending() {
+      return table.size;
+    },
+  };
+}
+
+const REJECTED: unique symbol = Symbol('rejected');
+
+function isFinalStreamFrame(data: unknown): boolean {
+  return typeof data !== 'object' || data === null || (data as { type?: unknown }).type !== 'stream';
+}

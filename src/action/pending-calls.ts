@@ -1,0 +1,92 @@
+import type { SchedulerLike, Subscriber, Subscription } from 'rxjs';
+
+/** How a call's reply data is turned into its value. */
+export type ResultMode = 'decode' | 'async' | 'raw';
+
+/** One call in flight: registered at subscription, removed at teardown. No closures are kept. */
+export interface PendingCall {
+  readonly echo: string;
+  readonly action: string;
+  /** Params as the caller passed them (for error reports). */
+  readonly params: unknown;
+  /** The frame text to write. */
+  readonly frame: string;
+  readonly subscriber: Subscriber<unknown>;
+  readonly mode: ResultMode;
+  /** `stream`: stays registered until a `response` or error frame. */
+  readonly stream: boolean;
+  readonly timeout: number;
+  deadline: number;
+  sent: boolean;
+  /** Generation of the socket it was written on (-1 while unsent). */
+  generation: number;
+}
+
+/**
+ * The table of calls in flight, keyed by echo (O(1) lookups), with ONE timer for all deadlines: it is armed
+ * at the earliest deadline, sweeps expired calls when it fires, and is cancelled when the table empties, so
+ * an idle client holds no timer.
+ */
+export class PendingCalls {
+  private readonly calls = new Map<string, PendingCall>();
+  private timer: Subscription | undefined;
+  private armedAt = Number.POSITIVE_INFINITY;
+
+  constructor(
+    private readonly scheduler: SchedulerLike,
+    private readonly onExpired: (call: PendingCall) => void,
+  ) {}
+
+  /** Number of calls in flight (sent or waiting for a socket). */
+  get size(): number {
+    return this.calls.size;
+  }
+
+  get(echo: string): PendingCall | undefined {
+    return this.calls.get(echo);
+  }
+
+  add(call: PendingCall): void {
+    this.calls.set(call.echo, call);
+    if (call.deadline < this.armedAt) this.arm(call.deadline);
+  }
+
+  delete(echo: string): void {
+    if (this.calls.delete(echo) && this.calls.size === 0) this.disarm();
+  }
+
+  /** Pushes a stream call's deadline forward (idle timeout); the sweep picks it up lazily. */
+  touch(call: PendingCall): void {
+    call.deadline = this.scheduler.now() + call.timeout;
+  }
+
+  /** Every call in flight, in subscription order (a snapshot, safe to mutate the table while iterating). */
+  snapshot(): PendingCall[] {
+    return [...this.calls.values()];
+  }
+
+  private arm(deadline: number): void {
+    this.timer?.unsubscribe();
+    this.armedAt = deadline;
+    this.timer = this.scheduler.schedule(() => this.sweep(), Math.max(0, deadline - this.scheduler.now()));
+  }
+
+  private disarm(): void {
+    this.timer?.unsubscribe();
+    this.timer = undefined;
+    this.armedAt = Number.POSITIVE_INFINITY;
+  }
+
+  private sweep(): void {
+    this.timer = undefined;
+    this.armedAt = Number.POSITIVE_INFINITY;
+    const now = this.scheduler.now();
+    let next = Number.POSITIVE_INFINITY;
+    for (const call of this.snapshot()) {
+      if (this.calls.get(call.echo) !== call) continue; // ended by an earlier expiry's side effects
+      if (call.deadline <= now) this.onExpired(call);
+      else if (call.deadline < next) next = call.deadline;
+    }
+    if (next < this.armedAt && this.calls.size > 0) this.arm(next);
+  }
+}

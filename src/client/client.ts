@@ -1,0 +1,176 @@
+import { BehaviorSubject, type Observable, type Subscription, asyncScheduler } from 'rxjs';
+import type {
+  GroupMessageEvent,
+  MessageEvent,
+  MessageSentEvent,
+  MetaEvent,
+  NoticeEvent,
+  OneBotEvent,
+  PrivateMessageEvent,
+  RequestEvent,
+  UnknownEvent,
+} from '../codec/event';
+import type { InboundFrame } from '../codec/frame';
+import { type Api, buildApi } from '../action/api';
+import { adaptCall, detectBackend, isKnownUnsupported } from '../action/backend';
+import { createCaller } from '../action/caller';
+import { CATALOGUE } from '../action/catalogue';
+import type { ActionDef, BackendName } from '../action/define';
+import { type SeedMethods, bindSeedMethods } from '../action/methods';
+import type { CallOptions } from '../action/types';
+import { ClientClosedError, type DecodeError, type ProtocolError } from '../errors';
+import { ofType } from '../event/of-type';
+import type { EventOf, EventQuery } from '../event/query';
+import { eventStreams, knownEvents, unknownEvents } from '../event/streams';
+import type { ConnectionState } from '../transport/types';
+import { createConnection } from './connection';
+import { CLIENT_DEFAULTS, type ClientOptions, SILENT_LOGGER } from './options';
+
+/** The backend a client is connected to, as far as it knows (`unknown` until a `get_version_info` reply). */
+export type Backend = BackendName | 'unknown';
+
+/** The streams, actions and lifecycle of one OneBot 11 connection. */
+export interface ClientCore {
+  /** Every decoded inbound frame (events, unknown events, replies). Subscribing opens the socket. */
+  readonly frames$: Observable<InboundFrame>;
+  /** The connection state, replayed; passive (never opens or holds the socket). */
+  readonly state$: Observable<ConnectionState>;
+  /** Undecodable frames and protocol breaches; passive; never ends the event streams. */
+  readonly errors$: Observable<DecodeError | ProtocolError>;
+  /** Every known event, hot and shared. */
+  readonly events$: Observable<OneBotEvent>;
+  /** Messages from others (`post_type: 'message'`). */
+  readonly messages$: Observable<MessageEvent>;
+  /** Group messages. */
+  readonly groupMessages$: Observable<GroupMessageEvent>;
+  /** Private messages. */
+  readonly privateMessages$: Observable<PrivateMessageEvent>;
+  /** The bot's own messages (`message_sent`). */
+  readonly messageSent$: Observable<MessageSentEvent>;
+  /** Notices. */
+  readonly notices$: Observable<NoticeEvent>;
+  /** Friend and group requests. */
+  readonly requests$: Observable<RequestEvent>;
+  /** Lifecycle and heartbeat events. */
+  readonly metaEvents$: Observable<MetaEvent>;
+  /** Well-formed events no codec knows, fields intact. */
+  readonly unknownEvents$: Observable<UnknownEvent>;
+  /** Every catalogued action as a typed method returning a cold Observable, plus `raw`. */
+  readonly api: Api;
+  /** The connected backend, replayed (`unknown` until a `get_version_info` reply is seen). */
+  readonly backend$: Observable<Backend>;
+  /**
+   * Events matching any of the dotted queries, typed exactly.
+   * @example client.on('notice.group_increase').subscribe((n) => welcome(n.group_id, n.user_id));
+   */
+  on<Q extends EventQuery>(...queries: [Q, ...Q[]]): Observable<EventOf<Q>>;
+  /** Calls any action by name: catalogued names are checked by their codecs, others pass as they are. */
+  callApi(action: string, params?: object, options?: CallOptions): Observable<unknown>;
+  /** Whether the connected backend supports `action` (true when the backend or the action is unknown). */
+  supports(action: string): boolean;
+  /** Holds the connection open until the subscription is unsubscribed. */
+  connect(): Subscription;
+  /** Closes the client for good; resolves once no socket or timer of it remains. */
+  close(): Promise<void>;
+}
+
+/** A OneBot 11 client: {@link ClientCore} plus the seed-named methods (`sendGroupMessage`, `setGroupBan`, …). */
+export type Client = ClientCore & SeedMethods;
+
+function randomTag(): string {
+  return Math.random().toString(36).slice(2, 10).padEnd(8, '0');
+}
+
+/**
+ * Creates a client for a OneBot 11 server over forward WebSocket. Nothing connects until something is
+ * subscribed.
+ *
+ * @example
+ * const client = createClient({ url: 'ws://127.0.0.1:3001', accessToken: process.env.TOKEN });
+ * client.groupMessages$.pipe(
+ *   filter((m) => textOf(m) === 'ping'),
+ *   mergeMap((m) => client.sendGroupMessage(m.group_id, 'pong')),
+ * ).subscribe();
+ */
+export function createClient(options: ClientOptions): Client {
+  const scheduler = options.scheduler ?? asyncScheduler;
+  const logger = options.logger ?? SILENT_LOGGER;
+  const catalogue = CATALOGUE as unknown as Readonly<Record<string, ActionDef>>;
+  const backend = new BehaviorSubject<Backend>('unknown');
+
+  const connection = createConnection(
+    {
+      socket: {
+        url: options.url,
+        ...(options.accessToken === undefined ? {} : { accessToken: options.accessToken }),
+        ...(options.tokenIn === undefined ? {} : { tokenIn: options.tokenIn }),
+        ...(options.WebSocket === undefined ? {} : { WebSocket: options.WebSocket }),
+        pingInterval: options.pingInterval ?? CLIENT_DEFAULTS.pingInterval,
+        maxPayload: options.maxPayload ?? CLIENT_DEFAULTS.maxPayload,
+        scheduler,
+        logger,
+      },
+      reconnect: options.reconnect ?? {},
+      heartbeatGrace: options.heartbeatGrace ?? CLIENT_DEFAULTS.heartbeatGrace,
+      idleGrace: options.idleGrace ?? CLIENT_DEFAULTS.idleGrace,
+      scheduler,
+      logger,
+    },
+    {
+      reply: (frame) => caller.route(frame),
+      opened: (socket) => caller.opened(socket),
+      dropped: (generation, cause) => caller.dropped(generation, cause),
+      terminated: (error) => {
+        caller.terminate(error);
+        backend.complete();
+      },
+    },
+  );
+
+  const caller = createCaller({
+    catalogue,
+    link: connection,
+    scheduler,
+    defaultTimeout: options.actionTimeout ?? CLIENT_DEFAULTS.actionTimeout,
+    strictResults: options.strictResults ?? CLIENT_DEFAULTS.strictResults,
+    tag: randomTag(),
+    logger,
+    report: (error) => connection.report(error),
+    fatal: (error) => connection.fail(error),
+    unsupportedBy: (action) => {
+      const current = backend.value;
+      return current !== 'unknown' && isKnownUnsupported(action, current) ? current : undefined;
+    },
+    adapt: (action, params) => adaptCall(action, params, backend.value),
+    observe: (action, data) => {
+      if (action === 'get_version_info') {
+        const detected = detectBackend(data);
+        if (detected !== backend.value) backend.next(detected);
+      }
+    },
+  });
+
+  const call = (action: string, params: unknown, callOptions?: CallOptions) => caller.call(action, params, callOptions);
+  const events$ = connection.frames$.pipe(knownEvents());
+
+  const core: ClientCore = {
+    frames$: connection.frames$,
+    state$: connection.state$,
+    errors$: connection.errors$,
+    ...eventStreams(events$),
+    unknownEvents$: connection.frames$.pipe(unknownEvents()),
+    api: buildApi(catalogue, call, (action, params, callOptions) => caller.call(action, params, callOptions, true)),
+    backend$: backend.asObservable(),
+    on: (...queries) => events$.pipe(ofType(...queries)),
+    callApi: (action, params, callOptions) => call(action, params, callOptions),
+    supports: (action) => {
+      const current = backend.value;
+      return current === 'unknown' || !isKnownUnsupported(action, current);
+    },
+    connect: () => connection.frames$.subscribe({ error: () => undefined }),
+    close: async () => {
+      connection.close(new ClientClosedError());
+    },
+  };
+  return Object.assign(core, bindSeedMethods(call)) as Client;
+}

@@ -1,0 +1,180 @@
+import {
+  BehaviorSubject,
+  type Observable,
+  type SchedulerLike,
+  Subject,
+  type Subscription,
+  type Unsubscribable,
+  defer,
+  filter,
+  finalize,
+  merge,
+  share,
+  takeUntil,
+  tap,
+  throwError,
+  timer,
+} from 'rxjs';
+import type { InboundFrame, ReplyFrame } from '../codec/frame';
+import { type DecodeError, type ProtocolError, isProtocolError } from '../errors';
+import { heartbeatWatchdog } from '../transport/heartbeat';
+import { openSocket } from '../transport/open-socket';
+import { reconnect } from '../transport/reconnect';
+import type { ConnectionState, Logger, ReconnectPolicy, SocketOpen, SocketOptions } from '../transport/types';
+import { decodeFrames } from './decode-frames';
+
+/** What the connection reports to the action core. */
+export interface ConnectionHooks {
+  reply(frame: ReplyFrame): void;
+  opened(socket: SocketOpen): void;
+  dropped(generation: number, cause: unknown): void;
+  terminated(error: unknown): void;
+}
+
+/** Settings of {@link createConnection}. */
+export interface ConnectionSettings {
+  readonly socket: SocketOptions;
+  readonly reconnect: ReconnectPolicy | false;
+  readonly heartbeatGrace: number;
+  readonly idleGrace: number;
+  readonly scheduler: SchedulerLike;
+  readonly logger: Logger;
+}
+
+/** A client's connection: the shared frame stream, its state, and reference-counted holds. */
+export interface Connection {
+  readonly frames$: Observable<InboundFrame>;
+  readonly state$: Observable<ConnectionState>;
+  readonly errors$: Observable<DecodeError | ProtocolError>;
+  /** Keeps the socket wanted until the handle is unsubscribed (one inner subscription for all holders). */
+  hold(): Unsubscribable;
+  socket(): SocketOpen | undefined;
+  closedError(): unknown;
+  /** Reports an undecodable result or a protocol breach on `errors$`. */
+  report(error: DecodeError | ProtocolError): void;
+  /** Fails the connection terminally with `error` (no reconnect). */
+  fail(error: unknown): void;
+  /** Ends the connection for good: current subscribers complete; later ones get `error`. */
+  close(error: unknown): void;
+}
+
+function heartbeatIntervalOf(frame: InboundFrame | SocketOpen): number | undefined {
+  if ((frame as InboundFrame).kind !== 'event') return undefined;
+  const event = (frame as { event: { meta_event_type?: unknown; interval?: unknown } }).event;
+  return event.meta_event_type === 'heartbeat' && typeof event.interval === 'number' ? event.interval : undefined;
+}
+
+const isFrame = (f: InboundFrame | SocketOpen): f is InboundFrame => (f as SocketOpen).type !== 'open';
+const isOpen = (f: InboundFrame | SocketOpen): boolean => (f as SocketOpen).type === 'open';
+
+/**
+ * Composes transport and codec into one lazy, shared stream of decoded frames: the socket opens on the first
+ * subscriber, reconnects by policy, is replaced when its heartbeat stops, and closes `idleGrace` after the
+ * last subscriber leaves.
+ */
+export function createConnection(settings: ConnectionSettings, hooks: ConnectionHooks): Connection {
+  const state = new BehaviorSubject<ConnectionState>({ status: 'idle' });
+  const errors = new Subject<DecodeError | ProtocolError>();
+  const fatal = new Subject<never>();
+  const closing = new Subject<void>();
+  let generation = 0;
+  let current: SocketOpen | undefined;
+  let closedError: unknown;
+
+  const setState = (next: ConnectionState) => {
+    if (closedError === undefined) state.next(next);
+  };
+
+  const oneSocket$ = defer(() => {
+    const gen = ++generation;
+    if (state.value.status !== 'reconnecting') setState({ status: 'connecting' });
+    return openSocket({ ...settings.socket, generation: gen }).pipe(
+      decodeFrames({
+        opened: (socket) => {
+          current = socket;
+          setState({ status: 'open' });
+          hooks.opened(socket);
+        },
+        reply: (frame) => hooks.reply(frame),
+        invalid: (error) => errors.next(error),
+      }),
+      heartbeatWatchdog({ grace: settings.heartbeatGrace, intervalOf: heartbeatIntervalOf, scheduler: settings.scheduler }),
+      tap({
+        error: (error: unknown) => {
+          if (current?.generation === gen) current = undefined;
+          if (isProtocolError(error)) errors.next(error);
+          settings.logger.debug(`onebot-rx: socket ${gen} dropped: ${(error as Error).message}`);
+          hooks.dropped(gen, error);
+        },
+      }),
+      finalize(() => {
+        if (current?.generation === gen) current = undefined;
+      }),
+    );
+  });
+
+  const terminate = (error: unknown, endStream = false) => {
+    if (closedError !== undefined) return;
+    closedError = error;
+    current = undefined;
+    hooks.terminated(error);
+    if (endStream) closing.next();
+    state.next({ status: 'closed', error });
+    state.complete();
+    errors.complete();
+  };
+
+  const live$ = merge(
+    oneSocket$.pipe(
+      reconnect({
+        policy: settings.reconnect,
+        scheduler: settings.scheduler,
+        isOpen,
+        onRetry: (attempt: number, _delay: number, error: unknown) => setState({ status: 'reconnecting', attempt, error }),
+      }),
+    ),
+    fatal,
+  ).pipe(
+    filter(isFrame),
+    tap({ error: terminate }),
+    takeUntil(closing),
+    finalize(() => {
+      current = undefined;
+      setState({ status: 'idle' });
+    }),
+    share({ resetOnRefCountZero: () => timer(settings.idleGrace, settings.scheduler) }),
+  );
+
+  const frames$ = defer(() => (closedError !== undefined ? throwError(() => closedError) : live$));
+
+  let holders = 0;
+  let held: Subscription | undefined;
+  const hold = (): Unsubscribable => {
+    if (holders++ === 0) held = frames$.subscribe({ error: () => undefined });
+    let released = false;
+    return {
+      unsubscribe: () => {
+        if (released) return;
+        released = true;
+        if (--holders === 0) {
+          held?.unsubscribe();
+          held = undefined;
+        }
+      },
+    };
+  };
+
+  return {
+    frames$,
+    state$: state.asObservable(),
+    errors$: errors.asObservable(),
+    hold,
+    socket: () => current,
+    closedError: () => closedError,
+    report: (error) => {
+      if (closedError === undefined) errors.next(error);
+    },
+    fail: (error) => fatal.error(error),
+    close: (error) => terminate(error, true),
+  };
+}

@@ -1,0 +1,40 @@
+import { Observable, type OperatorFunction } from 'rxjs';
+import { decodeFrame, type InboundFrame, type ReplyFrame } from '../codec/frame';
+import type { DecodeError, ProtocolError } from '../errors';
+import type { SocketOpen, TransportSignal } from '../transport/types';
+
+/** Side effects of decoding, run once per frame before the stream is shared. */
+export interface FrameSinks {
+  opened(socket: SocketOpen): void;
+  reply(frame: ReplyFrame): void;
+  invalid(error: DecodeError | ProtocolError): void;
+}
+
+/**
+ * Decodes a socket's text frames. A `SocketOpen` passes through (the reconnect operator times stable
+ * connections by it); replies are routed to their calls; undecodable frames go to `invalid` and are not
+ * emitted, so one bad frame never ends a stream.
+ */
+export function decodeFrames(sinks: FrameSinks): OperatorFunction<TransportSignal, InboundFrame | SocketOpen> {
+  return (signals) =>
+    new Observable<InboundFrame | SocketOpen>((subscriber) =>
+      signals.subscribe({
+        next: (signal) => {
+          if (typeof signal !== 'string') {
+            sinks.opened(signal);
+            subscriber.next(signal);
+            return;
+          }
+          const frame = decodeFrame(signal);
+          if (frame instanceof Error) {
+            sinks.invalid(frame);
+            return;
+          }
+          if (frame.kind === 'reply') sinks.reply(frame);
+          subscriber.next(frame);
+        },
+        error: (e: unknown) => subscriber.error(e),
+        complete: () => subscriber.complete(),
+      }),
+    );
+}

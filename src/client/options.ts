@@ -1,0 +1,50 @@
+import type { SchedulerLike } from 'rxjs';
+import type { Logger, ReconnectPolicy, WebSocketConstructor } from '../transport/types';
+
+/** Options of {@link createClient}. Every field but `url` has a default. */
+export interface ClientOptions {
+  /** Forward WebSocket URL of the OneBot server, e.g. `ws://127.0.0.1:3001`. */
+  url: string;
+  /** Access token; sent as `Authorization: Bearer` (or `?access_token=` with `tokenIn: 'query'`); never logged. */
+  accessToken?: string;
+  /** Where the token goes: `header` (default in Node) or `query`. */
+  tokenIn?: 'header' | 'query';
+  /** Default action timeout in ms (default 30 000); each call may override it. */
+  actionTimeout?: number;
+  /** Reconnect policy, or `false` to fail terminally on the first drop. */
+  reconnect?: ReconnectPolicy | false;
+  /** Missed heartbeat intervals before the socket is declared dead (default 2). */
+  heartbeatGrace?: number;
+  /** ws ping interval in ms (Node only; default 30 000; 0 disables). */
+  pingInterval?: number;
+  /** Keep the socket this long after the last subscriber leaves (default 1 000 ms). */
+  idleGrace?: number;
+  /** Largest inbound frame in bytes (default 100 MiB); bigger ones close the socket with a `ProtocolError`. */
+  maxPayload?: number;
+  /** `true`: a reply whose data fails its result codec fails the call (default: delivered, reported on `errors$`). */
+  strictResults?: boolean;
+  /** Any `{ debug, info, warn, error }`; default silent. */
+  logger?: Logger;
+  /** A WHATWG WebSocket constructor to use instead of `ws` (browsers, tests). */
+  WebSocket?: WebSocketConstructor;
+  /** RxJS scheduler for every timer of the client (tests pass a TestScheduler). */
+  scheduler?: SchedulerLike;
+}
+
+/** The defaults of {@link ClientOptions}. */
+export const CLIENT_DEFAULTS = {
+  actionTimeout: 30_000,
+  heartbeatGrace: 2,
+  pingInterval: 30_000,
+  idleGrace: 1_000,
+  maxPayload: 100 * 1024 * 1024,
+  strictResults: false,
+} as const;
+
+/** A logger that drops everything (the default). */
+export const SILENT_LOGGER: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

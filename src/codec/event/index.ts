@@ -1,0 +1,12 @@
+/**
+ * io-ts codecs and types of every inbound OneBot 11 / NapCat / go-cqhttp event, and the dispatch that picks
+ * one codec per frame from its discriminants.
+ */
+export * from './message';
+export * from './notice';
+export * from './notify';
+export * from './request';
+export * from './meta';
+export * from './types';
+export { MessageContent } from './common';
+export { EVENT_CODECS, LEVEL2_KEYS, eventCodecFor, type Level2Codecs, type SubTypeCodecs } from './dispatch';

@@ -1,0 +1,164 @@
+import * as t from 'io-ts';
+import { Id } from '../id';
+import { MessageContent, eventBase } from './common';
+import { lean, nullable } from './lean';
+
+/** A member's role in a group. */
+export const GroupRole = t.keyof({ owner: null, admin: null, member: null }, 'GroupRole');
+/** A member's role in a group: `'owner' | 'admin' | 'member'`. */
+export type GroupRole = t.TypeOf<typeof GroupRole>;
+
+/** A QQ account's declared sex. */
+export const Sex = t.keyof({ male: null, female: null, unknown: null }, 'Sex');
+/** A QQ account's declared sex: `'male' | 'female' | 'unknown'`. */
+export type Sex = t.TypeOf<typeof Sex>;
+
+/**
+ * Who sent a message. Group messages add `card`, `role` (NapCat fills it from its member cache), `title`,
+ * `level` and `area` where the backend knows them; NapCat sends `card: ''` for private messages too.
+ */
+export const Sender = lean(
+  { user_id: Id, nickname: t.string },
+  {
+    card: t.string,
+    sex: Sex,
+    age: t.number,
+    area: t.string,
+    /** Group level; a string in OneBot 11, a number on some backends. */
+    level: t.union([t.string, t.number]),
+    role: GroupRole,
+    title: t.string,
+    /** go-cqhttp: the group of a temporary session. */
+    group_id: Id,
+  },
+  'Sender',
+);
+/** Who sent a message. */
+export interface Sender extends t.TypeOf<typeof Sender> {}
+
+/** The anonymous identity of a group message sent anonymously (`sub_type: 'anonymous'`). */
+export const Anonymous = t.type({ id: Id, name: t.string, flag: t.string }, 'Anonymous');
+/** The anonymous identity of a group message sent anonymously. */
+export interface Anonymous extends t.TypeOf<typeof Anonymous> {}
+
+/** Sub-types of a private message: a friend, a temporary session from a group, the bot to itself, other. */
+export const PrivateMessageSubType = t.keyof(
+  { friend: null, group: null, group_self: null, other: null },
+  'PrivateMessageSubType',
+);
+
+/** Sub-types of a group message: ordinary, anonymous, or a system notice. */
+export const GroupMessageSubType = t.keyof({ normal: null, anonymous: null, notice: null }, 'GroupMessageSubType');
+
+/** How the backend posts `message`: a segment array or a CQ-code string (NapCat `message_format`). */
+export const MessageFormat = t.keyof({ array: null, string: null }, 'MessageFormat');
+
+const messageRequired = {
+  ...eventBase,
+  message_id: Id,
+  user_id: Id,
+  message: MessageContent,
+  raw_message: t.string,
+  sender: Sender,
+} as const;
+
+const messageOptional = {
+  /** OneBot 11 font; NapCat always sends 14. */
+  font: t.number,
+  /** NapCat: `'array'` or `'string'`. */
+  message_format: MessageFormat,
+  /** NapCat: the same short ID as `message_id`. */
+  message_seq: Id,
+  /** NapCat: the same short ID as `message_id`. */
+  real_id: Id,
+  /** NapCat: the QQ-side message sequence, as a string. */
+  real_seq: t.string,
+  /** NapCat: the peer of a private message or of the bot's own message (the conversation it went to). */
+  target_id: Id,
+  /** NapCat: `'self'` on the bot's own messages. */
+  message_sent_type: t.string,
+} as const;
+
+const privateRequired = {
+  ...messageRequired,
+  message_type: t.literal('private'),
+  sub_type: PrivateMessageSubType,
+} as const;
+
+const privateOptional = {
+  ...messageOptional,
+  /** NapCat: the group of a temporary session (`sub_type: 'group'`). */
+  group_id: Id,
+  /** NapCat: where a temporary session came from (0 = a group). */
+  temp_source: t.number,
+} as const;
+
+const groupRequired = {
+  ...messageRequired,
+  message_type: t.literal('group'),
+  sub_type: GroupMessageSubType,
+  group_id: Id,
+} as const;
+
+const groupOptional = {
+  ...messageOptional,
+  /** OneBot 11: the anonymous identity, `null` for a normal message. NapCat omits the field. */
+  anonymous: nullable(Anonymous),
+  /** NapCat: the group's name. */
+  group_name: t.string,
+} as const;
+
+/**
+ * A private message to the bot (`message.private.*`): from a friend, a temporary group session, or other.
+ *
+ * @example
+ * client.on('message.private.friend').subscribe((e) => console.log(e.sender.nickname, e.raw_message));
+ */
+export const PrivateMessageEvent = lean(
+  { post_type: t.literal('message'), ...privateRequired },
+  privateOptional,
+  'PrivateMessageEvent',
+);
+/** A private message to the bot. */
+export interface PrivateMessageEvent extends t.TypeOf<typeof PrivateMessageEvent> {}
+
+/**
+ * A message in a group the bot is in (`message.group.*`).
+ *
+ * @example
+ * client.on('message.group.normal').subscribe((e) => console.log(e.group_id, e.sender.card, e.raw_message));
+ */
+export const GroupMessageEvent = lean(
+  { post_type: t.literal('message'), ...groupRequired },
+  groupOptional,
+  'GroupMessageEvent',
+);
+/** A message in a group the bot is in. */
+export interface GroupMessageEvent extends t.TypeOf<typeof GroupMessageEvent> {}
+
+/**
+ * A private message the bot itself sent (`message_sent.private.*`; NapCat with `reportSelfMessage`).
+ * `target_id` is the peer it went to.
+ */
+export const PrivateMessageSentEvent = lean(
+  { post_type: t.literal('message_sent'), ...privateRequired },
+  privateOptional,
+  'PrivateMessageSentEvent',
+);
+/** A private message the bot itself sent. */
+export interface PrivateMessageSentEvent extends t.TypeOf<typeof PrivateMessageSentEvent> {}
+
+/** A group message the bot itself sent (`message_sent.group.*`; NapCat with `reportSelfMessage`). */
+export const GroupMessageSentEvent = lean(
+  { post_type: t.literal('message_sent'), ...groupRequired },
+  groupOptional,
+  'GroupMessageSentEvent',
+);
+/** A group message the bot itself sent. */
+export interface GroupMessageSentEvent extends t.TypeOf<typeof GroupMessageSentEvent> {}
+
+/** A message to the bot (`post_type: 'message'`): private or group. */
+export type MessageEvent = PrivateMessageEvent | GroupMessageEvent;
+
+/** A message the bot itself sent (`post_type: 'message_sent'`): private or group. */
+export type MessageSentEvent = PrivateMessageSentEvent | GroupMessageSentEvent;

@@ -1,0 +1,42 @@
+import * as t from 'io-ts';
+import { Id } from '../id';
+import { eventBase } from './common';
+
+const request = { ...eventBase, post_type: t.literal('request') } as const;
+
+/**
+ * Someone asks to be the bot's friend (`request.friend`). Answer with `set_friend_add_request` and this
+ * `flag` (NapCat: the request's time stamp as a string).
+ */
+export const FriendRequest = t.type(
+  { ...request, request_type: t.literal('friend'), user_id: Id, comment: t.string, flag: t.string },
+  'FriendRequest',
+);
+/** Someone asks to be the bot's friend. */
+export interface FriendRequest extends t.TypeOf<typeof FriendRequest> {}
+
+/** Sub-types of a group request: someone asks to join (`add`), or the bot is invited (`invite`). */
+export const GroupRequestSubType = t.keyof({ add: null, invite: null }, 'GroupRequestSubType');
+
+/**
+ * A request to join a group, or an invitation of the bot to one (`request.group.add | invite`). Answer with
+ * `set_group_add_request` and this `flag` (NapCat: the group notification's sequence). NapCat also reports
+ * a member inviting someone else as `add`, with `user_id` the invitee.
+ */
+export const GroupRequest = t.type(
+  {
+    ...request,
+    request_type: t.literal('group'),
+    sub_type: GroupRequestSubType,
+    group_id: Id,
+    user_id: Id,
+    comment: t.string,
+    flag: t.string,
+  },
+  'GroupRequest',
+);
+/** A request to join a group, or an invitation of the bot to one. */
+export interface GroupRequest extends t.TypeOf<typeof GroupRequest> {}
+
+/** Every known request (`post_type: 'request'`). */
+export type RequestEvent = FriendRequest | GroupRequest;

@@ -1,0 +1,105 @@
+import type * as t from 'io-ts';
+import { DecodeError, ProtocolError } from '../errors';
+import { cq } from '../message/cq';
+import type { Segment } from './segment';
+import { eventCodecFor, type OneBotEvent, type UnknownEvent } from './event';
+import { mayHoldUnsafeInteger, parseLossless } from './lossless-json';
+import { reportErrors } from './report';
+
+/** A reply frame to an action, as the server sent it (NapCat, go-cqhttp and Lagrange fields). */
+export interface ActionReply {
+  readonly status: string;
+  readonly retcode: number;
+  readonly data: unknown;
+  readonly message?: string;
+  /** go-cqhttp's name for `message`. */
+  readonly msg?: string;
+  readonly wording?: string;
+  readonly echo?: unknown;
+  /** NapCat: `normal-action` or `stream-action`. */
+  readonly stream?: string;
+}
+
+/** A known event, decoded and typed. */
+export interface EventFrame {
+  readonly kind: 'event';
+  readonly event: OneBotEvent;
+}
+
+/** A well-formed event no codec knows (a new post, notice, request or meta type), fields intact. */
+export interface UnknownEventFrame {
+  readonly kind: 'unknown-event';
+  readonly event: UnknownEvent;
+}
+
+/** A reply to an action; `text` is the raw frame, kept to re-read 64-bit IDs losslessly when needed. */
+export interface ReplyFrame {
+  readonly kind: 'reply';
+  readonly reply: ActionReply;
+  readonly text: string;
+}
+
+/** Every decoded inbound frame. */
+export type InboundFrame = EventFrame | UnknownEventFrame | ReplyFrame;
+
+/** What decoding one text frame gives: a frame, or the error that explains why it is not one. */
+export type DecodeResult = InboundFrame | DecodeError | ProtocolError;
+
+const MESSAGE_POSTS: Readonly<Record<string, true>> = { message: true, message_sent: true };
+
+function isRecord(u: unknown): u is Record<string, unknown> {
+  return typeof u === 'object' && u !== null && !Array.isArray(u);
+}
+
+/** Replaces a CQ-string `message` (string-format backends) by its segments; `raw_message` keeps the text. */
+function normaliseMessage(event: Record<string, unknown>): void {
+  if (MESSAGE_POSTS[event.post_type as string] === true && typeof event.message === 'string') {
+    (event as { message: Segment[] }).message = cq.parse(event.message);
+  }
+}
+
+function decodeEvent(frame: Record<string, unknown>, text: string): DecodeResult {
+  const codec = eventCodecFor(frame);
+  if (codec === undefined) return { kind: 'unknown-event', event: frame as UnknownEvent };
+  if (codec.is(frame)) {
+    normaliseMessage(frame);
+    return { kind: 'event', event: frame as OneBotEvent };
+  }
+  if (mayHoldUnsafeInteger(text)) {
+    const lossless = parseLossless(text);
+    if (isRecord(lossless) && codec.is(lossless)) {
+      normaliseMessage(lossless);
+      return { kind: 'event', event: lossless as OneBotEvent };
+    }
+  }
+  return new DecodeError(text, explain(codec, frame));
+}
+
+/** A readable path report of why `value` fails `codec`. */
+export function explain(codec: t.Decoder<unknown, unknown>, value: unknown): string {
+  const result = codec.decode(value);
+  return result._tag === 'Left' ? reportErrors(result.left) : 'the value passes .decode() but not .is()';
+}
+
+/**
+ * Decodes one inbound text frame: JSON, then event (dispatched on its discriminants, checked with `.is()`)
+ * or action reply. Never throws: a frame that is not valid returns a `DecodeError` (bad JSON, fields of the
+ * wrong type) or a `ProtocolError` (neither event nor reply).
+ */
+export function decodeFrame(text: string): DecodeResult {
+  let frame: unknown;
+  try {
+    frame = JSON.parse(text);
+  } catch (e) {
+    return new DecodeError(text, `invalid JSON: ${(e as Error).message}`);
+  }
+  if (!isRecord(frame)) return new ProtocolError('a frame that is not a JSON object', { raw: text });
+  if (typeof frame.post_type === 'string') return decodeEvent(frame, text);
+  if (typeof frame.retcode === 'number' || typeof frame.status === 'string' || 'echo' in frame) {
+    if (typeof frame.retcode !== 'number' && typeof frame.status !== 'string') {
+      return new DecodeError(text, 'reply: expected a numeric retcode or a status');
+    }
+    return { kind: 'reply', reply: frame as unknown as ActionReply, text };
+  }
+  return new ProtocolError('a frame that is neither an event nor an action reply', { raw: text });
+}

@@ -1,0 +1,19 @@
+export { createSimulator, type SimulatorInternals } from './simulator';
+export { sampleOf } from './sample';
+export type { EventFactories, SimEvent, SimMessageInput } from './events';
+export type { SimSegment } from './cq';
+export type {
+  ActionCall,
+  ChatLine,
+  DropOptions,
+  ExpectedAction,
+  FailureAnswer,
+  FriendSeed,
+  GroupSeed,
+  MemberRole,
+  MemberSeed,
+  Sex,
+  Simulator,
+  SimulatorOptions,
+  WorldSeed,
+} from './types';

@@ -1,0 +1,59 @@
+/** Writes one reply (and the events its handler queued) when the pipeline releases it. */
+export type ReplyWrite = () => void;
+
+/**
+ * The fault-injecting path every reply takes: an optional delay, then an optional reordering window that
+ * holds `n` replies and releases them newest first.
+ */
+export class ReplyPipeline {
+  private delayMs = 0;
+  private window = 0;
+  private held: ReplyWrite[] = [];
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+
+  /** Delays every later reply by `ms` (0 for none). */
+  delay(ms: number): void {
+    this.delayMs = Math.max(0, ms);
+  }
+
+  /** Holds replies until `n` are pending, then releases them reversed; 0 or 1 releases what is held. */
+  reorder(n: number): void {
+    this.window = n > 1 ? n : 0;
+    if (this.window === 0) this.release();
+  }
+
+  /** Sends a reply through the pipeline. */
+  push(write: ReplyWrite): void {
+    if (this.delayMs === 0) {
+      this.hold(write);
+      return;
+    }
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.hold(write);
+    }, this.delayMs);
+    this.timers.add(timer);
+  }
+
+  /** Drops every held or delayed reply and cancels the timers. */
+  dispose(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.held = [];
+  }
+
+  private hold(write: ReplyWrite): void {
+    if (this.window === 0) {
+      write();
+      return;
+    }
+    this.held.push(write);
+    if (this.held.length >= this.window) this.release();
+  }
+
+  private release(): void {
+    const held = this.held.reverse();
+    this.held = [];
+    for (const write of held) write();
+  }
+}

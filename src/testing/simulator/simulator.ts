@@ -1,0 +1,261 @@
+import { createReadStream } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { BehaviorSubject, filter, firstValueFrom, map, ReplaySubject } from 'rxjs';
+import { stringifyWire } from '../../codec/id';
+import { loadCatalogue, type CatalogueRows } from './catalogue';
+import { answer, parseRequest, type ActionRequest } from './dispatch';
+import { createEventFactories, storedFromEvent, type SimEvent } from './events';
+import { Expectations, type ScriptedAnswer } from './expect';
+import { failedFrame, okFrame, type ResponseFrame } from './frames';
+import { HANDLERS, type HandlerContext } from './handlers';
+import { fileSource } from './handlers/files';
+import { Heartbeat } from './heartbeat';
+import { ReplyPipeline } from './replies';
+import { Transfers } from './transfers';
+import { sendText, SimServer, type SimClient } from './server';
+import type { ActionCall, ChatLine, DropOptions, Simulator, SimulatorOptions } from './types';
+import { createWorld, type World } from './world';
+
+const ignore = (): void => undefined;
+
+/** Options of {@link createSimulator} that only tests of the simulator itself need. */
+export interface SimulatorInternals {
+  /** Catalogue rows answered with sampled results (default: the SDK's catalogue). */
+  catalogue?: CatalogueRows;
+}
+
+function scriptedFrame(scripted: ScriptedAnswer, echo: unknown): ResponseFrame {
+  const wireEcho = echo ?? '';
+  if (scripted.kind === 'ok') return okFrame(scripted.data ?? null, wireEcho);
+  const { retcode, message = '', wording } = scripted.failure;
+  return failedFrame(retcode, message, wireEcho, wording ?? message);
+}
+
+/** Remembers what an emitted event tells the world: messages (for get_msg) and pending requests. */
+function record(world: World, event: Record<string, unknown>): void {
+  const message = storedFromEvent(event);
+  if (message && !world.messages.has(message.message_id)) world.messages.set(message.message_id, message);
+  const flag = event['flag'];
+  if (event['post_type'] === 'request' && typeof flag === 'string') {
+    const group_id = typeof event['group_id'] === 'number' ? event['group_id'] : undefined;
+    world.requests.set(flag, {
+      flag,
+      request_type: event['request_type'] === 'group' ? 'group' : 'friend',
+      sub_type: String(event['sub_type'] ?? ''),
+      user_id: Number(event['user_id']),
+      ...(group_id === undefined ? {} : { group_id }),
+      comment: String(event['comment'] ?? ''),
+    });
+  }
+}
+
+function serveFile(world: World, req: IncomingMessage, res: ServerResponse): boolean {
+  const match = /^\/files\/(\d+)\/([^/?]+)/.exec(req.url ?? '');
+  if (!match) return false;
+  const source = fileSource(world, Number(match[1]), decodeURIComponent(match[2] ?? ''));
+  if (source === undefined) {
+    res.writeHead(404).end();
+    return true;
+  }
+  createReadStream(source)
+    .on('error', () => res.destroy())
+    .pipe(res);
+  return true;
+}
+
+/**
+ * Starts a OneBot 11 server on loopback that behaves like NapCat's forward WebSocket: token check on the
+ * upgrade, a lifecycle event and heartbeats, a consistent in-memory world answering actions, and fault
+ * injection for tests.
+ *
+ * @example
+ * const sim = await createSimulator({ accessToken: 'secret' });
+ * const reply = sim.expectAction('send_group_msg', { group_id: 300001 });
+ * // ... connect a client to sim.url and send a message ...
+ * const call = await reply; // the matched call
+ * await sim.close();
+ */
+export async function createSimulator(options: SimulatorOptions & SimulatorInternals = {}): Promise<Simulator> {
+  const clock = options.clock ?? Date.now;
+  const now = (): number => Math.floor(clock() / 1000);
+  const selfId = options.selfId ?? 10000;
+  const host = options.host ?? '127.0.0.1';
+  const path = options.path ?? '/';
+  const interval = options.heartbeatInterval ?? 30_000;
+  const world = createWorld(options.world, selfId, now());
+  const events = createEventFactories(world, now);
+  const answerers = { handlers: HANDLERS, catalogue: options.catalogue ?? (await loadCatalogue()) };
+  const calls$ = new ReplaySubject<ActionCall>();
+  const connections$ = new BehaviorSubject<number>(0);
+  const expectations = new Expectations();
+  const replies = new ReplyPipeline();
+  const transfers = new Transfers();
+  const chatTimers = new Set<ReturnType<typeof setTimeout>>();
+  let httpBase = '';
+
+  const eventClients = (): SimClient[] => [...server.clients].filter((c) => c.events);
+  const broadcast = async (text: string): Promise<void> => {
+    const targets = eventClients();
+    if (targets.length === 0) throw new Error('no client is connected to the simulator');
+    await Promise.all(targets.map((c) => sendText(c.socket, text)));
+  };
+  const heartbeat = new Heartbeat(interval, () => {
+    broadcast(stringifyWire(events.heartbeat(interval))).catch(ignore);
+  });
+
+  const context = (queued: SimEvent[]): HandlerContext => ({
+    world,
+    now,
+    events,
+    emit: (event) => queued.push(event),
+    messageSent: options.messageSent ?? false,
+    appVersion: options.appVersion ?? '4.18.19',
+    httpBase,
+    transfers,
+  });
+
+  const reply = (client: SimClient, answerFrames: ResponseFrame[], queued: SimEvent[] = []): void => {
+    replies.push(() => {
+      const { frames, drop } = transfers.shape(answerFrames);
+      for (const frame of frames) sendText(client.socket, stringifyWire(frame)).catch(ignore);
+      if (drop) client.socket.terminate();
+      for (const event of queued) broadcast(stringifyWire(event)).catch(ignore);
+    });
+  };
+
+  const handleRequest = async (client: SimClient, request: ActionRequest): Promise<void> => {
+    const call: ActionCall = { action: request.action, params: request.params, echo: request.echo, at: Date.now() };
+    calls$.next(call);
+    const scripted = expectations.match(call).answer;
+    const queued: SimEvent[] = [];
+    const frames = scripted ? [scriptedFrame(scripted, request.echo)] : await answer(request, answerers, context(queued));
+    reply(client, frames, queued);
+  };
+
+  const server: SimServer = await SimServer.listen(
+    { host, port: options.port ?? 0, path, accessToken: options.accessToken },
+    {
+      onConnect: (client) => {
+        connections$.next(server.clients.size);
+        if (!client.events) return;
+        sendText(client.socket, stringifyWire(events.lifecycle('connect'))).catch(ignore);
+        heartbeat.update(eventClients().length);
+      },
+      onMessage: (client, text) => {
+        const parsed = parseRequest(text);
+        if ('reply' in parsed) reply(client, [parsed.reply]);
+        else handleRequest(client, parsed.request).catch(ignore);
+      },
+      onClose: () => {
+        connections$.next(server.clients.size);
+        heartbeat.update(eventClients().length);
+      },
+      onHttp: (req, res) => serveFile(world, req, res),
+    },
+  );
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  httpBase = `http://${urlHost}:${server.port}`;
+
+  const emit = async (event: object): Promise<void> => {
+    record(world, event as Record<string, unknown>);
+    await broadcast(stringifyWire(event));
+  };
+
+  const sleep = (ms: number): Promise<void> =>
+    ms <= 0
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          const timer = setTimeout(() => {
+            chatTimers.delete(timer);
+            resolve();
+          }, ms);
+          chatTimers.add(timer);
+        });
+
+  const chat = async (script: ReadonlyArray<ChatLine>): Promise<object[]> => {
+    const emitted: object[] = [];
+    for (const line of script) {
+      await sleep(line.delay ?? 0);
+      const event =
+        line.group_id === undefined
+          ? events.privateMessage({ user_id: line.user_id, message: line.message })
+          : events.groupMessage({ group_id: line.group_id, user_id: line.user_id, message: line.message });
+      await emit(event);
+      emitted.push(event);
+    }
+    return emitted;
+  };
+
+  const drop = async ({ abrupt = false, code = 1001, reason = '' }: DropOptions = {}): Promise<void> => {
+    const closing = [...server.clients].map(
+      (client) =>
+        new Promise<void>((resolve) => {
+          client.socket.once('close', () => resolve());
+          if (abrupt) client.socket.terminate();
+          else client.socket.close(code, reason);
+        }),
+    );
+    await Promise.all(closing);
+  };
+
+  const sendRaw = async (text: string): Promise<void> => {
+    const targets = [...server.clients];
+    if (targets.length === 0) throw new Error('no client is connected to the simulator');
+    await Promise.all(targets.map((c) => sendText(c.socket, text)));
+  };
+
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closed ??= (async () => {
+      heartbeat.stop();
+      replies.dispose();
+      transfers.dispose();
+      for (const timer of chatTimers) clearTimeout(timer);
+      chatTimers.clear();
+      await server.close();
+      calls$.complete();
+      connections$.complete();
+    })();
+    return closed;
+  };
+
+  return {
+    url: `ws://${urlHost}:${server.port}${path.startsWith('/') ? path : `/${path}`}`,
+    port: server.port,
+    selfId,
+    get connections() {
+      return server.clients.size;
+    },
+    connections$: connections$.asObservable(),
+    calls$: calls$.asObservable(),
+    events,
+    emit,
+    chat,
+    expectAction: (action, params) => expectations.expect(action, params),
+    waitForConnection: () =>
+      firstValueFrom(
+        connections$.pipe(
+          filter((n) => n > 0),
+          map(ignore),
+        ),
+      ),
+    drop,
+    delayReplies: (ms) => replies.delay(ms),
+    reorderReplies: (n) => replies.reorder(n),
+    sendRaw,
+    stopHeartbeats: () => heartbeat.pause(true),
+    resumeHeartbeats: () => {
+      heartbeat.pause(false);
+      heartbeat.update(eventClients().length);
+    },
+    corruptChunk: (index) => {
+      transfers.faults.corruptIndex = index;
+    },
+    dropAfterChunks: (count) => {
+      transfers.faults.dropAfter = count;
+    },
+    rejectConnections: (status = 503) => server.reject(status),
+    acceptConnections: () => server.reject(undefined),
+    close,
+  };
+}

@@ -1,0 +1,59 @@
+import { Subscriber, VirtualTimeScheduler } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import { type PendingCall, PendingCalls } from '../../src/action/pending-calls';
+
+function pending(echo: string, deadline: number): PendingCall {
+  return {
+    echo,
+    action: 'get_status',
+    params: {},
+    frame: '{}',
+    subscriber: new Subscriber(),
+    mode: 'decode',
+    stream: false,
+    timeout: deadline,
+    deadline,
+    sent: true,
+    generation: 1,
+  };
+}
+
+describe('PendingCalls', () => {
+  it('expires each call at its own deadline with one timer', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const expired: string[] = [];
+    const table = new PendingCalls(scheduler, (call) => {
+      expired.push(`${call.echo}@${scheduler.now()}`);
+      table.delete(call.echo);
+    });
+    table.add(pending('a', 300));
+    table.add(pending('b', 100));
+    table.add(pending('c', 200));
+    scheduler.flush();
+    expect(expired).toEqual(['b@100', 'c@200', 'a@300']);
+    expect(table.size).toBe(0);
+  });
+
+  it('holds no timer once the table is empty', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const table = new PendingCalls(scheduler, () => undefined);
+    table.add(pending('a', 1000));
+    expect(scheduler.actions.length).toBe(1);
+    table.delete('a');
+    expect(scheduler.actions.filter((a) => !a.closed).length).toBe(0);
+  });
+
+  it('does not expire a call whose deadline was pushed forward', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const expired: number[] = [];
+    const table = new PendingCalls(scheduler, (call) => {
+      expired.push(scheduler.now());
+      table.delete(call.echo);
+    });
+    const call = pending('s', 100);
+    table.add(call);
+    scheduler.schedule(() => table.touch(call), 50);
+    scheduler.flush();
+    expect(expired).toEqual([150]);
+  });
+});

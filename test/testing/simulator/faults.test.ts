@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSimulator, type Simulator } from '../../../src/testing/simulator';
+import { connect, type TestClient } from './ws-client';
+
+let sim: Simulator;
+let client: TestClient;
+
+beforeEach(async () => {
+  sim = await createSimulator({ catalogue: {}, heartbeatInterval: 30 });
+  client = await connect(sim.url);
+});
+
+afterEach(async () => {
+  await client.close();
+  await sim.close();
+});
+
+const replies = () => client.frames.filter((f) => 'retcode' in f).map((f) => f['echo']);
+const send = (echo: string) => client.sendText(JSON.stringify({ action: 'get_status', params: {}, echo }));
+
+describe('fault injection', () => {
+  it('drop sends a close frame with code 1001 by default', async () => {
+    await sim.drop();
+    expect(await client.closed).toBe(1001);
+    expect(sim.connections).toBe(0);
+  });
+
+  it('drop({ abrupt: true }) destroys the socket without a close frame (1006 on the client)', async () => {
+    await sim.drop({ abrupt: true });
+    expect(await client.closed).toBe(1006);
+  });
+
+  it('delayReplies holds every reply for the given time', async () => {
+    sim.delayReplies(150);
+    const started = Date.now();
+    await client.call('get_status', {}, 'slow');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    sim.delayReplies(0);
+    const again = Date.now();
+    await client.call('get_status', {}, 'fast');
+    expect(Date.now() - again).toBeLessThan(100);
+  });
+
+  it('reorderReplies(n) releases n replies newest first', async () => {
+    sim.reorderReplies(3);
+    send('1');
+    send('2');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(replies()).toStrictEqual([]);
+    send('3');
+    await client.next((f) => f['echo'] === '1');
+    expect(replies()).toStrictEqual(['3', '2', '1']);
+  });
+
+  it('reorderReplies(0) releases the held replies and restores order', async () => {
+    sim.reorderReplies(5);
+    send('a');
+    await new Promise((r) => setTimeout(r, 30));
+    sim.reorderReplies(0);
+    await client.next((f) => f['echo'] === 'a');
+    send('b');
+    await client.next((f) => f['echo'] === 'b');
+    expect(replies()).toStrictEqual(['a', 'b']);
+  });
+
+  it('sendRaw writes the text as is', async () => {
+    await sim.sendRaw('{"weird":true}');
+    expect(await client.next((f) => f['weird'] === true)).toStrictEqual({ weird: true });
+  });
+
+  it('stopHeartbeats stops them and resumeHeartbeats brings them back', async () => {
+    await client.next((f) => f['meta_event_type'] === 'heartbeat');
+    sim.stopHeartbeats();
+    await new Promise((r) => setTimeout(r, 20));
+    const count = client.frames.length;
+    await new Promise((r) => setTimeout(r, 120));
+    expect(client.frames.length).toBe(count);
+    sim.resumeHeartbeats();
+    await client.next((f) => f['meta_event_type'] === 'heartbeat', 2000, count);
+  });
+
+  it('emit rejects when no client is connected and resolves once written', async () => {
+    await sim.emit(sim.events.friendAdd({ user_id: 1 }));
+    expect(await client.next((f) => f['notice_type'] === 'friend_add')).toMatchObject({ user_id: 1 });
+    await sim.drop();
+    await expect(sim.emit(sim.events.friendAdd({ user_id: 2 }))).rejects.toThrow(/no client/);
+  });
+
+  it('chat emits the scripted lines in order as group and private messages', async () => {
+    const events = await sim.chat([
+      { group_id: 300001, user_id: 20001, message: 'hello' },
+      { user_id: 20002, message: 'psst', delay: 20 },
+    ]);
+    expect(events).toHaveLength(2);
+    const group = await client.next((f) => f['message_type'] === 'group');
+    const priv = await client.next((f) => f['message_type'] === 'private');
+    expect(group).toMatchObject({ post_type: 'message', group_id: 300001, user_id: 20001, raw_message: 'hello', sub_type: 'normal' });
+    expect(priv).toMatchObject({ post_type: 'message', user_id: 20002, raw_message: 'psst', sub_type: 'friend' });
+    expect(client.frames.indexOf(group)).toBeLessThan(client.frames.indexOf(priv));
+  });
+});
+
+describe('close', () => {
+  it('closes clients, frees the port and leaves no timer running', async () => {
+    const timersBefore = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const other = await createSimulator({ catalogue: {}, heartbeatInterval: 10 });
+    const c = await connect(other.url);
+    other.delayReplies(10_000);
+    c.sendText(JSON.stringify({ action: 'get_status', echo: 'never' }));
+    await c.next((f) => f['meta_event_type'] === 'heartbeat');
+    await other.close();
+    expect(await c.closed).toBe(1006);
+    await expect(connect(other.url)).rejects.toThrow();
+    await new Promise((r) => setTimeout(r, 20));
+    const timersAfter = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    expect(timersAfter).toBeLessThanOrEqual(timersBefore);
+    await expect(other.close()).resolves.toBeUndefined();
+  });
+});
