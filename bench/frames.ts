@@ -38,7 +38,7 @@ function segmentsOf(i: number, text: string, atQq: number, atName: string): obje
   const at = i % 3 === 0 ? [{ type: 'at', data: { qq: String(atQq), name: atName } }] : [];
   const face =
     i % 4 === 1
-      ? [{ type: 'face', data: { id: '14', raw: { faceIndex: 14, faceText: '/微笑', faceType: 1 }, resultId: null, chainCount: null } }]
+      ? [{ type: 'face', data: { id: '14', raw: { faceIndex: 14, faceText: '/微笑', faceType: 1, packId: null, resultId: null, chainCount: null } } }]
       : [];
   return [...at, { type: 'text', data: { text } }, ...face];
 }

@@ -219,6 +219,10 @@ export class ProtocolError extends OneBotError {
   get raw(): unknown {
     return this.details.raw;
   }
+  /** WebSocket close code (1009 for an oversized frame), when the error closed a socket. */
+  get code(): number | undefined {
+    return this.details.code;
+  }
 }
 /** Whether `e` is a {@link ProtocolError}. */
 export const isProtocolError = guard<ProtocolError>('ProtocolError');

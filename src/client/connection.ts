@@ -1,6 +1,6 @@
 import {
-  BehaviorSubject,
   type Observable,
+  ReplaySubject,
   type SchedulerLike,
   Subject,
   type Subscription,
@@ -73,7 +73,9 @@ const isOpen = (f: InboundFrame | SocketOpen): boolean => (f as SocketOpen).type
  * last subscriber leaves.
  */
 export function createConnection(settings: ConnectionSettings, hooks: ConnectionHooks): Connection {
-  const state = new BehaviorSubject<ConnectionState>({ status: 'idle' });
+  const state = new ReplaySubject<ConnectionState>(1);
+  let currentState: ConnectionState = { status: 'idle' };
+  state.next(currentState);
   const errors = new Subject<DecodeError | ProtocolError>();
   const fatal = new Subject<never>();
   const closing = new Subject<void>();
@@ -82,12 +84,14 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
   let closedError: unknown;
 
   const setState = (next: ConnectionState) => {
-    if (closedError === undefined) state.next(next);
+    if (closedError !== undefined) return;
+    currentState = next;
+    state.next(next);
   };
 
   const oneSocket$ = defer(() => {
     const gen = ++generation;
-    if (state.value.status !== 'reconnecting') setState({ status: 'connecting' });
+    if (currentState.status !== 'reconnecting') setState({ status: 'connecting' });
     return openSocket({ ...settings.socket, generation: gen }).pipe(
       decodeFrames({
         opened: (socket) => {

@@ -72,7 +72,7 @@ export function reportErrors(errors: t.Errors): string {
   if (errors.length === 0) return 'no errors';
   const lines: string[] = [];
   for (const [where, failure] of collect(errors)) {
-    const why = failure.messages.length > 0 ? ` (${failure.messages.join('; ')})` : '';
+    const why = failure.messages.length > 0 ? ` — ${failure.messages.join('; ')}` : '';
     lines.push(`${where}: expected ${failure.expected.join(' or ')}, got ${show(failure.actual)}${why}`);
   }
   if (lines.length <= MAX_LINES) return lines.join('\n');

@@ -80,14 +80,11 @@ function fields<R extends Fields, O extends Fields = NoFields>(
   required: R,
   optional?: O,
 ): t.Type<DataOf<R, O>, DataOf<R, O>, unknown> {
-  const requiredKeys = Object.keys(required);
-  const requiredCodecs = requiredKeys.map((key) => required[key] as t.Mixed);
-  const optionalKeys = Object.keys(optional ?? {});
-  const optionalCodecs = optionalKeys.map((key) => (optional as Fields)[key] as t.Mixed);
-  const keys = [...requiredKeys, ...optionalKeys];
-  const codecs = [...requiredCodecs, ...optionalCodecs];
+  const all: Fields = { ...optional, ...required };
+  const keys = [...Object.keys(required), ...Object.keys(optional ?? {})];
+  const codecs = keys.map((key) => all[key] as t.Mixed);
   const kinds = codecs.map(kindOf);
-  const requiredCount = requiredKeys.length;
+  const requiredCount = Object.keys(required).length;
   const is = (u: unknown): u is DataOf<R, O> => {
     if (!isRecord(u)) return false;
     for (let i = 0; i < keys.length; i++) {
@@ -100,14 +97,13 @@ function fields<R extends Fields, O extends Fields = NoFields>(
   const validate = (u: unknown, c: t.Context): t.Validation<DataOf<R, O>> => {
     if (!isRecord(u)) return t.failure(u, c, `${name} must be an object`);
     const errors: t.ValidationError[] = [];
-    const check = (key: string, codec: t.Mixed, isOptional: boolean): void => {
+    keys.forEach((key, i) => {
       const value = u[key];
-      if (isOptional && value === undefined) return;
+      if (value === undefined && i >= requiredCount) return;
+      const codec = codecs[i] as t.Mixed;
       const result = codec.validate(value, t.appendContext(c, key, codec, value));
       if (isLeft(result)) errors.push(...result.left);
-    };
-    requiredKeys.forEach((key, i) => check(key, requiredCodecs[i] as t.Mixed, false));
-    optionalKeys.forEach((key, i) => check(key, optionalCodecs[i] as t.Mixed, true));
+    });
     return errors.length === 0 ? t.success(u as DataOf<R, O>) : t.failures(errors);
   };
   return new t.Type(name, is, validate, t.identity);

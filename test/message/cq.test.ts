@@ -111,11 +111,11 @@ describe('cq.parse', () => {
 
   it('never throws and always returns normal form, whatever the input', () => {
     fc.assert(
-      fc.property(fc.oneof(trickyString(0), fc.string({ unit: 'binary' })), (input) => {
+      fc.property(fc.oneof(trickyString(0), fc.string({ unit: 'binary', maxLength: 40 })), (input) => {
         const segments = cq.parse(input);
         return segments.every((s, i) => s.type !== 'text' || (s.data.text !== '' && segments[i + 1]?.type !== 'text'));
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 

@@ -31,7 +31,7 @@ describe('reportErrors', () => {
 
   it('includes the Id codec’s explanation for a rounded 64-bit number', () => {
     const report = reportOf(GroupUploadNotice, { ...sampleGroupUpload(), group_id: 2 ** 64 });
-    expect(report).toMatch(/^GroupUploadNotice\.group_id: expected Id, got 18446744073709552000 \(a safe integer/);
+    expect(report).toMatch(/^GroupUploadNotice\.group_id: expected Id, got 18446744073709552000 — a safe integer/);
   });
 
   it('lists the alternatives of a union once, on one line', () => {

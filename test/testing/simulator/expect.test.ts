@@ -28,7 +28,7 @@ describe('expectAction', () => {
   });
 
   it('respond(result) answers the matched call with retcode 0 and that data', async () => {
-    sim.expectAction('get_login_info').respond({ user_id: 1, nickname: 'scripted' });
+    void sim.expectAction('get_login_info').respond({ user_id: 1, nickname: 'scripted' });
     expect(await client.call('get_login_info', {}, 's')).toStrictEqual({
       status: 'ok',
       retcode: 0,
@@ -41,7 +41,7 @@ describe('expectAction', () => {
   });
 
   it('respond({ retcode, message }) answers status failed', async () => {
-    sim.expectAction('set_group_kick').respond({ retcode: 1401, message: 'no permission' });
+    void sim.expectAction('set_group_kick').respond({ retcode: 1401, message: 'no permission' });
     expect(await client.call('set_group_kick', { group_id: 300001, user_id: 20002 }, 'k')).toStrictEqual({
       status: 'failed',
       retcode: 1401,
@@ -54,12 +54,12 @@ describe('expectAction', () => {
   });
 
   it('fail() scripts a failure explicitly', async () => {
-    sim.expectAction('get_status').fail({ retcode: 100, message: 'nope', wording: 'not now' });
+    void sim.expectAction('get_status').fail({ retcode: 100, message: 'nope', wording: 'not now' });
     expect(await client.call('get_status')).toMatchObject({ status: 'failed', retcode: 100, message: 'nope', wording: 'not now' });
   });
 
   it('matches once: the next identical call gets the world answer', async () => {
-    sim.expectAction('get_login_info').respond({ user_id: 1, nickname: 'once' });
+    void sim.expectAction('get_login_info').respond({ user_id: 1, nickname: 'once' });
     expect((await client.call('get_login_info'))['data']).toStrictEqual({ user_id: 1, nickname: 'once' });
     expect((await client.call('get_login_info'))['data']).toStrictEqual({ user_id: 10000, nickname: 'onebot-rx sim' });
   });

@@ -25,6 +25,7 @@ afterEach(async () => {
   await sim.close();
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read by shape in assertions
 async function ok(action: string, params: Record<string, unknown> = {}): Promise<any> {
   const reply = await client.call(action, params);
   expect(reply, `${action} ${JSON.stringify(reply)}`).toMatchObject({ status: 'ok', retcode: 0 });

@@ -1,6 +1,7 @@
 import { WebSocket } from 'ws';
 
-/** A JSON frame as the tests read it. */
+/** A JSON frame as the tests read it (loosely typed on purpose). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- frames are read by shape in assertions
 export type Frame = Record<string, any>;
 
 /** A plain `ws` client that records every frame and lets a test wait for the next one matching a predicate. */

@@ -1,4 +1,3 @@
-import * as t from 'io-ts';
 import { IdParam } from '../../../codec/id';
 import { action, type ActionDef } from '../../define';
 import { compat } from '../support';

@@ -64,7 +64,7 @@ function download(kind: DownloadKind): Handler {
         },
       ];
     } catch (error) {
-      throw new Error(`Download failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`Download failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
   });
 }

@@ -1,0 +1,39 @@
+/**
+ * The clients the bench compares, one row each. To add a peer (e.g. node-napcat-ts), write its two client
+ * scripts under `clients/` (each prints one {@link ClientResult} line) and add a row here.
+ */
+import type { BenchKind } from './clients/measure';
+
+/** One client under test: a script per kind of load, paths relative to `bench/`. */
+export interface BenchClient {
+  readonly name: string;
+  readonly events: string;
+  readonly actions: string;
+}
+
+/** Every client in the run; the first is the baseline that ratios are taken against. */
+export const BENCH_CLIENTS: readonly [BenchClient, ...BenchClient[]] = [
+  { name: 'raw', events: 'clients/raw-events.ts', actions: 'clients/raw-actions.ts' },
+  { name: 'onebot-rx', events: 'clients/rx-events.ts', actions: 'clients/rx-actions.ts' },
+];
+
+/** The baseline client's name. */
+export const BASELINE = BENCH_CLIENTS[0].name;
+
+/** The kinds of load, in the order each round runs them. */
+export const KINDS: readonly BenchKind[] = ['events', 'actions'];
+
+/** The goals of PERFORMANCE.md, as ratios to the baseline (throughput at least, peak RSS at most). */
+export const GOALS: Readonly<Record<BenchKind, { readonly throughput: number; readonly rss: number }>> = {
+  events: { throughput: 0.95, rss: 1.0 },
+  actions: { throughput: 0.9, rss: 1.0 },
+};
+
+/**
+ * The clients in the order of round `round`: rotated by one each round, so that with two clients they
+ * alternate (raw, rx / rx, raw / …) and no client always runs first.
+ */
+export function roundOrder<T>(clients: readonly T[], round: number): T[] {
+  const shift = round % clients.length;
+  return [...clients.slice(shift), ...clients.slice(0, shift)];
+}

@@ -1,0 +1,121 @@
+/**
+ * `npm run bench`: starts the load server, runs every client of {@link BENCH_CLIENTS} on events and on
+ * actions for several rounds (each run a fresh process, the order rotated per round), prints medians and
+ * paired ratios to the baseline, and writes `bench/results/latest.json`. It reports; it never fails on a
+ * missed goal.
+ *
+ * Options: `--rounds N` (default 5), `--quick` (2 rounds, smaller loads), `--events N`, `--actions N`,
+ * `--in-flight N` (default 1000).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { BASELINE, BENCH_CLIENTS, type BenchClient, KINDS, roundOrder } from './clients';
+import type { BenchKind, ClientResult } from './clients/measure';
+import { BENCH_DIR, type LoadServer, runClient, startLoadServer } from './processes';
+import { type ClientSummary, formatTable, summarise } from './summary';
+
+/** What a run is asked to do. */
+interface BenchPlan {
+  readonly rounds: number;
+  readonly counts: Readonly<Record<BenchKind, number>>;
+  readonly inFlight: number;
+}
+
+const FULL = { rounds: 5, counts: { events: 200_000, actions: 50_000 } } as const;
+const QUICK = { rounds: 2, counts: { events: 50_000, actions: 10_000 } } as const;
+
+/** The plan from the command line. */
+function planOf(argv: readonly string[]): BenchPlan {
+  const value = (flag: string): number | undefined => {
+    const at = argv.indexOf(flag);
+    const raw = at >= 0 ? argv[at + 1] : undefined;
+    return raw === undefined ? undefined : Number(raw);
+  };
+  const base = argv.includes('--quick') ? QUICK : FULL;
+  return {
+    rounds: value('--rounds') ?? base.rounds,
+    counts: { events: value('--events') ?? base.counts.events, actions: value('--actions') ?? base.counts.actions },
+    inFlight: value('--in-flight') ?? 1_000,
+  };
+}
+
+/** Results per kind, per client name, per round. */
+type Results = Record<BenchKind, Record<string, (ClientResult | undefined)[]>>;
+
+function emptyResults(rounds: number): Results {
+  const perClient = () => Object.fromEntries(BENCH_CLIENTS.map((c) => [c.name, Array<ClientResult | undefined>(rounds).fill(undefined)]));
+  return { events: perClient(), actions: perClient() };
+}
+
+/** Runs one client on one kind of load and records its result (or its failure, on stderr). */
+async function runOne(server: LoadServer, plan: BenchPlan, client: BenchClient, kind: BenchKind, round: number, results: Results): Promise<void> {
+  const args = ['--server', server.url, '--count', String(plan.counts[kind]), '--in-flight', String(plan.inFlight)];
+  const outcome = await runClient(client[kind], args);
+  const series = results[kind][client.name];
+  if (series) series[round] = outcome.ok ? outcome.result : undefined;
+  const shown = outcome.ok ? `${outcome.result.perSec.toLocaleString('en-US')}/s, ${outcome.result.maxRssMb} MB` : `FAILED ${outcome.reason}`;
+  process.stderr.write(`  round ${round + 1} ${kind.padEnd(7)} ${client.name.padEnd(12)} ${shown}\n`);
+}
+
+/** Every round: for each kind, every client once, in the round's rotated order. */
+async function runRounds(server: LoadServer, plan: BenchPlan): Promise<Results> {
+  const results = emptyResults(plan.rounds);
+  for (let round = 0; round < plan.rounds; round++) {
+    for (const kind of KINDS) {
+      for (const client of roundOrder(BENCH_CLIENTS, round)) await runOne(server, plan, client, kind, round, results);
+    }
+  }
+  return results;
+}
+
+function summariesOf(results: Results, kind: BenchKind): ClientSummary[] {
+  const baseline = results[kind][BASELINE] ?? [];
+  return BENCH_CLIENTS.map((c) => summarise(c.name, kind, results[kind][c.name] ?? [], baseline));
+}
+
+/** The machine the figures were measured on. */
+function machine() {
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    loadavg: loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+async function writeLatest(plan: BenchPlan, results: Results, summaries: Record<BenchKind, ClientSummary[]>): Promise<string> {
+  const dir = join(BENCH_DIR, 'results');
+  await mkdir(dir, { recursive: true });
+  const file = join(dir, 'latest.json');
+  const report = { date: new Date().toISOString(), machine: machine(), plan, baseline: BASELINE, clients: BENCH_CLIENTS, summaries, results };
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
+
+async function main(): Promise<void> {
+  const plan = planOf(process.argv.slice(2));
+  const startedAt = Date.now();
+  process.stderr.write(`bench: ${plan.rounds} rounds, ${plan.counts.events} events, ${plan.counts.actions} actions, ${plan.inFlight} in flight\n`);
+  const server = await startLoadServer();
+  const stopServer = () => void server.stop().then(() => process.exit(130));
+  process.once('SIGINT', stopServer);
+  try {
+    const results = await runRounds(server, plan);
+    const summaries = { events: summariesOf(results, 'events'), actions: summariesOf(results, 'actions') };
+    const file = await writeLatest(plan, results, summaries);
+    const m = machine();
+    process.stdout.write(`\n${m.cpu} × ${m.cores}, Node ${m.node}, load ${m.loadavg.join(' ')}\n\n`);
+    for (const kind of KINDS) process.stdout.write(`${formatTable(kind, plan.counts[kind], summaries[kind])}\n\n`);
+    process.stdout.write(`wrote ${file} (${((Date.now() - startedAt) / 1000).toFixed(0)} s)\n`);
+  } finally {
+    process.off('SIGINT', stopServer);
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
