@@ -36,4 +36,9 @@ export default tseslint.config(
       'rxjs-x/no-nested-subscribe': 'off',
     },
   },
+  {
+    files: ['scripts/**/*.{cjs,mjs,js}'],
+    languageOptions: { globals: { require: 'readonly', process: 'readonly', console: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
 );

@@ -1,24 +1,20 @@
 /**
- * Child processes of the bench: the load server and one fresh process per client run, each a TypeScript
- * file run by `node --import tsx` from the repository root.
+ * Child processes of the bench: the load server and one fresh process per client run, each a compiled
+ * script (see `compile.ts`) run by plain `node` from the repository root.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClientResult } from './clients/measure';
 
-/** The `bench/` folder; client and server paths are relative to it. */
-export const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
-
-/** The repository root, where `tsx` resolves. */
+/** The repository root. */
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** A client run taking longer than this is killed and counted as failed. */
 const CLIENT_TIMEOUT_MS = 120_000;
 
-/** Spawns `node --import tsx bench/<script> ...args`. */
-function spawnTs(script: string, args: readonly string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(BENCH_DIR, script), ...args], {
+/** Spawns `node <script> ...args`. */
+function spawnNode(script: string, args: readonly string[]): ChildProcess {
+  return spawn(process.execPath, [script, ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -32,9 +28,9 @@ export interface LoadServer {
   stop(): Promise<void>;
 }
 
-/** Starts the load server and resolves once it has printed its port. */
-export function startLoadServer(): Promise<LoadServer> {
-  const child = spawnTs('load-server.ts', []);
+/** Starts the compiled load server `script` and resolves once it has printed its port. */
+export function startLoadServer(script: string): Promise<LoadServer> {
+  const child = spawnNode(script, []);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -71,9 +67,9 @@ function resultLine(stdout: string): ClientResult | undefined {
   return undefined;
 }
 
-/** Runs one client script in a fresh process and collects its result line. */
+/** Runs one compiled client script in a fresh process and collects its result line. */
 export function runClient(script: string, args: readonly string[]): Promise<RunOutcome> {
-  const child = spawnTs(script, args);
+  const child = spawnNode(script, args);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -84,7 +80,7 @@ export function runClient(script: string, args: readonly string[]): Promise<RunO
       clearTimeout(timer);
       const result = resultLine(stdout);
       if (code === 0 && result) resolve({ ok: true, result });
-      else resolve({ ok: false, reason: `${script}: exit ${String(code ?? signal)} ${stderr.trim().split('\n')[0] ?? ''}`.trim() });
+      else resolve({ ok: false, reason: `${script.split('/').pop() ?? script}: exit ${String(code ?? signal)} ${stderr.trim().split('\n')[0] ?? ''}`.trim() });
     });
   });
 }

@@ -10,9 +10,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BASELINE, BENCH_CLIENTS, type BenchClient, KINDS, roundOrder } from './clients';
 import type { BenchKind, ClientResult } from './clients/measure';
-import { BENCH_DIR, type LoadServer, runClient, startLoadServer } from './processes';
+import { compileScripts } from './compile';
+import { type LoadServer, runClient, startLoadServer } from './processes';
 import { type ClientSummary, formatTable, summarise } from './summary';
 
 /** What a run is asked to do. */
@@ -40,6 +42,12 @@ function planOf(argv: readonly string[]): BenchPlan {
   };
 }
 
+/** The `bench/` folder. */
+const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
+
+/** The load server's script, relative to `bench/`. */
+const SERVER_SCRIPT = 'load-server.ts';
+
 /** Results per kind, per client name, per round. */
 type Results = Record<BenchKind, Record<string, (ClientResult | undefined)[]>>;
 
@@ -48,10 +56,18 @@ function emptyResults(rounds: number): Results {
   return { events: perClient(), actions: perClient() };
 }
 
+/** A run in progress: its plan, the load server and the compiled path of every script. */
+interface Bench {
+  readonly plan: BenchPlan;
+  readonly server: LoadServer;
+  readonly compiled: ReadonlyMap<string, string>;
+}
+
 /** Runs one client on one kind of load and records its result (or its failure, on stderr). */
-async function runOne(server: LoadServer, plan: BenchPlan, client: BenchClient, kind: BenchKind, round: number, results: Results): Promise<void> {
+async function runOne(bench: Bench, client: BenchClient, kind: BenchKind, round: number, results: Results): Promise<void> {
+  const { server, plan, compiled } = bench;
   const args = ['--server', server.url, '--count', String(plan.counts[kind]), '--in-flight', String(plan.inFlight)];
-  const outcome = await runClient(client[kind], args);
+  const outcome = await runClient(compiled.get(client[kind]) ?? client[kind], args);
   const series = results[kind][client.name];
   if (series) series[round] = outcome.ok ? outcome.result : undefined;
   const shown = outcome.ok ? `${outcome.result.perSec.toLocaleString('en-US')}/s, ${outcome.result.maxRssMb} MB` : `FAILED ${outcome.reason}`;
@@ -59,11 +75,11 @@ async function runOne(server: LoadServer, plan: BenchPlan, client: BenchClient, 
 }
 
 /** Every round: for each kind, every client once, in the round's rotated order. */
-async function runRounds(server: LoadServer, plan: BenchPlan): Promise<Results> {
-  const results = emptyResults(plan.rounds);
-  for (let round = 0; round < plan.rounds; round++) {
+async function runRounds(bench: Bench): Promise<Results> {
+  const results = emptyResults(bench.plan.rounds);
+  for (let round = 0; round < bench.plan.rounds; round++) {
     for (const kind of KINDS) {
-      for (const client of roundOrder(BENCH_CLIENTS, round)) await runOne(server, plan, client, kind, round, results);
+      for (const client of roundOrder(BENCH_CLIENTS, round)) await runOne(bench, client, kind, round, results);
     }
   }
   return results;
@@ -98,11 +114,13 @@ async function main(): Promise<void> {
   const plan = planOf(process.argv.slice(2));
   const startedAt = Date.now();
   process.stderr.write(`bench: ${plan.rounds} rounds, ${plan.counts.events} events, ${plan.counts.actions} actions, ${plan.inFlight} in flight\n`);
-  const server = await startLoadServer();
+  const scripts = [SERVER_SCRIPT, ...BENCH_CLIENTS.flatMap((c) => KINDS.map((kind) => c[kind]))];
+  const compiled = await compileScripts(scripts);
+  const server = await startLoadServer(compiled.get(SERVER_SCRIPT) ?? SERVER_SCRIPT);
   const stopServer = () => void server.stop().then(() => process.exit(130));
   process.once('SIGINT', stopServer);
   try {
-    const results = await runRounds(server, plan);
+    const results = await runRounds({ plan, server, compiled });
     const summaries = { events: summariesOf(results, 'events'), actions: summariesOf(results, 'actions') };
     const file = await writeLatest(plan, results, summaries);
     const m = machine();

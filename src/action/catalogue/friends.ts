@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { Id, IdParam } from '../../codec/id';
 import { action, type ActionDef } from '../define';
 import { FriendInfo, NoResult, optional, StrangerInfo, struct } from './shared';
-import { compat, EVERYWHERE } from './support';
+import { compat } from './support';
 
 /** One entry of `get_unidirectional_friend_list`: someone who has the bot as a friend but not back. */
 export const UnidirectionalFriend = struct(
