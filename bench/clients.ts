@@ -4,18 +4,24 @@
  */
 import type { BenchKind } from './clients/measure';
 
-/** One client under test: a script per kind of load, paths relative to `bench/`. */
+/** One client under test: a script per kind of load it runs, paths relative to `bench/`. */
 export interface BenchClient {
   readonly name: string;
-  readonly events: string;
-  readonly actions: string;
+  readonly events?: string;
+  readonly actions?: string;
 }
 
-/** Every client in the run; the first is the baseline that ratios are taken against. */
-export const BENCH_CLIENTS: readonly [BenchClient, ...BenchClient[]] = [
+/** Every client in the run; the first, the baseline that ratios are taken against, runs every kind. */
+export const BENCH_CLIENTS: readonly [Required<BenchClient>, ...BenchClient[]] = [
   { name: 'raw', events: 'clients/raw-events.ts', actions: 'clients/raw-actions.ts' },
   { name: 'onebot-rx', events: 'clients/rx-events.ts', actions: 'clients/rx-actions.ts' },
+  { name: 'onebot-rx mergeMap', actions: 'clients/rx-actions-merge-map.ts' },
 ];
+
+/** The clients that run `kind`, each with its script for it. */
+export function clientsOf(kind: BenchKind): { readonly name: string; readonly script: string }[] {
+  return BENCH_CLIENTS.flatMap((c) => (c[kind] === undefined ? [] : [{ name: c.name, script: c[kind] }]));
+}
 
 /** The baseline client's name. */
 export const BASELINE = BENCH_CLIENTS[0].name;

@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASELINE, BENCH_CLIENTS, type BenchClient, KINDS, roundOrder } from './clients';
+import { BASELINE, BENCH_CLIENTS, KINDS, clientsOf, roundOrder } from './clients';
 import type { BenchKind, ClientResult } from './clients/measure';
 import { compileScripts } from './compile';
 import { type LoadServer, runClient, startLoadServer } from './processes';
@@ -52,8 +52,15 @@ const SERVER_SCRIPT = 'load-server.ts';
 type Results = Record<BenchKind, Record<string, (ClientResult | undefined)[]>>;
 
 function emptyResults(rounds: number): Results {
-  const perClient = () => Object.fromEntries(BENCH_CLIENTS.map((c) => [c.name, Array<ClientResult | undefined>(rounds).fill(undefined)]));
-  return { events: perClient(), actions: perClient() };
+  const perClient = (kind: BenchKind) =>
+    Object.fromEntries(clientsOf(kind).map((c) => [c.name, Array<ClientResult | undefined>(rounds).fill(undefined)]));
+  return { events: perClient('events'), actions: perClient('actions') };
+}
+
+/** A client's script for one kind of load. */
+interface ClientRun {
+  readonly name: string;
+  readonly script: string;
 }
 
 /** A run in progress: its plan, the load server and the compiled path of every script. */
@@ -64,14 +71,14 @@ interface Bench {
 }
 
 /** Runs one client on one kind of load and records its result (or its failure, on stderr). */
-async function runOne(bench: Bench, client: BenchClient, kind: BenchKind, round: number, results: Results): Promise<void> {
+async function runOne(bench: Bench, client: ClientRun, kind: BenchKind, round: number, results: Results): Promise<void> {
   const { server, plan, compiled } = bench;
   const args = ['--server', server.url, '--count', String(plan.counts[kind]), '--in-flight', String(plan.inFlight)];
-  const outcome = await runClient(compiled.get(client[kind]) ?? client[kind], args);
+  const outcome = await runClient(compiled.get(client.script) ?? client.script, args);
   const series = results[kind][client.name];
   if (series) series[round] = outcome.ok ? outcome.result : undefined;
   const shown = outcome.ok ? `${outcome.result.perSec.toLocaleString('en-US')}/s, ${outcome.result.maxRssMb} MB` : `FAILED ${outcome.reason}`;
-  process.stderr.write(`  round ${round + 1} ${kind.padEnd(7)} ${client.name.padEnd(12)} ${shown}\n`);
+  process.stderr.write(`  round ${round + 1} ${kind.padEnd(7)} ${client.name.padEnd(18)} ${shown}\n`);
 }
 
 /** Every round: for each kind, every client once, in the round's rotated order. */
@@ -79,7 +86,7 @@ async function runRounds(bench: Bench): Promise<Results> {
   const results = emptyResults(bench.plan.rounds);
   for (let round = 0; round < bench.plan.rounds; round++) {
     for (const kind of KINDS) {
-      for (const client of roundOrder(BENCH_CLIENTS, round)) await runOne(bench, client, kind, round, results);
+      for (const client of roundOrder(clientsOf(kind), round)) await runOne(bench, client, kind, round, results);
     }
   }
   return results;
@@ -87,7 +94,7 @@ async function runRounds(bench: Bench): Promise<Results> {
 
 function summariesOf(results: Results, kind: BenchKind): ClientSummary[] {
   const baseline = results[kind][BASELINE] ?? [];
-  return BENCH_CLIENTS.map((c) => summarise(c.name, kind, results[kind][c.name] ?? [], baseline));
+  return clientsOf(kind).map((c) => summarise(c.name, kind, results[kind][c.name] ?? [], baseline));
 }
 
 /** The machine the figures were measured on. */
@@ -114,7 +121,7 @@ async function main(): Promise<void> {
   const plan = planOf(process.argv.slice(2));
   const startedAt = Date.now();
   process.stderr.write(`bench: ${plan.rounds} rounds, ${plan.counts.events} events, ${plan.counts.actions} actions, ${plan.inFlight} in flight\n`);
-  const scripts = [SERVER_SCRIPT, ...BENCH_CLIENTS.flatMap((c) => KINDS.map((kind) => c[kind]))];
+  const scripts = [SERVER_SCRIPT, ...KINDS.flatMap((kind) => clientsOf(kind).map((c) => c.script))];
   const compiled = await compileScripts(scripts);
   const server = await startLoadServer(compiled.get(SERVER_SCRIPT) ?? SERVER_SCRIPT);
   const stopServer = () => void server.stop().then(() => process.exit(130));

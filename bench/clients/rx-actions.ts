@@ -1,15 +1,17 @@
 /**
- * onebot-rx actions client: `client.api.send_group_msg(...)` cold Observables, a fixed number in flight
- * through `mergeMap`, every result checked for a message id never seen before.
+ * onebot-rx actions client: `client.api.send_group_msg(...)` cold Observables, a fixed number in flight,
+ * each completed call subscribing the next (as the raw client refills its window), every result checked
+ * for a message id never seen before. `rx-actions-merge-map.ts` measures the same through `mergeMap`.
  */
-import { firstValueFrom, mergeMap, range } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
 import { createClient } from '../../src/index';
-import { abort, clientArgs, actionsUrl, printResult, stopwatch, watchdog } from './measure';
+import { abort, actionsUrl, clientArgs, printResult, stopwatch, watchdog } from './measure';
 
 const args = clientArgs();
 const clock = stopwatch();
 /** Message ids seen; the load server numbers its replies 1, 2, 3… per connection. */
 const seen = new Uint8Array(args.count + 2);
+let launched = 0;
 let answered = 0;
 const stopWatchdog = watchdog(() => answered);
 
@@ -25,27 +27,34 @@ function check(result: { message_id: unknown }): void {
   answered++;
 }
 
+const fail = (error: unknown): void => abort(`rx-actions: ${String(error)}`);
+
+/** Subscribes the next call, if any remain; its completion launches the one after. */
+function launch(): void {
+  if (launched === args.count) return;
+  launched++;
+  sendHi().subscribe({ next: check, error: fail, complete: completed });
+}
+
+function completed(): void {
+  if (answered === args.count) void finish();
+  else launch();
+}
+
 async function main(): Promise<void> {
   check(await firstValueFrom(sendHi()));
   answered = 0;
   clock.start();
-  range(0, args.count)
-    .pipe(mergeMap(sendHi, args.inFlight))
-    .subscribe({
-      next: check,
-      error: (error: unknown) => abort(`rx-actions: ${String(error)}`),
-      complete: () => void finish(),
-    });
+  for (let i = 0; i < args.inFlight; i++) launch();
 }
 
 async function finish(): Promise<void> {
   const ms = clock.elapsedMs();
   stopWatchdog();
-  if (answered !== args.count) abort(`rx-actions: ${answered} of ${args.count} answered`);
   connection.unsubscribe();
   await client.close();
   printResult('onebot-rx', 'actions', answered, ms);
   process.exit(0);
 }
 
-main().catch((error: unknown) => abort(`rx-actions: ${String(error)}`));
+main().catch(fail);

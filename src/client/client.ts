@@ -23,7 +23,11 @@ import { ofType } from '../event/of-type';
 import type { EventOf, EventQuery } from '../event/query';
 import { eventStreams, knownEvents, unknownEvents } from '../event/streams';
 import type { ConnectionState } from '../transport/types';
+import { throttleCalls } from '../action/throttle';
+import { bindTransferMethods, type TransferMethods } from '../stream/transfer-methods';
+import { type BotMethods, bindBotMethods } from './bot-methods';
 import { createConnection } from './connection';
+import { transportFor } from './transport-for';
 import { CLIENT_DEFAULTS, type ClientOptions, SILENT_LOGGER } from './options';
 
 /** The backend a client is connected to, as far as it knows (`unknown` until a `get_version_info` reply). */
@@ -74,8 +78,11 @@ export interface ClientCore {
   close(): Promise<void>;
 }
 
-/** A OneBot 11 client: {@link ClientCore} plus the seed-named methods (`sendGroupMessage`, `setGroupBan`, …). */
-export type Client = ClientCore & SeedMethods;
+/**
+ * A OneBot 11 client: {@link ClientCore}, the seed-named methods (`sendGroupMessage`, `setGroupBan`, …), the
+ * conversation helpers and the Stream API transfers.
+ */
+export type Client = Omit<ClientCore & SeedMethods, keyof BotMethods | keyof TransferMethods> & BotMethods & TransferMethods;
 
 function randomTag(): string {
   return Math.random().toString(36).slice(2, 10).padEnd(8, '0');
@@ -100,16 +107,7 @@ export function createClient(options: ClientOptions): Client {
 
   const connection = createConnection(
     {
-      socket: {
-        url: options.url,
-        ...(options.accessToken === undefined ? {} : { accessToken: options.accessToken }),
-        ...(options.tokenIn === undefined ? {} : { tokenIn: options.tokenIn }),
-        ...(options.WebSocket === undefined ? {} : { WebSocket: options.WebSocket }),
-        pingInterval: options.pingInterval ?? CLIENT_DEFAULTS.pingInterval,
-        maxPayload: options.maxPayload ?? CLIENT_DEFAULTS.maxPayload,
-        scheduler,
-        logger,
-      },
+      open: options.transport ?? transportFor(options, scheduler, logger),
       reconnect: options.reconnect ?? {},
       heartbeatGrace: options.heartbeatGrace ?? CLIENT_DEFAULTS.heartbeatGrace,
       idleGrace: options.idleGrace ?? CLIENT_DEFAULTS.idleGrace,
@@ -150,7 +148,11 @@ export function createClient(options: ClientOptions): Client {
     },
   });
 
-  const call = (action: string, params: unknown, callOptions?: CallOptions) => caller.call(action, params, callOptions);
+  const call = throttleCalls(
+    (action: string, params: unknown, callOptions?: CallOptions) => caller.call(action, params, callOptions),
+    options.throttle,
+    scheduler,
+  );
   const events$ = connection.frames$.pipe(knownEvents());
 
   const core: ClientCore = {
@@ -170,7 +172,16 @@ export function createClient(options: ClientOptions): Client {
     connect: () => connection.frames$.subscribe({ error: () => undefined }),
     close: async () => {
       connection.close(new ClientClosedError());
+      await connection.released();
     },
   };
-  return Object.assign(core, bindSeedMethods(call)) as Client;
+  const withSeeds = Object.assign(core, bindSeedMethods(call));
+  const transfers = bindTransferMethods({
+    call,
+    socket: () => connection.socket(),
+    scheduler,
+    logger,
+    defaultTimeout: options.actionTimeout ?? CLIENT_DEFAULTS.actionTimeout,
+  });
+  return Object.assign(withSeeds, bindBotMethods({ client: withSeeds, scheduler }), transfers) as Client;
 }

@@ -18,9 +18,8 @@ import {
 import type { InboundFrame, ReplyFrame } from '../codec/frame';
 import { type DecodeError, type ProtocolError, isProtocolError } from '../errors';
 import { heartbeatWatchdog } from '../transport/heartbeat';
-import { openSocket } from '../transport/open-socket';
 import { reconnect } from '../transport/reconnect';
-import type { ConnectionState, Logger, ReconnectPolicy, SocketOpen, SocketOptions } from '../transport/types';
+import type { ConnectionState, Logger, ReconnectPolicy, SocketOpen, TransportSignal } from '../transport/types';
 import { decodeFrames } from './decode-frames';
 
 /** What the connection reports to the action core. */
@@ -31,9 +30,16 @@ export interface ConnectionHooks {
   terminated(error: unknown): void;
 }
 
+/**
+ * Opens one transport session: a `SocketOpen`, then inbound text frames; errors when the session ends.
+ * `onRelease` receives a Promise that settles once the session's resources are gone (awaited by `close()`).
+ */
+export type OpenTransport = (generation: number, onRelease: (closed: Promise<void>) => void) => Observable<TransportSignal>;
+
 /** Settings of {@link createConnection}. */
 export interface ConnectionSettings {
-  readonly socket: SocketOptions;
+  /** Forward WS, split endpoints, HTTP + webhook, reverse WS: each is one of these. */
+  readonly open: OpenTransport;
   readonly reconnect: ReconnectPolicy | false;
   readonly heartbeatGrace: number;
   readonly idleGrace: number;
@@ -56,6 +62,8 @@ export interface Connection {
   fail(error: unknown): void;
   /** Ends the connection for good: current subscribers complete; later ones get `error`. */
   close(error: unknown): void;
+  /** Settles once every transport session released so far has fully closed. */
+  released(): Promise<void>;
 }
 
 function heartbeatIntervalOf(frame: InboundFrame | SocketOpen): number | undefined {
@@ -80,6 +88,11 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
   const fatal = new Subject<never>();
   const closing = new Subject<void>();
   let generation = 0;
+  const releasing = new Set<Promise<void>>();
+  const track = (closed: Promise<void>) => {
+    releasing.add(closed);
+    void closed.finally(() => releasing.delete(closed));
+  };
   let current: SocketOpen | undefined;
   let closedError: unknown;
 
@@ -92,7 +105,7 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
   const oneSocket$ = defer(() => {
     const gen = ++generation;
     if (currentState.status !== 'reconnecting') setState({ status: 'connecting' });
-    return openSocket({ ...settings.socket, generation: gen }).pipe(
+    return settings.open(gen, track).pipe(
       decodeFrames({
         opened: (socket) => {
           current = socket;
@@ -180,5 +193,8 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
     },
     fail: (error) => fatal.error(error),
     close: (error) => terminate(error, true),
+    released: async () => {
+      await Promise.all([...releasing]);
+    },
   };
 }

@@ -1,5 +1,7 @@
 import type { SchedulerLike } from 'rxjs';
+import type { ThrottleOptions } from '../action/throttle';
 import type { Logger, ReconnectPolicy, WebSocketConstructor } from '../transport/types';
+import type { OpenTransport } from './connection';
 
 /** Options of {@link createClient}. Every field but `url` has a default. */
 export interface ClientOptions {
@@ -29,6 +31,13 @@ export interface ClientOptions {
   WebSocket?: WebSocketConstructor;
   /** RxJS scheduler for every timer of the client (tests pass a TestScheduler). */
   scheduler?: SchedulerLike;
+  /** Spaces outgoing sends per target and overall, to stay under QQ's risk control. */
+  throttle?: ThrottleOptions;
+  /**
+   * Advanced: a custom transport instead of the one `url` selects (the testing kit uses it to run a client
+   * without sockets).
+   */
+  transport?: OpenTransport;
 }
 
 /** The defaults of {@link ClientOptions}. */

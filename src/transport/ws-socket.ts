@@ -130,6 +130,9 @@ export function runWsSocket(options: OpenSocketOptions, subscriber: Subscriber<T
     pinger?.unsubscribe();
     for (const [event, handler] of Object.entries(handlers)) ws.off(event, handler as (...args: unknown[]) => void);
     ws.on('error', ignore);
+    if (ws.readyState !== WebSocket.CLOSED) {
+      options.onRelease?.(new Promise<void>((resolve) => ws.once('close', () => resolve())));
+    }
     if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
     else if (ws.readyState === WebSocket.OPEN) ws.close(1000);
     log?.debug(`${label}: released`);
