@@ -1,6 +1,6 @@
 /**
- * The clients the bench compares, one row each. To add a peer (e.g. node-napcat-ts), write its two client
- * scripts under `clients/` (each prints one {@link ClientResult} line) and add a row here.
+ * The clients the bench compares, one row each. To add a peer, write its client scripts under `clients/`
+ * (each prints one `ClientResult` line, see `clients/measure.ts`) and add a row here.
  */
 import type { BenchKind } from './clients/measure';
 
@@ -16,6 +16,7 @@ export const BENCH_CLIENTS: readonly [Required<BenchClient>, ...BenchClient[]] =
   { name: 'raw', events: 'clients/raw-events.ts', actions: 'clients/raw-actions.ts' },
   { name: 'onebot-rx', events: 'clients/rx-events.ts', actions: 'clients/rx-actions.ts' },
   { name: 'onebot-rx mergeMap', actions: 'clients/rx-actions-merge-map.ts' },
+  { name: 'node-napcat-ts', events: 'clients/napcat-ts-events.ts', actions: 'clients/napcat-ts-actions.ts' },
 ];
 
 /** The clients that run `kind`, each with its script for it. */

@@ -51,11 +51,19 @@ function answerActions(ws: WebSocket): void {
   });
 }
 
+/**
+ * A query parameter up to any stray `?`: some SDKs append `?access_token=` to a URL that already has a
+ * query (`/?mode=actions?access_token=`).
+ */
+function param(query: URLSearchParams, name: string): string | undefined {
+  return query.get(name)?.split('?')[0];
+}
+
 /** Routes a new connection to the load its URL asks for. */
 function serve(ws: WebSocket, request: IncomingMessage): void {
   const query = new URL(request.url ?? '/', 'ws://127.0.0.1').searchParams;
-  const mode = query.get('mode');
-  if (mode === 'events') blastEvents(ws, Number(query.get('count') ?? 0));
+  const mode = param(query, 'mode');
+  if (mode === 'events') blastEvents(ws, Number(param(query, 'count') ?? 0));
   else if (mode === 'actions') answerActions(ws);
   else ws.close(1008, `unknown mode ${String(mode)}`);
 }

@@ -47,6 +47,8 @@ export interface CallerDeps {
   readonly unsupportedBy: (action: string) => string | undefined;
   /** Rewrites a catalogued call for the connected backend's mechanical differences (name, filled params). */
   readonly adapt?: (action: string, params: unknown) => { readonly action: string; readonly params: unknown };
+  /** Whether IDs beyond 2^53 must be written as JSON strings (the connected server's parser rounds integers). */
+  readonly unsafeIdsAsStrings?: () => boolean;
   /** Sees every successful result (the client watches `get_version_info`). */
   readonly observe?: (action: string, data: unknown) => void;
 }
@@ -144,7 +146,7 @@ export function createCaller(deps: CallerDeps): Caller {
       const echo = prefix + ++counter;
       let frame: string;
       try {
-        frame = stringifyWire({ action: wireAction, params: wire, echo });
+        frame = stringifyWire({ action: wireAction, params: wire, echo }, deps.unsafeIdsAsStrings?.() === true);
       } catch (e) {
         subscriber.error(new InvalidParamsError(action, params, `not serialisable as JSON: ${(e as Error).message}`));
         return;

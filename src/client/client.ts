@@ -140,6 +140,7 @@ export function createClient(options: ClientOptions): Client {
       return current !== 'unknown' && isKnownUnsupported(action, current) ? current : undefined;
     },
     adapt: (action, params) => adaptCall(action, params, backend.value),
+    unsafeIdsAsStrings: () => backend.value === 'napcat',
     observe: (action, data) => {
       if (action === 'get_version_info') {
         const detected = detectBackend(data);

@@ -52,12 +52,15 @@ export class RawInteger {
 const RAW_INTEGER_SENTINEL = /"\\u0000int:(-?\d+)"/g;
 
 /**
- * `JSON.stringify` that writes {@link RawInteger} values as bare JSON integers with their exact digits.
+ * `JSON.stringify` that writes {@link RawInteger} values with their exact digits: as bare JSON integers
+ * (the default, per OneBot), or as JSON strings with `asStrings` — for servers whose JSON parser rounds
+ * integers beyond 2^53 (NapCat reads requests with json5; its schemas accept numeric strings).
  * @internal
  */
-export function stringifyWire(value: unknown): string {
+export function stringifyWire(value: unknown, asStrings = false): string {
   const text = JSON.stringify(value);
-  return text.includes('\\u0000int:') ? text.replace(RAW_INTEGER_SENTINEL, '$1') : text;
+  if (!text.includes('\\u0000int:')) return text;
+  return text.replace(RAW_INTEGER_SENTINEL, asStrings ? '"$1"' : '$1');
 }
 
 function toWireId(value: IdInput): number | RawInteger {

@@ -330,3 +330,29 @@ describe('createCaller', () => {
     expect(waiting.written).toHaveLength(0);
   });
 });
+
+describe('64-bit ID params for servers that round bare integers', () => {
+  it('writes unsafe IDs as JSON strings when asked, and leaves safe ones as numbers', () => {
+    const written: string[] = [];
+    const caller = createCaller({
+      catalogue,
+      link: {
+        hold: () => ({ unsubscribe: () => undefined }),
+        socket: () => ({ type: 'open', generation: 1, send: (text: string) => written.push(text) }),
+        closedError: () => undefined,
+      },
+      scheduler: new VirtualTimeScheduler(),
+      defaultTimeout: 1000,
+      strictResults: false,
+      tag: 't',
+      logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+      report: () => undefined,
+      fatal: () => undefined,
+      unsupportedBy: () => undefined,
+      unsafeIdsAsStrings: () => true,
+    });
+    caller.call('delete_msg', { message_id: 12345678901234567890n }).subscribe();
+    caller.call('delete_msg', { message_id: '77' }).subscribe();
+    expect(written.map((w) => w.match(/"message_id":([^,}]+)/)?.[1])).toEqual(['"12345678901234567890"', '77']);
+  });
+});
