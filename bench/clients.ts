@@ -1,27 +1,44 @@
 /**
  * The clients the bench compares, one row each. To add a peer, write its client scripts under `clients/`
- * (each prints one `ClientResult` line, see `clients/measure.ts`) and add a row here.
+ * (each prints one `ClientResult` line, see `clients/measure.ts`) and add a row with `role: 'peer'`.
  */
 import type { BenchKind } from './clients/measure';
+
+/**
+ * What a client is in the comparison: the `baseline` every ratio is taken against, the `subject` the goals
+ * apply to, a `peer` the subject must beat, or a `diagnostic` variant shown for insight only.
+ */
+export type BenchRole = 'baseline' | 'subject' | 'peer' | 'diagnostic';
 
 /** One client under test: a script per kind of load it runs, paths relative to `bench/`. */
 export interface BenchClient {
   readonly name: string;
+  readonly role: BenchRole;
   readonly events?: string;
   readonly actions?: string;
 }
 
-/** Every client in the run; the first, the baseline that ratios are taken against, runs every kind. */
+/** Every client in the run; the first, the baseline, runs every kind. */
 export const BENCH_CLIENTS: readonly [Required<BenchClient>, ...BenchClient[]] = [
-  { name: 'raw', events: 'clients/raw-events.ts', actions: 'clients/raw-actions.ts' },
-  { name: 'onebot-rx', events: 'clients/rx-events.ts', actions: 'clients/rx-actions.ts' },
-  { name: 'onebot-rx mergeMap', actions: 'clients/rx-actions-merge-map.ts' },
-  { name: 'node-napcat-ts', events: 'clients/napcat-ts-events.ts', actions: 'clients/napcat-ts-actions.ts' },
+  { name: 'raw', role: 'baseline', events: 'clients/raw-events.ts', actions: 'clients/raw-actions.ts' },
+  { name: 'onebot-rx', role: 'subject', events: 'clients/rx-events.ts', actions: 'clients/rx-actions.ts' },
+  { name: 'onebot-rx mergeMap', role: 'diagnostic', actions: 'clients/rx-actions-merge-map.ts' },
+  { name: 'node-napcat-ts', role: 'peer', events: 'clients/napcat-ts-events.ts', actions: 'clients/napcat-ts-actions.ts' },
 ];
 
+/** A client's run of one kind of load. */
+export interface ClientRun {
+  readonly name: string;
+  readonly role: BenchRole;
+  readonly script: string;
+}
+
 /** The clients that run `kind`, each with its script for it. */
-export function clientsOf(kind: BenchKind): { readonly name: string; readonly script: string }[] {
-  return BENCH_CLIENTS.flatMap((c) => (c[kind] === undefined ? [] : [{ name: c.name, script: c[kind] }]));
+export function clientsOf(kind: BenchKind): ClientRun[] {
+  return BENCH_CLIENTS.flatMap((c) => {
+    const script = c[kind];
+    return script === undefined ? [] : [{ name: c.name, role: c.role, script }];
+  });
 }
 
 /** The baseline client's name. */

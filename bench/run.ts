@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASELINE, BENCH_CLIENTS, KINDS, clientsOf, roundOrder } from './clients';
+import { BASELINE, BENCH_CLIENTS, type ClientRun, KINDS, clientsOf, roundOrder } from './clients';
 import type { BenchKind, ClientResult } from './clients/measure';
 import { compileScripts } from './compile';
 import { type LoadServer, runClient, startLoadServer } from './processes';
@@ -57,11 +57,6 @@ function emptyResults(rounds: number): Results {
   return { events: perClient('events'), actions: perClient('actions') };
 }
 
-/** A client's script for one kind of load. */
-interface ClientRun {
-  readonly name: string;
-  readonly script: string;
-}
 
 /** A run in progress: its plan, the load server and the compiled path of every script. */
 interface Bench {
@@ -94,7 +89,7 @@ async function runRounds(bench: Bench): Promise<Results> {
 
 function summariesOf(results: Results, kind: BenchKind): ClientSummary[] {
   const baseline = results[kind][BASELINE] ?? [];
-  return clientsOf(kind).map((c) => summarise(c.name, kind, results[kind][c.name] ?? [], baseline));
+  return clientsOf(kind).map((c) => summarise(c, kind, results[kind][c.name] ?? [], baseline));
 }
 
 /** The machine the figures were measured on. */
@@ -131,7 +126,9 @@ async function main(): Promise<void> {
     const summaries = { events: summariesOf(results, 'events'), actions: summariesOf(results, 'actions') };
     const file = await writeLatest(plan, results, summaries);
     const m = machine();
-    process.stdout.write(`\n${m.cpu} × ${m.cores}, Node ${m.node}, load ${m.loadavg.join(' ')}\n\n`);
+    process.stdout.write(`\n${m.cpu} × ${m.cores}, Node ${m.node}, load ${m.loadavg.join(' ')}\n`);
+    if ((m.loadavg[0] ?? 0) > m.cores) process.stdout.write('(the machine was busy: expect noisy ratios; rerun with more --rounds)\n');
+    process.stdout.write('\n');
     for (const kind of KINDS) process.stdout.write(`${formatTable(kind, plan.counts[kind], summaries[kind])}\n\n`);
     process.stdout.write(`wrote ${file} (${((Date.now() - startedAt) / 1000).toFixed(0)} s)\n`);
   } finally {

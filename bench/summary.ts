@@ -3,7 +3,7 @@
  * prints them as a table.
  */
 import type { BenchKind, ClientResult } from './clients/measure';
-import { GOALS } from './clients';
+import { type BenchRole, GOALS } from './clients';
 import { median, pairedRatios } from './stats';
 
 /** Every run of one client on one kind of load, one entry per round (`undefined` = failed). */
@@ -12,6 +12,7 @@ export type Series = readonly (ClientResult | undefined)[];
 /** The figures of one client on one kind of load. */
 export interface ClientSummary {
   readonly name: string;
+  readonly role: BenchRole;
   readonly kind: BenchKind;
   /** Rounds that produced a result, of all rounds. */
   readonly completed: number;
@@ -31,10 +32,16 @@ const rssOf = (series: Series) => series.map((r) => r?.maxRssMb);
 const defined = (values: readonly (number | undefined)[]) => values.filter((v): v is number => v !== undefined);
 
 /** The figures of `series` against the baseline's series of the same rounds. */
-export function summarise(name: string, kind: BenchKind, series: Series, baseline: Series): ClientSummary {
+export function summarise(
+  client: { readonly name: string; readonly role: BenchRole },
+  kind: BenchKind,
+  series: Series,
+  baseline: Series,
+): ClientSummary {
   const throughputRatios = pairedRatios(perSecOf(series), perSecOf(baseline));
   return {
-    name,
+    name: client.name,
+    role: client.role,
     kind,
     completed: defined(perSecOf(series)).length,
     rounds: series.length,
@@ -61,19 +68,34 @@ function verdict(value: number | undefined, goal: number, atMost: boolean): stri
 export function formatTable(kind: BenchKind, count: number, summaries: readonly ClientSummary[]): string {
   const goal = GOALS[kind];
   const header = ['client', `median ${UNITS[kind]}`, '÷ raw (paired)', `goal ≥${goal.throughput}`, 'peak RSS MB', 'RSS ÷ raw', `goal ≤${goal.rss}`, 'rounds', 'per-round ratios'];
-  const rows = summaries.map((s, i) => [
+  const rows = summaries.map((s) => [
     s.name,
     thousands(s.medianPerSec),
     fixed(s.throughputRatio, 3),
-    i === 0 ? '' : verdict(s.throughputRatio, goal.throughput, false),
+    s.role === 'subject' ? verdict(s.throughputRatio, goal.throughput, false) : '',
     fixed(s.medianMaxRssMb, 1),
     fixed(s.rssRatio, 2),
-    i === 0 ? '' : verdict(s.rssRatio, goal.rss, true),
+    s.role === 'subject' ? verdict(s.rssRatio, goal.rss, true) : '',
     `${s.completed}/${s.rounds}`,
-    i === 0 ? '' : s.throughputRatios.map((r) => r.toFixed(2)).join(' '),
+    s.role === 'baseline' ? '' : s.throughputRatios.map((r) => r.toFixed(2)).join(' '),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
   const line = (cells: readonly string[]) => cells.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ').trimEnd();
   const title = `${kind}: ${count.toLocaleString('en-US')} ${kind === 'events' ? 'group messages' : 'send_group_msg round trips'}`;
-  return [title, line(header), ...rows.map(line)].join('\n');
+  return [title, line(header), ...rows.map(line), ...peerComparison(summaries)].join('\n');
+}
+
+/** The subject's paired ratio against the best peer's: the events goal is to be ahead of every peer. */
+function peerComparison(summaries: readonly ClientSummary[]): string[] {
+  const subject = summaries.find((s) => s.role === 'subject');
+  const peers = summaries.filter((s) => s.role === 'peer' && s.throughputRatio !== undefined);
+  const best = peers.reduce<ClientSummary | undefined>(
+    (top, s) => ((s.throughputRatio ?? 0) > (top?.throughputRatio ?? -1) ? s : top),
+    undefined,
+  );
+  if (subject?.throughputRatio === undefined || best?.throughputRatio === undefined) return [];
+  const ahead = subject.throughputRatio >= best.throughputRatio;
+  return [
+    `${subject.name} ${fixed(subject.throughputRatio, 3)} vs best peer ${best.name} ${fixed(best.throughputRatio, 3)}: ${ahead ? 'ahead' : 'behind'}`,
+  ];
 }
