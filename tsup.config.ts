@@ -1,13 +1,33 @@
 import { defineConfig } from 'tsup';
+import { browserVariants } from './scripts/browser-variants';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'node20',
-  splitting: false,
-  treeshake: true,
-  external: ['rxjs', 'ws', 'io-ts', 'fp-ts'],
-});
+/** Left to the user's bundler / Node resolution in every build. */
+const external = ['rxjs', 'io-ts', 'fp-ts'];
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'node20',
+    splitting: false,
+    treeshake: true,
+    external: [...external, 'ws'],
+  },
+  {
+    // The `browser` export condition: an ES module over the global WebSocket, no `ws`, no Node built-ins.
+    entry: { browser: 'src/browser.ts' },
+    format: ['esm'],
+    platform: 'browser',
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: 'es2022',
+    splitting: false,
+    treeshake: true,
+    external,
+    esbuildPlugins: [browserVariants()],
+  },
+]);

@@ -7,6 +7,19 @@
 // Client
 export { createClient, type Backend, type Client, type ClientCore } from './client/client';
 export { CLIENT_DEFAULTS, type ClientOptions } from './client/options';
+
+// Other transports: reverse WebSocket server, split endpoints, HTTP API + webhook
+export { createServer, type OneBotServer, type ServerOptions } from './server/create-server';
+export type { ClientRole } from './server/handshake';
+export type { SplitUrls } from './transport/split-socket';
+export {
+  createWebhook,
+  type QuickAnswer,
+  type QuickOperation,
+  type WebhookReceiver,
+  type WebhookReceiverOptions,
+} from './transport/webhook-receiver';
+export type { WebhookOptions } from './transport/webhook-server';
 export type {
   ConnectionState,
   ConnectionStatus,

@@ -79,9 +79,18 @@ export interface Caller {
 
 /** Creates the action core of a client. */
 export function createCaller(deps: CallerDeps): Caller {
-  const table = new PendingCalls(deps.scheduler, (call) => {
-    call.subscriber.error(new ActionTimeoutError(call.action, call.timeout, call.sent));
-  });
+  let held: Unsubscribable | undefined;
+  const table = new PendingCalls(
+    deps.scheduler,
+    (call) => call.subscriber.error(new ActionTimeoutError(call.action, call.timeout, call.sent)),
+    (busy) => {
+      if (busy) held = deps.link.hold();
+      else {
+        held?.unsubscribe();
+        held = undefined;
+      }
+    },
+  );
   let waiting: PendingCall[] = [];
   let counter = 0;
   const prefix = `${deps.tag}:`;
@@ -153,6 +162,7 @@ export function createCaller(deps: CallerDeps): Caller {
       }
       const timeout = options?.timeout ?? deps.defaultTimeout;
       const pending: PendingCall = {
+        unsubscribe: release,
         echo,
         action,
         params,
@@ -166,16 +176,16 @@ export function createCaller(deps: CallerDeps): Caller {
         generation: -1,
       };
       table.add(pending);
-      const hold = deps.link.hold();
       const socket = deps.link.socket();
       if (socket !== undefined) write(pending, socket);
       else if (!subscriber.closed) waiting.push(pending);
-      return () => {
-        table.delete(echo);
-        if (!pending.sent) removeWaiting(pending);
-        hold.unsubscribe();
-      };
+      return pending;
     });
+  }
+
+  function release(this: PendingCall): void {
+    table.delete(this.echo);
+    if (!this.sent) removeWaiting(this);
   }
 
   function removeWaiting(pending: PendingCall): void {
@@ -269,6 +279,7 @@ export function createCaller(deps: CallerDeps): Caller {
   function terminate(error: unknown): void {
     waiting = [];
     for (const pending of table.snapshot()) pending.subscriber.error(error);
+    table.dispose();
   }
 
   return {

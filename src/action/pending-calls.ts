@@ -3,8 +3,13 @@ import type { SchedulerLike, Subscriber, Subscription } from 'rxjs';
 /** How a call's reply data is turned into its value. */
 export type ResultMode = 'decode' | 'async' | 'raw';
 
-/** One call in flight: registered at subscription, removed at teardown. No closures are kept. */
+/**
+ * One call in flight: registered at subscription, removed at teardown. It is its own teardown
+ * (`unsubscribe` is one function shared by every call of a client), so a call allocates no closure for it.
+ */
 export interface PendingCall {
+  /** Removes the call from the table (the Observable's teardown). */
+  unsubscribe(this: PendingCall): void;
   readonly echo: string;
   readonly action: string;
   /** Params as the caller passed them (for error reports). */
@@ -25,7 +30,8 @@ export interface PendingCall {
 /**
  * The table of calls in flight, keyed by echo (O(1) lookups), with ONE timer for all deadlines: it is armed
  * at the earliest deadline, sweeps expired calls when it fires, and is cancelled when the table empties, so
- * an idle client holds no timer.
+ * an idle client holds no timer and a script that forgot `close()` still exits. (Keeping it armed would save
+ * calls made strictly one after another a timer each, at the cost of holding the process open.)
  */
 export class PendingCalls {
   private readonly calls = new Map<string, PendingCall>();
@@ -35,6 +41,8 @@ export class PendingCalls {
   constructor(
     private readonly scheduler: SchedulerLike,
     private readonly onExpired: (call: PendingCall) => void,
+    /** Called when the table goes from empty to non-empty and back: the connection is wanted or not. */
+    private readonly onBusy: (busy: boolean) => void = () => undefined,
   ) {}
 
   /** Number of calls in flight (sent or waiting for a socket). */
@@ -48,11 +56,20 @@ export class PendingCalls {
 
   add(call: PendingCall): void {
     this.calls.set(call.echo, call);
+    if (this.calls.size === 1) this.onBusy(true);
     if (call.deadline < this.armedAt) this.arm(call.deadline);
   }
 
   delete(echo: string): void {
-    if (this.calls.delete(echo) && this.calls.size === 0) this.disarm();
+    if (this.calls.delete(echo) && this.calls.size === 0) {
+      this.disarm();
+      this.onBusy(false);
+    }
+  }
+
+  /** Cancels the deadline timer (the client ended; no call can be added any more). */
+  dispose(): void {
+    this.disarm();
   }
 
   /** Pushes a stream call's deadline forward (idle timeout); the sweep picks it up lazily. */

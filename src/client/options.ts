@@ -1,12 +1,24 @@
 import type { SchedulerLike } from 'rxjs';
 import type { ThrottleOptions } from '../action/throttle';
+import type { SplitUrls } from '../transport/split-socket';
 import type { Logger, ReconnectPolicy, WebSocketConstructor } from '../transport/types';
+import type { WebhookReceiver } from '../transport/webhook-receiver';
+import type { WebhookOptions } from '../transport/webhook-server';
 import type { OpenTransport } from './connection';
 
 /** Options of {@link createClient}. Every field but `url` has a default. */
 export interface ClientOptions {
-  /** Forward WebSocket URL of the OneBot server, e.g. `ws://127.0.0.1:3001`. */
-  url: string;
+  /**
+   * Where the OneBot server is: a forward WebSocket URL (`ws://127.0.0.1:3001`), go-cqhttp style split
+   * endpoints (`{ api: 'ws://…/api', event: 'ws://…/event' }`), or an HTTP API base URL
+   * (`http://127.0.0.1:3000`, with events from `webhook`). Ignored when `transport` is given.
+   */
+  url: string | SplitUrls;
+  /**
+   * Events for an HTTP API client: the options of a webhook server the client runs while connected
+   * (`{ port, host, path, secret }`), or a receiver from `createWebhook` mounted elsewhere.
+   */
+  webhook?: WebhookOptions | WebhookReceiver;
   /** Access token; sent as `Authorization: Bearer` (or `?access_token=` with `tokenIn: 'query'`); never logged. */
   accessToken?: string;
   /** Where the token goes: `header` (default in Node) or `query`. */

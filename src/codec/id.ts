@@ -45,9 +45,13 @@ export class RawInteger {
   constructor(readonly digits: string) {}
   /** Sentinel text replaced by the bare digits after `JSON.stringify`. */
   toJSON(): string {
+    sentinelWritten = true;
     return `\u0000int:${this.digits}`;
   }
 }
+
+/** Set while `JSON.stringify` writes a sentinel, so the common frame skips the search for one. */
+let sentinelWritten = false;
 
 const RAW_INTEGER_SENTINEL = /"\\u0000int:(-?\d+)"/g;
 
@@ -58,8 +62,9 @@ const RAW_INTEGER_SENTINEL = /"\\u0000int:(-?\d+)"/g;
  * @internal
  */
 export function stringifyWire(value: unknown, asStrings = false): string {
+  sentinelWritten = false;
   const text = JSON.stringify(value);
-  if (!text.includes('\\u0000int:')) return text;
+  if (!sentinelWritten) return text;
   return text.replace(RAW_INTEGER_SENTINEL, asStrings ? '"$1"' : '$1');
 }
 

@@ -11,9 +11,12 @@ import { isLeft } from 'fp-ts/lib/Either.js';
 type Fields = Record<string, t.Mixed>;
 type NoFields = Record<never, t.Mixed>;
 
-/** TypeScript shape of a data table: its required fields, then its optional ones. */
+/**
+ * TypeScript shape of a data table: its required fields, then its optional ones. An optional field may also
+ * arrive as `null` (NapCat sends nulls for absent values), which counts as absent.
+ */
 type DataOf<R extends Fields, O extends Fields> = { [K in keyof R]: t.TypeOf<R[K]> } & {
-  [K in keyof O]?: t.TypeOf<O[K]>;
+  [K in keyof O]?: t.TypeOf<O[K]> | null;
 };
 
 function isRecord(u: unknown): u is Record<string, unknown> {
@@ -89,7 +92,7 @@ function fields<R extends Fields, O extends Fields = NoFields>(
     if (!isRecord(u)) return false;
     for (let i = 0; i < keys.length; i++) {
       const value = u[keys[i] as string];
-      if (value === undefined && i >= requiredCount) continue;
+      if ((value === undefined || value === null) && i >= requiredCount) continue;
       if (!matches(kinds[i] as Kind, codecs[i] as t.Mixed, value)) return false;
     }
     return true;
@@ -99,7 +102,7 @@ function fields<R extends Fields, O extends Fields = NoFields>(
     const errors: t.ValidationError[] = [];
     keys.forEach((key, i) => {
       const value = u[key];
-      if (value === undefined && i >= requiredCount) return;
+      if ((value === undefined || value === null) && i >= requiredCount) return;
       const codec = codecs[i] as t.Mixed;
       const result = codec.validate(value, t.appendContext(c, key, codec, value));
       if (isLeft(result)) errors.push(...result.left);
@@ -379,15 +382,15 @@ export interface NodeReferenceData {
 /** A forward node with its own sender and content (`user_id`/`nickname`, or go-cqhttp's `uin`/`name`). */
 export interface CustomNodeData {
   content: NodeContent;
-  user_id?: string | number;
-  uin?: string | number;
-  nickname?: string;
-  name?: string;
-  source?: string;
-  news?: { text: string }[];
-  summary?: string;
-  prompt?: string;
-  time?: string | number;
+  user_id?: string | number | null;
+  uin?: string | number | null;
+  nickname?: string | null;
+  name?: string | null;
+  source?: string | null;
+  news?: { text: string }[] | null;
+  summary?: string | null;
+  prompt?: string | null;
+  time?: string | number | null;
 }
 
 const NodeReferenceData = fields('NodeReferenceData', { id: StringOrNumber });

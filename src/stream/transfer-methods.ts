@@ -1,9 +1,65 @@
-import type { SchedulerLike } from 'rxjs';
-import type { CallAction } from '../action/types';
+import { type Observable, type SchedulerLike, catchError, throwError } from 'rxjs';
+import type { AudioFormat } from '../action/catalogue/files';
+import type { CallAction, CallOptions } from '../action/types';
 import type { Logger, SocketOpen } from '../transport/types';
+import { type DownloadAction, chunksOf, downloadFrames } from './download';
+import { ResumeRegistry } from './resume';
+import { nodeSha256, type Sha256Factory } from './sha256';
+import { downloadToFile } from './to-file';
+import { asTransferError } from './transfer-error';
+import type {
+  DownloadChunk,
+  DownloadOptions,
+  DownloadTarget,
+  FileInput,
+  RecordDownloadOptions,
+  UploadEvent,
+  UploadOptions,
+  UploadStreamStatus,
+  WriteEvent,
+} from './types';
+import { type UploadActionMethods, bindUploadActions } from './upload-actions';
+import { streamStatus, uploadFileStream } from './upload';
 
-/** NapCat Stream API transfers on the client. (Stub: filled in by the Stream API work.) */
-export interface TransferMethods {}
+/** NapCat Stream API transfers on the client (API.md "Stream transfers"). */
+export interface TransferMethods extends UploadActionMethods {
+  /**
+   * Uploads a path, bytes, `Blob` or `Readable` in chunks (base64, sha256 while reading, at most `window`
+   * chunks in flight). Emits `progress` per acknowledged chunk, then `complete` with the server's
+   * `filePath`. The same `streamId` later in this process resumes, sending only unacknowledged chunks.
+   *
+   * @example
+   * client.uploadFileStream('/tmp/video.mp4', { streamId: 'video-1' }).pipe(progressOf()).subscribe(render);
+   */
+  uploadFileStream(file: FileInput, options?: UploadOptions): Observable<UploadEvent>;
+  /** How many chunks of `streamId` the server holds (`TransferError` `NOT_FOUND` when it knows none). */
+  getUploadStreamStatus(streamId: string, options?: CallOptions): Observable<UploadStreamStatus>;
+  /**
+   * Downloads a file (received file id, path or URL on the server) as decoded chunks in order.
+   *
+   * @example
+   * client.downloadFileStream(fileId).pipe(writeTo('out.bin')).subscribe();
+   */
+  downloadFileStream(fileId: string, options?: DownloadOptions): Observable<DownloadChunk>;
+  /** {@link TransferMethods.downloadFileStream} for an image. */
+  downloadFileImageStream(fileId: string, options?: DownloadOptions): Observable<DownloadChunk>;
+  /** {@link TransferMethods.downloadFileStream} for a voice message, converted to `outFormat` when given. */
+  downloadFileRecordStream(fileId: string, outFormat?: AudioFormat, options?: DownloadOptions): Observable<DownloadChunk>;
+  /**
+   * Downloads into `target` through a temporary file renamed on success; pauses the socket while the disk
+   * lags; a server-chosen name never escapes `dir`.
+   *
+   * @example
+   * client.downloadFileStreamToFile(fileId, { dir: 'downloads' }).pipe(last()).subscribe((c) => console.log(c.path));
+   */
+  downloadFileStreamToFile(fileId: string, target: DownloadTarget, options?: DownloadOptions): Observable<WriteEvent>;
+  /** {@link TransferMethods.downloadFileStreamToFile} for an image. */
+  downloadFileImageStreamToFile(fileId: string, target: DownloadTarget, options?: DownloadOptions): Observable<WriteEvent>;
+  /** {@link TransferMethods.downloadFileStreamToFile} for a voice message (`outFormat` in the options). */
+  downloadFileRecordStreamToFile(fileId: string, target: DownloadTarget, options?: RecordDownloadOptions): Observable<WriteEvent>;
+  /** Deletes every file in NapCat's stream temp directory. */
+  cleanStreamTempFile(options?: CallOptions): Observable<unknown>;
+}
 
 /** What the transfer methods are built from. */
 export interface TransferDeps {
@@ -14,9 +70,33 @@ export interface TransferDeps {
   readonly scheduler: SchedulerLike;
   readonly logger: Logger;
   readonly defaultTimeout: number;
+  /** sha256 implementation (default `node:crypto`). */
+  readonly sha256?: Sha256Factory;
 }
 
+const newStreamId = (): string => globalThis.crypto.randomUUID();
+
 /** Builds the client's Stream API methods. */
-export function bindTransferMethods(_deps: TransferDeps): TransferMethods {
-  return {};
+export function bindTransferMethods(deps: TransferDeps): TransferMethods {
+  const { call, socket } = deps;
+  const uploads = { call, registry: new ResumeRegistry(deps.scheduler), sha256: deps.sha256 ?? nodeSha256, newStreamId };
+  const upload = (file: FileInput, options: UploadOptions = {}): Observable<UploadEvent> => uploadFileStream(uploads, file, options);
+  const download = (action: DownloadAction) => (fileId: string, options?: RecordDownloadOptions) =>
+    downloadFrames(call, { action, fileId, ...(options === undefined ? {} : { options }) }).pipe(chunksOf(fileId));
+  const toFile = (action: DownloadAction) => (fileId: string, target: DownloadTarget, options?: RecordDownloadOptions) =>
+    downloadToFile(call, { action, fileId, ...(options === undefined ? {} : { options }) }, target, socket);
+  return {
+    uploadFileStream: upload,
+    getUploadStreamStatus: (streamId, options) =>
+      streamStatus(call, streamId, options).pipe(catchError((error: unknown) => throwError(() => asTransferError(error, { streamId })))),
+    downloadFileStream: download('download_file_stream'),
+    downloadFileImageStream: download('download_file_image_stream'),
+    downloadFileRecordStream: (fileId, outFormat, options) =>
+      download('download_file_record_stream')(fileId, { ...options, ...(outFormat === undefined ? {} : { outFormat }) }),
+    downloadFileStreamToFile: toFile('download_file_stream'),
+    downloadFileImageStreamToFile: toFile('download_file_image_stream'),
+    downloadFileRecordStreamToFile: toFile('download_file_record_stream'),
+    cleanStreamTempFile: (options) => call('clean_stream_temp_file', {}, options),
+    ...bindUploadActions(call, upload),
+  };
 }

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export { createSimulator, sampleOf } from './simulator';
+export { createSimulator, ReverseRefusedError, sampleOf } from './simulator';
 export type {
   ActionCall,
   ChatLine,
@@ -15,11 +15,15 @@ export type {
   GroupSeed,
   MemberRole,
   MemberSeed,
+  ReverseConnection,
+  ReverseOptions,
   Sex,
   SimEvent,
   SimMessageInput,
   SimSegment,
   Simulator,
   SimulatorOptions,
+  WebhookDelivery,
+  WebhookTarget,
   WorldSeed,
 } from './simulator';

@@ -33,6 +33,10 @@ export interface SocketOpen {
   readonly generation: number;
   /** Writes a text frame on this socket (a no-op once the socket is gone). */
   send(text: string): void;
+  /** Stops reading inbound frames until {@link SocketOpen.resume} (flow control; absent when unsupported). */
+  pause?(): void;
+  /** Reads inbound frames again after {@link SocketOpen.pause}. */
+  resume?(): void;
 }
 
 /** What one socket yields: `SocketOpen` once, then each inbound text frame as a string. */

@@ -91,6 +91,12 @@ export function runWsSocket(options: OpenSocketOptions, subscriber: Subscriber<T
     send(text) {
       if (live && ws.readyState === WebSocket.OPEN) ws.send(text);
     },
+    pause() {
+      if (live) ws.pause();
+    },
+    resume() {
+      if (live) ws.resume();
+    },
   };
 
   const handlers = {

@@ -325,6 +325,7 @@ describe('createCaller', () => {
     const waiting = harness();
     for (let i = 0; i < 10_000; i++) waiting.caller.call('get_status', {}).subscribe().unsubscribe();
     expect([h.caller.pending, h.holds(), waiting.caller.pending, waiting.holds()]).toEqual([0, 0, 0, 0]);
+    h.close(new Error('closed'));
     expect(h.scheduler.actions.filter((a) => !a.closed)).toHaveLength(0);
     waiting.open();
     expect(waiting.written).toHaveLength(0);

@@ -4,6 +4,7 @@ import { type PendingCall, PendingCalls } from '../../src/action/pending-calls';
 
 function pending(echo: string, deadline: number): PendingCall {
   return {
+    unsubscribe: () => undefined,
     echo,
     action: 'get_status',
     params: {},
@@ -34,12 +35,15 @@ describe('PendingCalls', () => {
     expect(table.size).toBe(0);
   });
 
-  it('holds no timer once the table is empty', () => {
+  it('holds no timer once the table is empty, and none once disposed', () => {
     const scheduler = new VirtualTimeScheduler();
     const table = new PendingCalls(scheduler, () => undefined);
     table.add(pending('a', 1000));
-    expect(scheduler.actions.length).toBe(1);
+    expect(scheduler.actions.filter((a) => !a.closed).length).toBe(1);
     table.delete('a');
+    expect(scheduler.actions.filter((a) => !a.closed).length).toBe(0);
+    table.add(pending('b', 1000));
+    table.dispose();
     expect(scheduler.actions.filter((a) => !a.closed).length).toBe(0);
   });
 

@@ -160,3 +160,11 @@ describe('SegmentArray codec', () => {
     ]);
   });
 });
+
+describe('optional segment fields sent as null', () => {
+  it('count as absent, so a NapCat face with null extras still decodes', () => {
+    expect(Segment.is({ type: 'face', data: { id: '14', resultId: null, chainCount: null } })).toBe(true);
+    expect(Segment.is({ type: 'image', data: { file: 'a.png', summary: null } })).toBe(true);
+    expect(Segment.is({ type: 'text', data: { text: null } })).toBe(false);
+  });
+});

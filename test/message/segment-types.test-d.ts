@@ -9,7 +9,7 @@ describe('segment types', () => {
     const s = {} as Segment;
     if (s.type === 'at') expectTypeOf(s).toEqualTypeOf<AtSegment>();
     if (s.type === 'text') expectTypeOf(s.data.text).toEqualTypeOf<string>();
-    if (s.type === 'image') expectTypeOf(s.data.summary).toEqualTypeOf<string | undefined>();
+    if (s.type === 'image') expectTypeOf(s.data.summary).toEqualTypeOf<string | null | undefined>();
     expectTypeOf<Extract<Segment, { type: 'node' }>>().toEqualTypeOf<NodeSegment>();
   });
 

@@ -2,6 +2,8 @@ export { createSimulator, type SimulatorInternals } from './simulator';
 export { sampleOf } from './sample';
 export type { EventFactories, SimEvent, SimMessageInput } from './events';
 export type { SimSegment } from './cq';
+export { ReverseRefusedError, type ReverseConnection, type ReverseOptions } from './reverse';
+export type { WebhookDelivery, WebhookTarget } from './webhooks';
 export type {
   ActionCall,
   ChatLine,

@@ -54,6 +54,7 @@ function pathAccepted(pathname: string, base: string): boolean {
 export class SimServer {
   readonly clients = new Set<SimClient>();
   private rejectStatus: number | undefined;
+  private hooks: ServerHooks | undefined;
 
   private constructor(
     private readonly http: Server,
@@ -75,6 +76,7 @@ export class SimServer {
       });
     });
     const server = new SimServer(http, wss, (http.address() as AddressInfo).port);
+    server.hooks = hooks;
     const base = options.path.replace(/\/+$/, '');
     http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       socket.on('error', () => socket.destroy());
@@ -101,6 +103,11 @@ export class SimServer {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.http.closeAllConnections();
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  /** Serves a socket the simulator opened itself (a reverse WebSocket connection) like an accepted one. */
+  adoptOutbound(socket: WebSocket, events: boolean): void {
+    if (this.hooks !== undefined) this.adopt(socket, events, this.hooks);
   }
 
   private adopt(socket: WebSocket, events: boolean, hooks: ServerHooks): void {

@@ -13,7 +13,10 @@ import { Heartbeat } from './heartbeat';
 import { ReplyPipeline } from './replies';
 import { Transfers } from './transfers';
 import { sendText, SimServer, type SimClient } from './server';
+import { serveHttpApi } from './http-api';
+import { connectReverse } from './reverse';
 import type { ActionCall, ChatLine, DropOptions, Simulator, SimulatorOptions } from './types';
+import { postEvent, type WebhookDelivery, type WebhookTarget } from './webhooks';
 import { createWorld, type World } from './world';
 
 const ignore = (): void => undefined;
@@ -92,11 +95,14 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
   const transfers = new Transfers();
   const chatTimers = new Set<ReturnType<typeof setTimeout>>();
   let httpBase = '';
+  const webhooks = new Map<WebhookTarget, ReplaySubject<WebhookDelivery>>();
 
   const eventClients = (): SimClient[] => [...server.clients].filter((c) => c.events);
+  const listeners = (): number => eventClients().length + webhooks.size;
   const broadcast = async (text: string): Promise<void> => {
     const targets = eventClients();
-    if (targets.length === 0) throw new Error('no client is connected to the simulator');
+    if (targets.length === 0 && webhooks.size === 0) throw new Error('no client is connected to the simulator');
+    for (const [target, deliveries] of webhooks) deliver(target, deliveries, text);
     await Promise.all(targets.map((c) => sendText(c.socket, text)));
   };
   const heartbeat = new Heartbeat(interval, () => {
@@ -123,14 +129,43 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
     });
   };
 
-  const handleRequest = async (client: SimClient, request: ActionRequest): Promise<void> => {
+  const answerRequest = async (request: ActionRequest): Promise<{ frames: ResponseFrame[]; queued: SimEvent[] }> => {
     const call: ActionCall = { action: request.action, params: request.params, echo: request.echo, at: Date.now() };
     calls$.next(call);
     const scripted = expectations.match(call).answer;
     const queued: SimEvent[] = [];
     const frames = scripted ? [scriptedFrame(scripted, request.echo)] : await answer(request, answerers, context(queued));
+    return { frames, queued };
+  };
+
+  const handleRequest = async (client: SimClient, request: ActionRequest): Promise<void> => {
+    const { frames, queued } = await answerRequest(request);
     reply(client, frames, queued);
   };
+
+  /** The HTTP API's answers take the same pipeline (delays, reordering) as socket replies. */
+  const answerHttp = (request: ActionRequest, respond: (frames: ResponseFrame[]) => void): void => {
+    answerRequest(request)
+      .then(({ frames, queued }) =>
+        replies.push(() => {
+          respond(frames);
+          for (const event of queued) broadcast(stringifyWire(event)).catch(ignore);
+        }),
+      )
+      .catch(ignore);
+  };
+
+  /** POSTs an event to a webhook; a quick operation in the answer is carried out as `.handle_quick_operation`. */
+  function deliver(target: WebhookTarget, deliveries: ReplaySubject<WebhookDelivery>, text: string): void {
+    postEvent(target, text, selfId)
+      .then((delivery) => {
+        deliveries.next(delivery);
+        if (delivery.operation === undefined) return;
+        const context = JSON.parse(text) as Record<string, unknown>;
+        answerHttp({ action: '.handle_quick_operation', params: { context, operation: delivery.operation }, echo: undefined }, ignore);
+      })
+      .catch(() => deliveries.next({ status: 0 }));
+  }
 
   const server: SimServer = await SimServer.listen(
     { host, port: options.port ?? 0, path, accessToken: options.accessToken },
@@ -139,7 +174,7 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
         connections$.next(server.clients.size);
         if (!client.events) return;
         sendText(client.socket, stringifyWire(events.lifecycle('connect'))).catch(ignore);
-        heartbeat.update(eventClients().length);
+        heartbeat.update(listeners());
       },
       onMessage: (client, text) => {
         const parsed = parseRequest(text);
@@ -148,9 +183,10 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
       },
       onClose: () => {
         connections$.next(server.clients.size);
-        heartbeat.update(eventClients().length);
+        heartbeat.update(listeners());
       },
-      onHttp: (req, res) => serveFile(world, req, res),
+      onHttp: (req, res) =>
+        serveFile(world, req, res) || serveHttpApi(req, res, { accessToken: options.accessToken, base: path, answer: answerHttp }),
     },
   );
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -213,6 +249,8 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
       for (const timer of chatTimers) clearTimeout(timer);
       chatTimers.clear();
       await server.close();
+      for (const deliveries of webhooks.values()) deliveries.complete();
+      webhooks.clear();
       calls$.complete();
       connections$.complete();
     })();
@@ -222,6 +260,7 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
   return {
     url: `ws://${urlHost}:${server.port}${path.startsWith('/') ? path : `/${path}`}`,
     port: server.port,
+    httpUrl: httpBase,
     selfId,
     get connections() {
       return server.clients.size;
@@ -246,7 +285,7 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
     stopHeartbeats: () => heartbeat.pause(true),
     resumeHeartbeats: () => {
       heartbeat.pause(false);
-      heartbeat.update(eventClients().length);
+      heartbeat.update(listeners());
     },
     corruptChunk: (index) => {
       transfers.faults.corruptIndex = index;
@@ -256,6 +295,20 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
     },
     rejectConnections: (status = 503) => server.reject(status),
     acceptConnections: () => server.reject(undefined),
+    connectReverse: (reverse) => connectReverse(reverse, selfId, (socket, carries) => server.adoptOutbound(socket, carries)),
+    postEventsTo: (target) => {
+      const deliveries = new ReplaySubject<WebhookDelivery>();
+      webhooks.set(target, deliveries);
+      heartbeat.update(listeners());
+      return {
+        deliveries$: deliveries.asObservable(),
+        remove: () => {
+          webhooks.delete(target);
+          deliveries.complete();
+          heartbeat.update(listeners());
+        },
+      };
+    },
     close,
   };
 }

@@ -1,5 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { EventFactories } from './events';
+import type { ReverseConnection, ReverseOptions } from './reverse';
+import type { WebhookDelivery, WebhookTarget } from './webhooks';
 
 /** A group member's role, as OneBot 11 names it. */
 export type MemberRole = 'owner' | 'admin' | 'member';
@@ -126,6 +128,8 @@ export interface Simulator {
   readonly url: string;
   /** The port the server listens on. */
   readonly port: number;
+  /** `http://host:port` of the HTTP API (`POST /<action>`, same port and token as the WebSocket). */
+  readonly httpUrl: string;
   /** QQ number of the simulated account. */
   readonly selfId: number;
   /** Number of connected clients. */
@@ -164,6 +168,18 @@ export interface Simulator {
   rejectConnections(status?: number): void;
   /** Accepts upgrades again after {@link Simulator.rejectConnections}. */
   acceptConnections(): void;
+  /**
+   * Connects out to a reverse WebSocket server as NapCat does (`X-Self-ID`, `X-Client-Role`, the token);
+   * the sockets are then served like accepted clients (events, actions, `drop`). Rejects with a
+   * `ReverseRefusedError { status }` when the upgrade is refused.
+   */
+  connectReverse(options: ReverseOptions): Promise<ReverseConnection>;
+  /**
+   * POSTs every event from now on to a webhook (`X-Signature: sha1=<hex>` with a secret); a quick operation
+   * in the answer is carried out as a `.handle_quick_operation` call. `deliveries$` replays each POST's
+   * outcome (status 0 for a network failure).
+   */
+  postEventsTo(target: WebhookTarget): { readonly deliveries$: Observable<WebhookDelivery>; remove(): void };
   /** Closes the server and every connection; leaves no timer running. */
   close(): Promise<void>;
 }

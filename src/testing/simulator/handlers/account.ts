@@ -1,5 +1,5 @@
 import { readParams } from '../params';
-import { nicknameOf, type World } from '../world';
+import { nicknameOf, type Friend, type World } from '../world';
 import type { HandlerTable } from './context';
 
 /** The well-known QQ web-token hash of an skey (what `bkn` / csrf tokens are). */
@@ -39,7 +39,45 @@ function strangerInfo(world: World, userId: number): Record<string, unknown> {
 
 const canSend = (): { yes: boolean } => ({ yes: true });
 
-/** The account itself, its friends, likes, friend requests and web credentials. */
+/** One liker or liked user, as QQ lists them in `get_profile_like`. */
+function likeEntry(world: World, userId: number, count: number, time: number): Record<string, unknown> {
+  return { uid: `u_sim${userId}`, uin: userId, nick: nicknameOf(world, userId), count, latestTime: time };
+}
+
+/**
+ * `get_profile_like`: the likes the account gave (its own profile, `voteInfo`) or the likes a user received
+ * from the account (`favoriteInfo`), both counted by `send_like`.
+ */
+function profileLike(world: World, userId: number, now: number): Record<string, unknown> {
+  const own = userId === world.selfId;
+  const given = [...world.likes.entries()];
+  const received = own ? 0 : (world.likes.get(userId) ?? 0);
+  return {
+    uid: `u_sim${userId}`,
+    time: String(now),
+    favoriteInfo: {
+      userInfos: received > 0 ? [likeEntry(world, world.selfId, received, now)] : [],
+      total_count: received,
+      last_time: received > 0 ? now : 0,
+      today_count: received,
+    },
+    voteInfo: {
+      userInfos: own ? given.map(([id, count]) => likeEntry(world, id, count, now)) : [],
+      total_count: own ? given.reduce((sum, [, count]) => sum + count, 0) : 0,
+      new_count: 0,
+      new_nearby_count: 0,
+      last_visit_time: 0,
+    },
+  };
+}
+
+function friendOf(world: World, userId: number): Friend {
+  const friend = world.friends.get(userId);
+  if (!friend) throw new Error(`user ${userId} is not a friend`);
+  return friend;
+}
+
+/** The account itself, its friends (remarks, deletion), likes, friend requests and web credentials. */
 export const ACCOUNT_HANDLERS: HandlerTable = {
   get_login_info: (_params, { world }) => ({ user_id: world.selfId, nickname: world.nickname }),
   get_status: () => ({ online: true, good: true, stat: {} }),
@@ -87,6 +125,21 @@ export const ACCOUNT_HANDLERS: HandlerTable = {
       });
       ctx.emit(ctx.events.friendAdd({ user_id: request.user_id }));
     }
+    return null;
+  },
+  get_profile_like: (params, ctx) => {
+    const p = readParams(params, { user_id: 'id?' });
+    return profileLike(ctx.world, p.user_id ?? ctx.world.selfId, ctx.now());
+  },
+  set_friend_remark: (params, { world }) => {
+    const p = readParams(params, { user_id: 'id', remark: 'string' });
+    friendOf(world, p.user_id).remark = p.remark;
+    return null;
+  },
+  delete_friend: (params, { world }) => {
+    const { user_id } = readParams(params, { user_id: 'id' });
+    friendOf(world, user_id);
+    world.friends.delete(user_id);
     return null;
   },
   can_send_image: canSend,

@@ -106,7 +106,14 @@ function fileOf(world: World, groupId: number, fileId: string): GroupFile {
   return file;
 }
 
-/** Group files and folders: listing, uploading, deleting, URLs and space info. */
+/** The file, which must be in folder `folderId` (NapCat names the root `/`). */
+function fileIn(world: World, groupId: number, fileId: string, folderId: string): GroupFile {
+  const file = fileOf(world, groupId, fileId);
+  if (file.folder_id !== folderId) throw new Error(`file ${fileId} is not in folder ${folderId}`);
+  return file;
+}
+
+/** Group files and folders: listing, uploading, renaming, moving, deleting, URLs and space info. */
 export const FILE_HANDLERS: HandlerTable = {
   get_group_root_files: (params, { world }) => {
     const p = readParams(params, { group_id: 'id', file_count: 'number?' });
@@ -152,6 +159,31 @@ export const FILE_HANDLERS: HandlerTable = {
       used_space: files.reduce((sum, f) => sum + f.size, 0),
       total_space: TOTAL_SPACE,
     };
+  },
+  rename_group_file: (params, { world }) => {
+    const p = readParams(params, { group_id: 'id', file_id: 'string', current_parent_directory: 'string', new_name: 'string' });
+    const file = fileIn(world, p.group_id, p.file_id, p.current_parent_directory);
+    file.file_name = p.new_name;
+    return { ok: true };
+  },
+  move_group_file: (params, { world }) => {
+    const p = readParams(params, {
+      group_id: 'id',
+      file_id: 'string',
+      current_parent_directory: 'string',
+      target_parent_directory: 'string',
+    });
+    const file = fileIn(world, p.group_id, p.file_id, p.current_parent_directory);
+    if (p.target_parent_directory !== ROOT && !foldersOf(world, p.group_id).has(p.target_parent_directory)) {
+      throw new Error(`folder ${p.target_parent_directory} not found`);
+    }
+    file.folder_id = p.target_parent_directory;
+    return { ok: true };
+  },
+  trans_group_file: (params, { world }) => {
+    const p = readParams(params, { group_id: 'id', file_id: 'string' });
+    fileOf(world, p.group_id, p.file_id).dead_time = 0;
+    return { ok: true };
   },
   upload_group_file: (params, ctx) => {
     const p = readParams(params, { group_id: 'id', file: 'string', name: 'string', folder: 'string?', folder_id: 'string?' });

@@ -1,5 +1,6 @@
 import { readParams } from '../params';
-import { groupInfo, groupOf, makeMember, memberOf, nicknameOf } from '../world';
+import type { MemberRole } from '../types';
+import { groupInfo, groupOf, makeMember, memberOf, nicknameOf, type Member } from '../world';
 import type { HandlerContext, HandlerTable } from './context';
 
 function approveGroupRequest(ctx: HandlerContext, flag: string, approve: boolean): null {
@@ -46,10 +47,39 @@ function poke(ctx: HandlerContext, groupId: number | undefined, userId: number, 
 
 const MEMBER = { group_id: 'id', user_id: 'id' } as const;
 
+/** QQ's numeric member roles, as its raw member records carry them. */
+const RAW_ROLE: Readonly<Record<MemberRole, number>> = { owner: 4, admin: 3, member: 2 };
+
+/** A muted member as `get_group_shut_list` answers it: QQ's raw member record (a subset of its fields). */
+function shutRecord(member: Member): Record<string, unknown> {
+  return {
+    uid: `u_sim${member.user_id}`,
+    uin: String(member.user_id),
+    nick: member.nickname,
+    cardName: member.card,
+    role: RAW_ROLE[member.role],
+    memberSpecialTitle: member.title,
+    joinTime: member.join_time,
+    lastSpeakTime: member.last_sent_time,
+    shutUpTime: member.shut_up_timestamp,
+  };
+}
+
 /** Group lists and info, members, and the admin actions that change them (each emits its notice). */
 export const GROUP_HANDLERS: HandlerTable = {
   get_group_list: (_params, { world }) => [...world.groups.values()].map(groupInfo),
   get_group_info: (params, { world }) => groupInfo(groupOf(world, readParams(params, { group_id: 'id' }).group_id)),
+  get_group_detail_info: (params, { world }) => groupInfo(groupOf(world, readParams(params, { group_id: 'id' }).group_id)),
+  set_group_remark: (params, { world }) => {
+    const p = readParams(params, { group_id: 'id', remark: 'string' });
+    groupOf(world, p.group_id).group_remark = p.remark;
+    return null;
+  },
+  get_group_shut_list: (params, ctx) => {
+    const { group_id } = readParams(params, { group_id: 'id' });
+    const muted = [...groupOf(ctx.world, group_id).members.values()].filter((m) => m.shut_up_timestamp > ctx.now());
+    return muted.map(shutRecord);
+  },
   get_group_member_list: (params, { world }) => [
     ...groupOf(world, readParams(params, { group_id: 'id' }).group_id).members.values(),
   ].map((m) => ({ ...m })),

@@ -1,0 +1,40 @@
+/**
+ * A Stream API download as progress for the dashboard, and a sample file the simulator can serve.
+ */
+import { type Observable, map } from 'rxjs';
+import type { Client } from '../../src/browser';
+
+/** Bytes received so far of `totalBytes` (advisory until the last chunk). */
+export interface DownloadProgress {
+  readonly receivedBytes: number;
+  readonly totalBytes: number;
+}
+
+/**
+ * Progress of downloading `file` (a NapCat file id, or `base64://…` on the simulator) in `chunkSize` chunks,
+ * through `client.downloadFileStream`; the chunks' bytes are dropped once counted.
+ */
+export function downloadProgress(client: Client, file: string, chunkSize: number): Observable<DownloadProgress> {
+  return client
+    .downloadFileStream(file, { chunkSize })
+    .pipe(map(({ receivedBytes, totalBytes }) => ({ receivedBytes, totalBytes })));
+}
+
+/**
+ * `size` deterministic pseudo-random bytes as a `base64://` file, which the simulator serves like any file.
+ *
+ * @example sampleFile(3) // 'base64://…' (4 base64 characters)
+ */
+export function sampleFile(size: number): string {
+  const bytes = new Uint8Array(size);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < size; i += 1) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = x & 0xff;
+  }
+  let binary = '';
+  for (let i = 0; i < size; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `base64://${btoa(binary)}`;
+}

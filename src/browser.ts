@@ -1,0 +1,187 @@
+/**
+ * onebot-rx for browsers: the public surface of the main entry minus its Node-only parts (`createServer`,
+ * `createWebhook`, the `*ToFile` transfers, `writeTo`, path and `Readable` inputs). The forward WebSocket is the
+ * page's global `WebSocket` (token in `?access_token=`, no ping); neither `ws` nor any Node built-in is in
+ * this module graph. Bundlers pick it through the `browser` export condition of `onebot-rx`.
+ *
+ * @example
+ * import { createClient } from 'onebot-rx'; // resolves here in a browser bundle
+ * const client = createClient({ url: 'ws://127.0.0.1:3001', accessToken: 'secret' });
+ * client.events$.subscribe((event) => console.log(event.post_type));
+ *
+ * @packageDocumentation
+ */
+
+// Client
+export {
+  type BrowserClient as Client,
+  type BrowserClientOptions as ClientOptions,
+  type NodeOnlyClientMethod,
+  type NodeOnlyClientOption,
+  createClient,
+} from './client/browser-client';
+export type { Backend, ClientCore } from './client/client';
+export { CLIENT_DEFAULTS } from './client/options';
+export type {
+  ConnectionState,
+  ConnectionStatus,
+  Logger,
+  ReconnectPolicy,
+  WebSocketConstructor,
+  WebSocketLike,
+} from './transport/types';
+
+// Frames
+export type { ActionReply, EventFrame, InboundFrame, ReplyFrame, UnknownEventFrame } from './codec/frame';
+
+// Events: streams, queries, operators
+export { ofType } from './event/of-type';
+export type { EventOf, EventQuery, QueriesOf } from './event/query';
+export { textOf } from './event/operators/text-of';
+
+// Actions
+export type { Api, ActionMethod, AsyncActionMethod, RawActions } from './action/api';
+export type { CallOptions } from './action/types';
+export { CATALOGUE, type ActionName, type Catalogue } from './action/catalogue';
+export type { ActionDef, BackendName, Support, SupportProfile } from './action/define';
+export type { SeedMethods, SeedMethodName } from './action/methods';
+
+// IDs
+export { sameId, type Id, type IdInput } from './codec/id';
+
+// Messages
+export { segment } from './message/segment-builders';
+export { cq, type Cq } from './message/cq';
+export { toSegments, type Message } from './message/message';
+
+// Errors
+export {
+  ActionFailedError,
+  ActionTimeoutError,
+  AuthError,
+  ClientClosedError,
+  DecodeError,
+  DisconnectedError,
+  InvalidParamsError,
+  OneBotError,
+  ProtocolError,
+  TransferError,
+  UnsupportedActionError,
+  isActionFailedError,
+  isActionTimeoutError,
+  isAuthError,
+  isClientClosedError,
+  isDecodeError,
+  isDisconnectedError,
+  isInvalidParamsError,
+  isProtocolError,
+  isTransferError,
+  isUnsupportedActionError,
+  type ActionFailure,
+  type FailureKind,
+  type TransferErrorCode,
+} from './errors';
+
+// Event types and codecs
+export {
+  Anonymous,
+  BotOfflineNotice,
+  ClientDevice,
+  ClientStatusNotice,
+  EmojiLike,
+  EssenceNotice,
+  EssenceSubType,
+  type EventCodec,
+  FriendAddNotice,
+  FriendRecallNotice,
+  FriendRequest,
+  GrayTipNotify,
+  GroupAdminNotice,
+  GroupAdminSubType,
+  GroupBanNotice,
+  GroupBanSubType,
+  GroupCardNotice,
+  GroupDecreaseNotice,
+  GroupDecreaseSubType,
+  GroupFile,
+  GroupIncreaseNotice,
+  GroupIncreaseSubType,
+  GroupMessageEvent,
+  GroupMessageSentEvent,
+  GroupMessageSubType,
+  GroupMsgEmojiLikeNotice,
+  GroupNameNotify,
+  GroupRecallNotice,
+  GroupRequest,
+  GroupRequestSubType,
+  GroupRole,
+  GroupUploadNotice,
+  HeartbeatEvent,
+  HeartbeatStatus,
+  HonorNotify,
+  InputStatusNotify,
+  LifecycleEvent,
+  LifecycleSubType,
+  LuckyKingNotify,
+  type MessageEvent,
+  MessageFormat,
+  type MessageSentEvent,
+  type MetaEvent,
+  type NoticeEvent,
+  type NotifyNotice,
+  OfflineFile,
+  OfflineFileNotice,
+  type OneBotEvent,
+  OnlineFileReceiveNotice,
+  OnlineFileReceiveSubType,
+  OnlineFileSendNotice,
+  OnlineFileSendSubType,
+  PokeNotify,
+  PrivateMessageEvent,
+  PrivateMessageSentEvent,
+  PrivateMessageSubType,
+  ProfileLikeNotify,
+  type RequestEvent,
+  Sender,
+  Sex,
+  TitleNotify,
+  type UnknownEvent,
+} from './codec/event';
+
+// Segment types and codecs
+export {
+  AtSegment,
+  ContactSegment,
+  type CustomMusicData,
+  type CustomNodeData,
+  DiceSegment,
+  FaceSegment,
+  FileSegment,
+  FlashTransferSegment,
+  ForwardSegment,
+  ImageSegment,
+  JsonSegment,
+  LocationSegment,
+  MFaceSegment,
+  MarkdownSegment,
+  MiniappSegment,
+  MusicPlatform,
+  MusicSegment,
+  type NodeContent,
+  type NodeReferenceData,
+  NodeSegment,
+  OnlineFileSegment,
+  type PlatformMusicData,
+  PokeSegment,
+  RecordSegment,
+  ReplySegment,
+  RpsSegment,
+  Segment,
+  SegmentArray,
+  type SegmentType,
+  ShakeSegment,
+  ShareSegment,
+  TextSegment,
+  VideoSegment,
+  XmlSegment,
+} from './codec/segment';

@@ -1,0 +1,102 @@
+/**
+ * The OneBot 11 HTTP API as a transport: each request frame becomes a POST, each answer a reply frame.
+ */
+import { EMPTY, Observable } from 'rxjs';
+import { failedReply, REJECTED_TOKEN_RETCODE, replyFrame, requestParts } from './http-frames';
+import { failedError } from './socket-errors';
+import { displayUrl } from './socket-url';
+import type { Logger, TransportSignal } from './types';
+
+/** The part of the WHATWG `fetch` the HTTP API transport uses (Node's global `fetch` fits). */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
+) => Promise<{ status: number; text(): Promise<string> }>;
+
+/** Options of {@link openHttpApi}. */
+export interface OpenHttpApiOptions {
+  /** Base URL of the HTTP API, e.g. `http://127.0.0.1:3000`; actions are POSTed to `<url>/<action>`. */
+  readonly url: string;
+  /** Sent as `Authorization: Bearer <token>`; never logged. */
+  readonly accessToken?: string;
+  /** The generation carried by this session's `SocketOpen`. */
+  readonly generation: number;
+  /** Receives, at teardown, a Promise that settles once every request of the session has ended. */
+  readonly onRelease?: (closed: Promise<void>) => void;
+  /** Event frames from elsewhere (a webhook receiver), merged into the session. */
+  readonly events$?: Observable<string>;
+  /** The `fetch` to use (default: the global one). */
+  readonly fetch?: FetchLike;
+  readonly logger?: Logger;
+}
+
+function endpoint(base: string, action: string): string {
+  return `${base.replace(/\/+$/, '')}/${encodeURIComponent(action)}`;
+}
+
+function headersOf(token: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  return headers;
+}
+
+/**
+ * One HTTP API session: emits a `SocketOpen` at once, then the reply frame of every request it sent (and the
+ * frames of `events$`, if given).
+ *
+ * `send(frame)` POSTs the frame's params to `/<action>` and answers with a reply frame carrying the echo:
+ * 401/403 gives an echo-less `retcode 1403` reply (the client fails with `AuthError`), 404 a failed reply
+ * with retcode 1404, any other non-2xx a failed reply whose retcode is the status. A network failure ends
+ * the session with `DisconnectedError` (so the calls in flight fail with `sent: true`). Unsubscribing aborts
+ * the requests in flight; a call's timeout is the client's action timeout.
+ *
+ * @example
+ * openHttpApi({ url: 'http://127.0.0.1:3000', accessToken, generation: 1 })
+ */
+export function openHttpApi(options: OpenHttpApiOptions): Observable<TransportSignal> {
+  const doFetch = options.fetch ?? (globalThis.fetch as unknown as FetchLike);
+  const where = displayUrl(options.url);
+  const headers = headersOf(options.accessToken);
+  return new Observable<TransportSignal>((subscriber) => {
+    const inFlight = new Map<AbortController, Promise<void>>();
+    const emit = (text: string): void => {
+      if (!subscriber.closed) subscriber.next(text);
+    };
+
+    const post = (text: string): void => {
+      if (subscriber.closed) return;
+      const parts = requestParts(text);
+      if (parts === undefined) {
+        options.logger?.warn('onebot-rx: not a request frame; nothing was POSTed');
+        return;
+      }
+      const controller = new AbortController();
+      const request = doFetch(endpoint(options.url, parts.action), {
+        method: 'POST',
+        headers,
+        body: parts.params,
+        signal: controller.signal,
+      })
+        .then(async (response) => {
+          const body = await response.text();
+          if (response.status === 401 || response.status === 403) {
+            emit(failedReply(REJECTED_TOKEN_RETCODE, `the HTTP API rejected the access token (${response.status})`, null));
+          } else emit(replyFrame(response.status, body, parts.echo));
+        })
+        .catch((error: unknown) => {
+          if (!controller.signal.aborted && !subscriber.closed) subscriber.error(failedError(where, error, options.accessToken));
+        })
+        .finally(() => inFlight.delete(controller));
+      inFlight.set(controller, request);
+    };
+
+    subscriber.next({ type: 'open', generation: options.generation, send: post });
+    const events = (options.events$ ?? EMPTY).subscribe({ next: emit, error: (e: unknown) => subscriber.error(e) });
+    return () => {
+      events.unsubscribe();
+      const pending = [...inFlight.entries()];
+      for (const [controller] of pending) controller.abort();
+      options.onRelease?.(Promise.all(pending.map(([, request]) => request)).then(() => undefined));
+    };
+  });
+}
