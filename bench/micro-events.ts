@@ -1,0 +1,45 @@
+/**
+ * Micro-benchmark of the event path alone (no socket): frames pushed through a real client's pipeline on an
+ * in-process transport, versus `JSON.parse` + a post_type check. `npx tsx bench/micro-events.ts`.
+ */
+import { Subject } from 'rxjs';
+import { createClient } from '../src/index';
+import type { TransportSignal } from '../src/transport/types';
+import { sampleGroupMessage } from '../test/fixtures/events';
+
+const frames = Array.from({ length: 256 }, (_, i) => JSON.stringify({ ...sampleGroupMessage(), message_id: 1000 + i }));
+const N = 200_000;
+const signals = new Subject<TransportSignal>();
+const client = createClient({
+  url: 'test://micro',
+  transport: () => signals,
+  reconnect: false,
+});
+let received = 0;
+client.groupMessages$.subscribe(() => received++);
+signals.next({ type: 'open', generation: 1, send: () => undefined });
+
+function sdkRound(): number {
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < N; i++) signals.next(frames[i & 255] as string);
+  return Number(process.hrtime.bigint() - start) / N;
+}
+
+function rawRound(): number {
+  let count = 0;
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < N; i++) {
+    const event = JSON.parse(frames[i & 255] as string) as { post_type?: string; message_type?: string };
+    if (event.post_type === 'message' && event.message_type === 'group') count++;
+  }
+  if (count !== N) throw new Error('raw miscounted');
+  return Number(process.hrtime.bigint() - start) / N;
+}
+
+for (let r = 0; r < 5; r++) {
+  const raw = rawRound();
+  const sdk = sdkRound();
+  console.log(`raw ${raw.toFixed(0)} ns, onebot-rx ${sdk.toFixed(0)} ns per event: ratio ${(raw / sdk).toFixed(2)}`);
+}
+if (received !== 5 * N) throw new Error(`received ${received}, expected ${5 * N}`);
+void client.close();
