@@ -1,5 +1,5 @@
 import { defineConfig } from 'tsup';
-import { browserVariants } from './scripts/browser-variants';
+import { BROWSER_ALIASES, browserVariants } from './scripts/browser-variants';
 
 /** Left to the user's bundler / Node resolution in every build. */
 const external = ['rxjs', 'io-ts', 'fp-ts'];
@@ -29,5 +29,8 @@ export default defineConfig([
     treeshake: true,
     external,
     esbuildPlugins: [browserVariants()],
+    esbuildOptions: (options) => {
+      options.alias = { ...BROWSER_ALIASES };
+    },
   },
 ]);

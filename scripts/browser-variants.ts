@@ -1,12 +1,18 @@
 /**
  * The esbuild plugin that makes the browser module graph: a relative import of `X` resolves to the sibling
  * `X.browser.ts` when one exists (`open-socket` → `open-socket.browser`, `transport-for` →
- * `transport-for.browser`), so Node-only modules never enter the browser bundle. Used by `tsup.config.ts`
- * and `scripts/build-browser-example.ts`.
+ * `transport-for.browser`), so Node-only modules never enter the browser bundle; and the import aliases of
+ * that bundle. Used by `tsup.config.ts` and `scripts/build-browser-example.ts`.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'esbuild';
+
+/**
+ * esbuild `alias` for browser bundles: the SDK imports `fp-ts/lib/*` (CommonJS, what Node ESM needs) while
+ * io-ts's ES build imports `fp-ts/es6/*`; pointing both at `es6` keeps one copy of fp-ts in the page.
+ */
+export const BROWSER_ALIASES: Readonly<Record<string, string>> = { 'fp-ts/lib': 'fp-ts/es6' };
 
 /** The browser variant's path for a resolved module path (with or without a `.ts`/`.js` extension). */
 export function variantOf(modulePath: string): string {

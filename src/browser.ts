@@ -46,6 +46,24 @@ export { CATALOGUE, type ActionName, type Catalogue } from './action/catalogue';
 export type { ActionDef, BackendName, Support, SupportProfile } from './action/define';
 export type { SeedMethods, SeedMethodName } from './action/methods';
 
+// Stream transfers (NapCat Stream API; `Uint8Array` and `Blob` inputs, no `*ToFile` / `writeTo`)
+export type { TransferMethods } from './stream/transfer-methods';
+export type { UploadActionMethods, UploadGroupFileOptions } from './stream/upload-actions';
+export type {
+  DownloadChunk,
+  DownloadOptions,
+  FileInput,
+  RecordDownloadOptions,
+  UploadActionOptions,
+  UploadComplete,
+  UploadEvent,
+  UploadOptions,
+  UploadProgress,
+  UploadStatusEvent,
+  UploadStreamStatus,
+} from './stream/types';
+export { progressOf, type Progress, type ProgressSource } from './stream/progress-of';
+
 // IDs
 export { sameId, type Id, type IdInput } from './codec/id';
 

@@ -44,6 +44,29 @@ export { CATALOGUE, type ActionName, type Catalogue } from './action/catalogue';
 export type { ActionDef, BackendName, Support, SupportProfile } from './action/define';
 export type { SeedMethods, SeedMethodName } from './action/methods';
 
+// Stream transfers (NapCat Stream API)
+export type { TransferMethods } from './stream/transfer-methods';
+export type { UploadActionMethods, UploadGroupFileOptions } from './stream/upload-actions';
+export type {
+  DownloadChunk,
+  DownloadOptions,
+  DownloadTarget,
+  FileInput,
+  RecordDownloadOptions,
+  UploadActionOptions,
+  UploadComplete,
+  UploadEvent,
+  UploadOptions,
+  UploadProgress,
+  UploadStatusEvent,
+  UploadStreamStatus,
+  WriteComplete,
+  WriteEvent,
+  WriteProgress,
+} from './stream/types';
+export { progressOf, type Progress, type ProgressSource } from './stream/progress-of';
+export { writeTo, type WritableChunk, type WriteOptions } from './stream/write-to';
+
 // IDs
 export { sameId, type Id, type IdInput } from './codec/id';
 

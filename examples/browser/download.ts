@@ -1,7 +1,7 @@
 /**
  * A Stream API download as progress for the dashboard, and a sample file the simulator can serve.
  */
-import { type Observable, map } from 'rxjs';
+import { type Observable, catchError, concatWith, map, of, scan, startWith } from 'rxjs';
 import type { Client } from '../../src/browser';
 
 /** Bytes received so far of `totalBytes` (advisory until the last chunk). */
@@ -18,6 +18,28 @@ export function downloadProgress(client: Client, file: string, chunkSize: number
   return client
     .downloadFileStream(file, { chunkSize })
     .pipe(map(({ receivedBytes, totalBytes }) => ({ receivedBytes, totalBytes })));
+}
+
+/** What the progress bar shows: the bytes so far and whether the download is running, done or failed. */
+export interface DownloadView extends DownloadProgress {
+  readonly state: 'running' | 'done' | 'failed';
+  readonly error?: string;
+}
+
+const STARTED: DownloadView = { state: 'running', receivedBytes: 0, totalBytes: 0 };
+
+/**
+ * The views of one download: `running` at once and per chunk, then `done` (the last counts kept) or
+ * `failed` with the error's text; it never errors.
+ */
+export function downloadViews(progress$: Observable<DownloadProgress>): Observable<DownloadView> {
+  return progress$.pipe(
+    map((progress): Partial<DownloadView> => progress),
+    concatWith(of({ state: 'done' } as const)),
+    catchError((error: unknown) => of({ state: 'failed', error: String(error) } as const)),
+    scan((view: DownloadView, change: Partial<DownloadView>) => ({ ...view, ...change }), STARTED),
+    startWith(STARTED),
+  );
 }
 
 /**

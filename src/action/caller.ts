@@ -244,8 +244,9 @@ export function createCaller(deps: CallerDeps): Caller {
       return;
     }
     if (echo === undefined || echo === null || echo === '') {
-      if (frame.reply.retcode === 1403) {
-        deps.fatal(new AuthError(1403, 'the server rejected the access token (retcode 1403)'));
+      const { retcode } = frame.reply;
+      if (retcode === 1403 || retcode === 401 || retcode === 403) {
+        deps.fatal(new AuthError(retcode, `the server rejected the access token (${retcode})`));
         return;
       }
       deps.report(new ProtocolError('a reply without an echo', { raw: frame.text, echo }));

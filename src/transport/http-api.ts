@@ -2,7 +2,7 @@
  * The OneBot 11 HTTP API as a transport: each request frame becomes a POST, each answer a reply frame.
  */
 import { EMPTY, Observable } from 'rxjs';
-import { failedReply, REJECTED_TOKEN_RETCODE, replyFrame, requestParts } from './http-frames';
+import { failedReply, replyFrame, requestParts } from './http-frames';
 import { failedError } from './socket-errors';
 import { displayUrl } from './socket-url';
 import type { Logger, TransportSignal } from './types';
@@ -45,7 +45,7 @@ function headersOf(token: string | undefined): Record<string, string> {
  * frames of `events$`, if given).
  *
  * `send(frame)` POSTs the frame's params to `/<action>` and answers with a reply frame carrying the echo:
- * 401/403 gives an echo-less `retcode 1403` reply (the client fails with `AuthError`), 404 a failed reply
+ * 401/403 gives an echo-less reply with that retcode (the client fails with `AuthError { status }`), 404 a failed reply
  * with retcode 1404, any other non-2xx a failed reply whose retcode is the status. A network failure ends
  * the session with `DisconnectedError` (so the calls in flight fail with `sent: true`). Unsubscribing aborts
  * the requests in flight; a call's timeout is the client's action timeout.
@@ -80,7 +80,7 @@ export function openHttpApi(options: OpenHttpApiOptions): Observable<TransportSi
         .then(async (response) => {
           const body = await response.text();
           if (response.status === 401 || response.status === 403) {
-            emit(failedReply(REJECTED_TOKEN_RETCODE, `the HTTP API rejected the access token (${response.status})`, null));
+            emit(failedReply(response.status, `the HTTP API rejected the access token (${response.status})`, null));
           } else emit(replyFrame(response.status, body, parts.echo));
         })
         .catch((error: unknown) => {

@@ -13,9 +13,6 @@ export interface HttpRequestParts {
 /** Retcode of the reply synthesised for HTTP 404 (NapCat's "unknown action"). */
 export const UNKNOWN_ACTION_RETCODE = 1404;
 
-/** Retcode of the echo-less reply that tells the client its token was rejected. */
-export const REJECTED_TOKEN_RETCODE = 1403;
-
 function isRecord(u: unknown): u is Record<string, unknown> {
   return typeof u === 'object' && u !== null && !Array.isArray(u);
 }

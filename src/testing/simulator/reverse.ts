@@ -28,7 +28,8 @@ export class ReverseRefusedError extends Error {
   }
 }
 
-function dial(options: ReverseOptions, role: string, selfId: number | string): Promise<WebSocket> {
+/** Dials one socket; `adopt` runs synchronously on open, before any frame of the server can be missed. */
+function dial(options: ReverseOptions, role: string, selfId: number | string, adopt: (socket: WebSocket) => void): Promise<WebSocket> {
   const { accessToken, tokenIn = 'bearer' } = options;
   const headers: Record<string, string> = { 'X-Self-ID': String(selfId), 'X-Client-Role': role, 'User-Agent': 'OneBot/11' };
   let url = options.url;
@@ -39,7 +40,10 @@ function dial(options: ReverseOptions, role: string, selfId: number | string): P
   } else if (accessToken !== undefined) headers.Authorization = `${tokenIn === 'token' ? 'Token' : 'Bearer'} ${accessToken}`;
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers, perMessageDeflate: false });
-    ws.once('open', () => resolve(ws));
+    ws.once('open', () => {
+      adopt(ws);
+      resolve(ws);
+    });
     ws.once('unexpected-response', (_req, res) => {
       reject(new ReverseRefusedError(res.statusCode ?? 0));
       ws.terminate();
@@ -62,9 +66,7 @@ export async function connectReverse(
   const roles: Array<[string, boolean]> = options.roles === 'API+Event' ? [['API', false], ['Event', true]] : [['Universal', true]];
   const sockets: WebSocket[] = [];
   for (const [role, events] of roles) {
-    const socket = await dial(options, role, id);
-    sockets.push(socket);
-    adopt(socket, events);
+    sockets.push(await dial(options, role, id, (socket) => adopt(socket, events)));
   }
   return {
     close: async ({ abrupt = false } = {}) => {

@@ -1,0 +1,72 @@
+import { builtinModules } from 'node:module';
+import { relative } from 'node:path';
+import { type Plugin, build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { BROWSER_ALIASES, browserVariants } from '../../scripts/browser-variants';
+
+const BUILTIN = new RegExp(`^(?:node:|(?:${builtinModules.join('|')})(?:/|$))`);
+
+/** Records every import of a Node built-in (as `importer → module`) and leaves it external. */
+function nodeImports(found: string[]): Plugin {
+  return {
+    name: 'record-node-imports',
+    setup(build) {
+      build.onResolve({ filter: BUILTIN }, (args) => {
+        found.push(`${relative(process.cwd(), args.importer)} → ${args.path}`);
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
+
+/** The browser entry bundled as a page would get it: everything inlined, the browser module graph. */
+async function bundleBrowserEntry(): Promise<{ nodeImports: string[]; inputs: string[]; code: string }> {
+  const found: string[] = [];
+  const result = await build({
+    entryPoints: ['src/browser.ts'],
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    alias: { ...BROWSER_ALIASES },
+    plugins: [browserVariants(), nodeImports(found)],
+  });
+  return { nodeImports: found, inputs: Object.keys(result.metafile.inputs), code: result.outputFiles[0]?.text ?? '' };
+}
+
+/** Identifiers only Node defines, as the bundle would use them. */
+const NODE_GLOBAL = /\b(?:Buffer|process|__dirname|__filename|setImmediate)\s*[.([]|\brequire\s*\(/;
+
+describe('the browser bundle', () => {
+  const bundled = bundleBrowserEntry();
+
+  it('imports no Node built-in (a module that needs one must have a .browser.ts sibling)', async () => {
+    expect((await bundled).nodeImports).toEqual([]);
+  });
+
+  it('holds neither ws nor any node: module', async () => {
+    const { inputs } = await bundled;
+    expect(inputs.filter((input) => /(?:^|\/)node_modules\/ws\//.test(input))).toEqual([]);
+  });
+
+  it('uses the browser variants of the socket and the transport choice', async () => {
+    const { inputs } = await bundled;
+    expect(inputs).toEqual(expect.arrayContaining(['src/transport/open-socket.browser.ts', 'src/client/transport-for.browser.ts']));
+    expect(inputs.filter((input) => /src\/transport\/(?:ws-socket|open-socket|webhook-\w+)\.ts$/.test(input))).toEqual([]);
+  });
+
+  it('references no Node global (Buffer, process, require, …)', async () => {
+    const { code } = await bundled;
+    const lines = code.split('\n').filter((line) => NODE_GLOBAL.test(line));
+    expect(lines.map((line) => line.trim())).toEqual([]);
+  });
+
+  it('keeps a single copy of fp-ts (the ES build io-ts uses)', async () => {
+    const { inputs } = await bundled;
+    expect(inputs.some((input) => input.includes('node_modules/fp-ts/es6/'))).toBe(true);
+    expect(inputs.filter((input) => input.includes('node_modules/fp-ts/lib/'))).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { variantOf } from '../../scripts/browser-variants';
+
+/** Every `*.browser.ts` under `src/`, relative to the repository. */
+function browserVariantFiles(dir = 'src'): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return browserVariantFiles(path);
+    return entry.name.endsWith('.browser.ts') ? [path] : [];
+  });
+}
+
+describe('browser variants', () => {
+  it('name the sibling X.browser.ts of a module, with or without its extension', () => {
+    expect(variantOf('/r/src/transport/open-socket')).toBe('/r/src/transport/open-socket.browser.ts');
+    expect(variantOf('/r/src/transport/open-socket.ts')).toBe('/r/src/transport/open-socket.browser.ts');
+    expect(variantOf('/r/src/x.js')).toBe('/r/src/x.browser.ts');
+  });
+
+  it('exist for the socket and the transport choice', () => {
+    expect(browserVariantFiles()).toEqual(
+      expect.arrayContaining([join('src', 'client', 'transport-for.browser.ts'), join('src', 'transport', 'open-socket.browser.ts')]),
+    );
+  });
+
+  it.each(browserVariantFiles())('%s exports every runtime name of the module it replaces', async (variant) => {
+    const original = (await import(resolve(variant.replace(/\.browser\.ts$/, '.ts')))) as Record<string, unknown>;
+    const replacement = (await import(resolve(variant))) as Record<string, unknown>;
+    const missing = Object.keys(original).filter((name) => !(name in replacement));
+    expect(missing).toEqual([]);
+    for (const name of Object.keys(original)) expect(typeof replacement[name]).toBe(typeof original[name]);
+  });
+});
