@@ -1,5 +1,5 @@
 import { defineConfig } from 'tsup';
-import { BROWSER_ALIASES, browserVariants } from './scripts/browser-variants';
+import { FP_TS_LIB, browserVariants, fpTsEs6 } from './scripts/browser-variants';
 
 /** Left to the user's bundler / Node resolution in every build. */
 const external = ['rxjs', 'io-ts', 'fp-ts'];
@@ -10,7 +10,7 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    clean: true,
+    clean: false,
     target: 'node20',
     splitting: false,
     treeshake: true,
@@ -28,9 +28,7 @@ export default defineConfig([
     splitting: false,
     treeshake: true,
     external,
-    esbuildPlugins: [browserVariants()],
-    esbuildOptions: (options) => {
-      options.alias = { ...BROWSER_ALIASES };
-    },
+    noExternal: [FP_TS_LIB],
+    esbuildPlugins: [browserVariants(), fpTsEs6({ external: true })],
   },
 ]);

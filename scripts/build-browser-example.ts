@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { createSimulator } from '../src/testing/index';
-import { BROWSER_ALIASES, browserVariants } from './browser-variants';
+import { browserVariants, fpTsEs6 } from './browser-variants';
 import { serveStatic } from './static-server';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -43,8 +43,7 @@ export async function buildBrowserExample(outDir = join(ROOT, 'dist', 'browser-e
     sourcemap: true,
     metafile: true,
     logLevel: 'silent',
-    alias: { ...BROWSER_ALIASES },
-    plugins: [browserVariants()],
+    plugins: [browserVariants(), fpTsEs6({ external: false })],
   });
   await Promise.all(STATIC_FILES.map((file) => copyFile(join(EXAMPLE, file), join(outDir, file))));
   return { outDir, inputs: Object.keys(result.metafile.inputs) };

@@ -84,7 +84,7 @@ export class ActionTimeoutError extends OneBotError {
     super(
       sent
         ? `${action} got no reply within ${timeout} ms; it was sent, so its outcome is unknown`
-        : `${action} was not sent within ${timeout} ms: no connection was open`,
+        : `${action} was not sent within ${timeout} ms (no connection was open, or it was still queued by the throttle)`,
     );
   }
 }

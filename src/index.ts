@@ -36,6 +36,22 @@ export type { ActionReply, EventFrame, InboundFrame, ReplyFrame, UnknownEventFra
 export { ofType } from './event/of-type';
 export type { EventOf, EventQuery, QueriesOf } from './event/query';
 export { textOf } from './event/operators/text-of';
+export { fromGroup, type InGroup } from './event/operators/from-group';
+export { fromUser } from './event/operators/from-user';
+export { command, type CommandMatch, type CommandOptions } from './event/operators/command';
+export { mentionsMe, isMentioningSelf, type MentionsMeOptions } from './event/operators/mentions-me';
+export { mentionsOf } from './event/operators/mentions-of';
+export { dedupeEvents, defaultEventKey, type DedupeOptions } from './event/operators/dedupe-events';
+export { isSameConversation, replyTargetOf, type ConversationRef, type ReplyTarget } from './event/operators/same-conversation';
+export { requestAnswer, type AnswerDetails, type RequestAnswer, type RequestRef } from './event/operators/request-answer';
+export type {
+  AskOptions,
+  ConversationOptions,
+  Dialog,
+  NextMessageOptions,
+  ReplyOptions,
+} from './event/operators/conversation';
+export type { BotMethods, QuickOperationResult } from './client/bot-methods';
 
 // Actions
 export type { Api, ActionMethod, AsyncActionMethod, RawActions } from './action/api';
@@ -43,6 +59,15 @@ export type { CallOptions } from './action/types';
 export { CATALOGUE, type ActionName, type Catalogue } from './action/catalogue';
 export type { ActionDef, BackendName, Support, SupportProfile } from './action/define';
 export type { SeedMethods, SeedMethodName } from './action/methods';
+export {
+  createThrottle,
+  sendTarget,
+  throttleActions,
+  type QueueDeadline,
+  type RateLimit,
+  type Throttle,
+  type ThrottleOptions,
+} from './action/throttle';
 
 // Stream transfers (NapCat Stream API)
 export type { TransferMethods } from './stream/transfer-methods';
@@ -74,6 +99,7 @@ export { sameId, type Id, type IdInput } from './codec/id';
 export { segment } from './message/segment-builders';
 export { cq, type Cq } from './message/cq';
 export { toSegments, type Message } from './message/message';
+export { decodeForward, forwardContent, forwardNodes, type DecodedNode, type ForwardEntry } from './message/forward';
 
 // Errors
 export {

@@ -153,6 +153,7 @@ export function createClient(options: ClientOptions): Client {
     (action: string, params: unknown, callOptions?: CallOptions) => caller.call(action, params, callOptions),
     options.throttle,
     scheduler,
+    options.actionTimeout ?? CLIENT_DEFAULTS.actionTimeout,
   );
   const events$ = connection.frames$.pipe(knownEvents());
 

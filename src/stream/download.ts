@@ -2,6 +2,7 @@ import { Observable, type OperatorFunction, catchError, throwError } from 'rxjs'
 import type { DownloadFrame } from '../action/catalogue/media/streams';
 import type { CallAction } from '../action/types';
 import { TransferError } from '../errors';
+import { fromBase64 } from './base64';
 import { asTransferError } from './transfer-error';
 import type { DownloadChunk, DownloadOptions, RecordDownloadOptions } from './types';
 
@@ -55,7 +56,7 @@ export function chunksOf(fileId: string): OperatorFunction<DownloadFrame, Downlo
             subscriber.error(new TransferError('SERVER', `download ${fileId}: chunk ${frame.index} carries no base64 data`, { fileId }));
             return;
           }
-          const data = Buffer.from(frame.data, 'base64');
+          const data = fromBase64(frame.data);
           receivedBytes += data.byteLength;
           subscriber.next({ index: frame.index, data, receivedBytes, totalBytes: Math.max(totalBytes, receivedBytes) });
         },

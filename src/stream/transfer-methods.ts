@@ -4,7 +4,8 @@ import type { CallAction, CallOptions } from '../action/types';
 import type { Logger, SocketOpen } from '../transport/types';
 import { type DownloadAction, chunksOf, downloadFrames } from './download';
 import { ResumeRegistry } from './resume';
-import { nodeSha256, type Sha256Factory } from './sha256';
+import { defaultSha256 } from './default-sha256';
+import type { Sha256Factory } from './sha256';
 import { downloadToFile } from './to-file';
 import { asTransferError } from './transfer-error';
 import type {
@@ -70,7 +71,7 @@ export interface TransferDeps {
   readonly scheduler: SchedulerLike;
   readonly logger: Logger;
   readonly defaultTimeout: number;
-  /** sha256 implementation (default `node:crypto`). */
+  /** sha256 implementation (default `node:crypto`; `@noble/hashes` in the browser build). */
   readonly sha256?: Sha256Factory;
 }
 
@@ -79,7 +80,7 @@ const newStreamId = (): string => globalThis.crypto.randomUUID();
 /** Builds the client's Stream API methods. */
 export function bindTransferMethods(deps: TransferDeps): TransferMethods {
   const { call, socket } = deps;
-  const uploads = { call, registry: new ResumeRegistry(deps.scheduler), sha256: deps.sha256 ?? nodeSha256, newStreamId };
+  const uploads = { call, registry: new ResumeRegistry(deps.scheduler), sha256: deps.sha256 ?? defaultSha256, newStreamId };
   const upload = (file: FileInput, options: UploadOptions = {}): Observable<UploadEvent> => uploadFileStream(uploads, file, options);
   const download = (action: DownloadAction) => (fileId: string, options?: RecordDownloadOptions) =>
     downloadFrames(call, { action, fileId, ...(options === undefined ? {} : { options }) }).pipe(chunksOf(fileId));

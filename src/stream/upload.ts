@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import {
   EMPTY,
   Observable,
@@ -16,6 +15,7 @@ import {
 import type { UploadFileComplete, UploadFrame, UploadStreamStatus as StatusFrame } from '../action/catalogue/media/streams';
 import type { CallAction, CallOptions } from '../action/types';
 import { TransferError, isActionFailedError } from '../errors';
+import { toBase64 } from './base64';
 import { type ChunkSource, openInput } from './input';
 import type { ResumeRegistry, UploadShape } from './resume';
 import type { Sha256Factory } from './sha256';
@@ -39,6 +39,9 @@ export interface UploadDeps {
 }
 
 const ACTION = 'upload_file_stream';
+
+/** The last segment of a path, `/` or `\\` separated (no `node:path`, so the browser build shares it). */
+const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
 
 /** Opens `file` for the lifetime of the subscription to `body(source)`; closes it however that ends. */
 function withInput<T>(file: FileInput, size: number | undefined, body: (source: ChunkSource) => Observable<T>): Observable<T> {
@@ -104,7 +107,7 @@ class UploadRun {
       stream_id: streamId,
       total_chunks: this.shape.totalChunks,
       file_size: source.size,
-      filename: basename(options.filename ?? (source.name === undefined ? streamId : `${streamId}-${source.name}`)),
+      filename: baseName(options.filename ?? (source.name === undefined ? streamId : `${streamId}-${source.name}`)),
       file_retention: options.fileRetention ?? DEFAULT_FILE_RETENTION,
       ...(options.expectedSha256 === undefined ? {} : { expected_sha256: options.expectedSha256 }),
     };
@@ -167,7 +170,7 @@ class UploadRun {
   }
 
   private send(index: number, bytes: Uint8Array): Observable<UploadProgress> {
-    const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+    const chunk = toBase64(bytes);
     return this.deps.call(ACTION, { ...this.fields, chunk_data: chunk, chunk_index: index }, this.callOptions).pipe(
       map(() => {
         this.deps.registry.ack(this.streamId, index);

@@ -27,3 +27,11 @@ export type {
   WebhookTarget,
   WorldSeed,
 } from './simulator';
+export {
+  createTestClient,
+  defaultAnswers,
+  type ActionAnswers,
+  type TestCall,
+  type TestClient,
+  type TestClientOptions,
+} from './test-client';

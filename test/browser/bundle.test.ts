@@ -2,7 +2,7 @@ import { builtinModules } from 'node:module';
 import { relative } from 'node:path';
 import { type Plugin, build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { BROWSER_ALIASES, browserVariants } from '../../scripts/browser-variants';
+import { browserVariants, fpTsEs6 } from '../../scripts/browser-variants';
 
 const BUILTIN = new RegExp(`^(?:node:|(?:${builtinModules.join('|')})(?:/|$))`);
 
@@ -20,7 +20,7 @@ function nodeImports(found: string[]): Plugin {
 }
 
 /** The browser entry bundled as a page would get it: everything inlined, the browser module graph. */
-async function bundleBrowserEntry(): Promise<{ nodeImports: string[]; inputs: string[]; code: string }> {
+async function bundleBrowserEntry(): Promise<{ nodeImports: string[]; warnings: string[]; inputs: string[]; code: string }> {
   const found: string[] = [];
   const result = await build({
     entryPoints: ['src/browser.ts'],
@@ -31,20 +31,33 @@ async function bundleBrowserEntry(): Promise<{ nodeImports: string[]; inputs: st
     write: false,
     metafile: true,
     logLevel: 'silent',
-    alias: { ...BROWSER_ALIASES },
-    plugins: [browserVariants(), nodeImports(found)],
+    plugins: [browserVariants(), fpTsEs6({ external: false }), nodeImports(found)],
   });
-  return { nodeImports: found, inputs: Object.keys(result.metafile.inputs), code: result.outputFiles[0]?.text ?? '' };
+  const warnings = result.warnings.map((w) => `${w.location?.file ?? '?'}: ${w.text}`);
+  return { nodeImports: found, warnings, inputs: Object.keys(result.metafile.inputs), code: result.outputFiles[0]?.text ?? '' };
 }
 
 /** Identifiers only Node defines, as the bundle would use them. */
-const NODE_GLOBAL = /\b(?:Buffer|process|__dirname|__filename|setImmediate)\s*[.([]|\brequire\s*\(/;
+const NODE_GLOBAL = /(?<![\w$.])(?:(?:Buffer|process)\s*\.\s*[A-Za-z_$]|(?:__dirname|__filename)\b|(?:require|setImmediate)\s*\()/;
+
+describe('the Node-global check', () => {
+  it('catches Buffer, process, require and friends but not methods or words of the same name', () => {
+    const caught = ['const b = Buffer.from(x, "base64");', 'if (process.env.X) {}', 'require("fs")', 'setImmediate(f)', '__dirname'];
+    const innocent = ['this.process(view, 0);', 'function process(a, s) {', 'doc: "Stops the NapCat process."', 'x.require(1)'];
+    expect(caught.filter((line) => !NODE_GLOBAL.test(line))).toEqual([]);
+    expect(innocent.filter((line) => NODE_GLOBAL.test(line))).toEqual([]);
+  });
+});
 
 describe('the browser bundle', () => {
   const bundled = bundleBrowserEntry();
 
   it('imports no Node built-in (a module that needs one must have a .browser.ts sibling)', async () => {
     expect((await bundled).nodeImports).toEqual([]);
+  });
+
+  it('bundles without warnings (in TypeScript a missing export is only a warning, and undefined at runtime)', async () => {
+    expect((await bundled).warnings).toEqual([]);
   });
 
   it('holds neither ws nor any node: module', async () => {

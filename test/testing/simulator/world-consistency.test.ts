@@ -270,7 +270,9 @@ describe('group files and folders', () => {
   it('an uploaded file is listed, counted, renamed, moved into a folder, and deleted', async () => {
     const { client } = await connected();
     const upload = first(client.on('notice.group_upload'));
-    const { file_id } = await first(client.uploadGroupFile(GROUP, '/nonexistent/report.txt', 'report.txt'));
+    const uploaded = await first(client.uploadGroupFile(GROUP, '/nonexistent/report.txt', 'report.txt'));
+    const file_id = uploaded?.file_id ?? '';
+    expect(file_id).toMatch(/^sim-file-/);
     expect(await upload).toMatchObject({ group_id: GROUP, user_id: SELF, file: { id: file_id, name: 'report.txt' } });
     expect((await first(client.getGroupRootFiles(GROUP))).files).toStrictEqual([
       expect.objectContaining({ file_id, file_name: 'report.txt' }),
@@ -319,7 +321,7 @@ describe('unknown actions', () => {
 
   it('an action NapCat lists but does not implement fails the same way', async () => {
     const { client } = await connected();
-    const error = await failureOf(client.api.raw['set_group_anonymous_ban']({ group_id: GROUP, anonymous_flag: 'x' }));
+    const error = await failureOf(client.callApi('set_group_anonymous_ban', { group_id: GROUP, anonymous_flag: 'x' }));
     expect(isActionFailedError(error) && error.retcode).toBe(1404);
   });
 });

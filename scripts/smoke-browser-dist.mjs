@@ -1,0 +1,33 @@
+// Checks the browser build as a bundler sees it: `onebot-rx` under the `browser` condition resolves to
+// dist/browser.js, which imports only rxjs, io-ts, fp-ts (ES build) and @noble/hashes, and bundles for a page.
+// Run after `npm run build`: node scripts/smoke-browser-dist.mjs
+import assert from 'node:assert';
+import { existsSync, readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const conditions = pkg.exports['.'];
+assert.deepStrictEqual(Object.keys(conditions)[0], 'browser', 'the browser condition comes first');
+for (const file of Object.values(conditions.browser)) assert.ok(existsSync(file), `${file} exists`);
+
+const ALLOWED = /^(?:rxjs|io-ts|fp-ts\/es6\/[\w/]+\.js|@noble\/hashes\/[\w/.-]+)$/;
+const code = readFileSync(conditions.browser.default, 'utf8');
+const specifiers = [...code.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)].map(
+  (match) => match[1] ?? match[2],
+);
+const unexpected = specifiers.filter((specifier) => !ALLOWED.test(specifier));
+assert.deepStrictEqual(unexpected, [], 'dist/browser.js imports only rxjs, io-ts, fp-ts/es6 and @noble/hashes');
+
+const page = await build({
+  stdin: { contents: "import { createClient } from 'onebot-rx'; console.log(createClient);", resolveDir: process.cwd() },
+  bundle: true,
+  platform: 'browser',
+  format: 'esm',
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+});
+const inputs = Object.keys(page.metafile.inputs);
+assert.ok(inputs.includes('dist/browser.js'), 'a browser bundle of onebot-rx takes dist/browser.js');
+assert.deepStrictEqual(inputs.filter((input) => /node_modules\/ws\/|node_modules\/fp-ts\/lib\//.test(input)), []);
+console.log(`browser ok: ${specifiers.length} imports, page bundle ${(page.outputFiles[0].text.length / 1024).toFixed(0)} KiB`);
