@@ -14,7 +14,7 @@ const caller = createCaller({
   catalogue: CATALOGUE as unknown as Record<string, ActionDef>,
   link: {
     hold: () => ({ unsubscribe: () => undefined }),
-    socket: () => ({ type: 'open', generation: 1, send: (text) => replies.push(text) }),
+    socket: () => ({ type: 'open', generation: 1, send: (text) => replies.push(text) > 0 }),
     closedError: () => undefined,
   },
   scheduler: asyncScheduler,

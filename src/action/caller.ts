@@ -118,10 +118,14 @@ export function createCaller(deps: CallerDeps): Caller {
     return { def: undefined, base: action, mode: 'raw' };
   }
 
+  /** Writes the call on `socket`; a socket that wrote nothing (closing) leaves it waiting for the next one. */
   function write(call: PendingCall, socket: SocketOpen): void {
+    if (socket.send(call.frame) === false) {
+      waiting.push(call);
+      return;
+    }
     call.sent = true;
     call.generation = socket.generation;
-    socket.send(call.frame);
   }
 
   function call(action: string, params: unknown, options?: CallOptions, raw = false): Observable<unknown> {

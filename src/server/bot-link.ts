@@ -98,8 +98,10 @@ export class BotLink {
 
   private session(peer: Peer, generation: number): Observable<TransportSignal> {
     return new Observable<TransportSignal>((subscriber) => {
-      const send = (text: string): void => {
-        if (this.actions.value === peer && peer.ws.readyState === OPEN) peer.ws.send(text);
+      const send = (text: string): boolean => {
+        if (this.actions.value !== peer || peer.ws.readyState !== OPEN) return false;
+        peer.ws.send(text);
+        return true;
       };
       subscriber.next({ type: 'open', generation, send });
       const frames = this.inbound.subscribe((text) => subscriber.next(text));

@@ -31,8 +31,11 @@ export interface SocketOpen {
   readonly type: 'open';
   /** Increments per socket; late callbacks of an older generation never touch a newer socket. */
   readonly generation: number;
-  /** Writes a text frame on this socket (a no-op once the socket is gone). */
-  send(text: string): void;
+  /**
+   * Writes a text frame on this socket. Returns `false` when nothing was written (the socket is closing or
+   * gone), so the caller can keep the request for the next socket; `true` or nothing means written.
+   */
+  send(text: string): boolean | void;
   /** Stops reading inbound frames until {@link SocketOpen.resume} (flow control; absent when unsupported). */
   pause?(): void;
   /** Reads inbound frames again after {@link SocketOpen.pause}. */

@@ -67,7 +67,9 @@ export function runWhatwgSocket(
     type: 'open',
     generation: options.generation,
     send(text) {
-      if (live && socket.readyState === OPEN) socket.send(text);
+      if (!live || socket.readyState !== OPEN) return false;
+      socket.send(text);
+      return true;
     },
   };
 

@@ -89,7 +89,9 @@ export function runWsSocket(options: OpenSocketOptions, subscriber: Subscriber<T
     type: 'open',
     generation: options.generation,
     send(text) {
-      if (live && ws.readyState === WebSocket.OPEN) ws.send(text);
+      if (!live || ws.readyState !== WebSocket.OPEN) return false;
+      ws.send(text);
+      return true;
     },
     pause() {
       if (live) ws.pause();

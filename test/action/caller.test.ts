@@ -41,20 +41,23 @@ const catalogue = {
   }),
 };
 
-function harness(options: { strict?: boolean; unsupported?: string[] } = {}) {
+function harness(options: { strict?: boolean; unsupported?: string[]; socket?: SocketOpen } = {}) {
   const scheduler = new VirtualTimeScheduler();
   const written: Array<{ action: string; params: unknown; echo: string; text: string }> = [];
   const reported: unknown[] = [];
   const fatal: AuthError[] = [];
   let holds = 0;
   let generation = 1;
-  let socket: SocketOpen | undefined;
+  let socket: SocketOpen | undefined = options.socket;
   let closed: unknown;
   const open = () => {
     socket = {
       type: 'open',
       generation,
-      send: (text: string) => written.push({ ...(JSON.parse(text) as { action: string; params: unknown; echo: string }), text }),
+      send: (text: string) => {
+        written.push({ ...(JSON.parse(text) as { action: string; params: unknown; echo: string }), text });
+        return true;
+      },
     };
     caller.opened(socket);
   };
@@ -339,7 +342,7 @@ describe('64-bit ID params for servers that round bare integers', () => {
       catalogue,
       link: {
         hold: () => ({ unsubscribe: () => undefined }),
-        socket: () => ({ type: 'open', generation: 1, send: (text: string) => written.push(text) }),
+        socket: () => ({ type: 'open', generation: 1, send: (text: string) => written.push(text) > 0 }),
         closedError: () => undefined,
       },
       scheduler: new VirtualTimeScheduler(),
@@ -355,5 +358,20 @@ describe('64-bit ID params for servers that round bare integers', () => {
     caller.call('delete_msg', { message_id: 12345678901234567890n }).subscribe();
     caller.call('delete_msg', { message_id: '77' }).subscribe();
     expect(written.map((w) => w.match(/"message_id":([^,}]+)/)?.[1])).toEqual(['"12345678901234567890"', '77']);
+  });
+});
+
+describe('a socket that writes nothing', () => {
+  it('leaves the call unsent and waiting, and writes it once on the next socket', async () => {
+    const frames: string[] = [];
+    const closing: SocketOpen = { type: 'open', generation: 7, send: () => false };
+    const h = harness({ socket: closing });
+    const call = firstValueFrom(h.caller.call('get_status', {}));
+    h.caller.dropped(7, new Error('closing'));
+    h.caller.opened({ type: 'open', generation: 8, send: (text) => frames.push(text) > 0 });
+    expect(frames).toHaveLength(1);
+    const { echo } = JSON.parse(frames[0] as string) as { echo: string };
+    h.caller.route({ kind: 'reply', reply: { status: 'ok', retcode: 0, data: { online: true }, echo }, text: '' });
+    expect(await call).toEqual({ online: true });
   });
 });

@@ -124,10 +124,13 @@ describe('100 forced drops during a steady event stream and action load', () => 
     expect(new Set(echoes).size).toBe(echoes.length);
     const outcomes = Object.fromEntries(calls.ledger.outcomes);
     expect(Object.keys(outcomes).sort()).toEqual(['disconnected', 'ok']);
-    // A call written while the closing handshake runs is counted as sent (outcome unknown) though ws dropped it.
-    expect(seen.length).toBeLessThanOrEqual((outcomes['ok'] ?? 0) + (outcomes['disconnected'] ?? 0));
+    // A call is `sent` only when the socket really wrote it: one made while the closing handshake runs waits
+    // for the next socket instead, so with clean drops every call reported sent reached the server.
+    const sentCalls = (outcomes['ok'] ?? 0) + (outcomes['disconnected'] ?? 0);
+    if (abrupt) expect(seen.length).toBeLessThanOrEqual(sentCalls);
+    else expect(seen.length).toBe(sentCalls);
     expect(outcomes['ok']).toBeLessThanOrEqual(seen.length);
     expect(unsettledAtDrop).toHaveLength(DROPS);
-    expect(unsettledAtDrop.every((n) => n === 0)).toBe(true);
+    expect(calls.ledger.unsettled.size).toBe(0);
   }, 60_000);
 });

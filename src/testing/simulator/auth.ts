@@ -1,5 +1,5 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { sameSecret } from '../../transport/signature';
 
 /** The token a client presented: `Authorization: Bearer|Token <t>`, else `?access_token=<t>`. */
 export function presentedToken(req: IncomingMessage): string | undefined {
@@ -10,11 +10,9 @@ export function presentedToken(req: IncomingMessage): string | undefined {
   return query === null || query === '' ? undefined : query;
 }
 
-/** Compares two tokens in constant time (for equal lengths; a length mismatch is simply unequal). */
+/** Compares two tokens in constant time, their lengths included (both are hashed before comparing). */
 export function sameToken(presented: string, expected: string): boolean {
-  const a = Buffer.from(presented);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return sameSecret(presented, expected);
 }
 
 /** The HTTP status of an upgrade: 200 to accept, 401 without a token, 403 with a wrong one. */
