@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASELINE, BENCH_CLIENTS, type ClientRun, KINDS, clientsOf, roundOrder } from './clients';
 import type { BenchKind, ClientResult } from './clients/measure';
+import { renderChart } from './chart';
 import { compileScripts } from './compile';
 import { type LoadServer, runClient, startLoadServer } from './processes';
 import { type ClientSummary, formatTable, summarise } from './summary';
@@ -109,6 +110,9 @@ async function writeLatest(plan: BenchPlan, results: Results, summaries: Record<
   const file = join(dir, 'latest.json');
   const report = { date: new Date().toISOString(), machine: machine(), plan, baseline: BASELINE, clients: BENCH_CLIENTS, summaries, results };
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  const { cpu, cores, node } = report.machine;
+  const caption = `${cpu} × ${cores}, Node ${node}, ${report.date.slice(0, 10)}; medians of paired per-round ratios`;
+  await writeFile(join(dir, 'chart.svg'), renderChart(summaries.events, summaries.actions, caption));
   return file;
 }
 

@@ -231,3 +231,4 @@ describe('openSocket over ws', () => {
     expect(await framesOf(socket$, 1)).toEqual(['n2']);
   });
 });
+
