@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: starts the load server, runs every client of {@link BENCH_CLIENTS} on events and on
  * actions for several rounds (each run a fresh process, the order rotated per round), prints medians and
- * paired ratios to the baseline, and writes `bench/results/latest.json`. It reports; it never fails on a
+ * paired ratios to the baseline, writes `bench/results/latest.json` and `chart.svg`, then runs the Stream API
+ * transfer stage (`bench/streams.ts`; skip it with `--no-streams`). It reports; it never fails on a
  * missed goal.
  *
  * Options: `--rounds N` (default 5), `--quick` (2 rounds, smaller loads), `--events N`, `--actions N`,
  * `--in-flight N` (default 1000).
  */
+import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -139,6 +141,18 @@ async function main(): Promise<void> {
     process.off('SIGINT', stopServer);
     await server.stop();
   }
+  if (!process.argv.includes('--no-streams')) await runStreamBench(process.argv.includes('--quick'));
+}
+
+/** The Stream API transfer stage (`bench/streams.ts`): upload and download MB/s against a raw client, and RSS. */
+function runStreamBench(quick: boolean): Promise<void> {
+  const script = fileURLToPath(new URL('./streams.ts', import.meta.url));
+  const args = quick ? ['--mb', '16', '--rounds', '2', '--large-mb', '64'] : [];
+  process.stdout.write('\nStream API transfers (bench/streams.ts):\n');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: 'inherit' });
+    child.once('exit', () => resolve());
+  });
 }
 
 main().catch((error: unknown) => {
