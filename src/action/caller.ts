@@ -138,6 +138,7 @@ export function createCaller(deps: CallerDeps): Caller {
       const { def, base, mode: resolvedMode } = resolve(action);
       const mode: ResultMode = raw ? 'raw' : resolvedMode;
       let wire: unknown = params ?? {};
+      let wireAction = action;
       if (def !== undefined && !raw) {
         if (!def.params.is(wire)) {
           subscriber.error(new InvalidParamsError(action, params, explain(def.params, wire)));
@@ -149,12 +150,7 @@ export function createCaller(deps: CallerDeps): Caller {
           subscriber.error(new UnsupportedActionError(action, backend));
           return;
         }
-      }
-      let wireAction = action;
-      if (deps.adapt !== undefined && !raw && def !== undefined) {
-        const adapted = deps.adapt(action, wire);
-        wireAction = adapted.action;
-        wire = adapted.params;
+        if (deps.adapt !== undefined) ({ action: wireAction, params: wire } = deps.adapt(action, wire));
       }
       const echo = prefix + ++counter;
       let frame: string;
