@@ -1,7 +1,8 @@
 /**
  * Stream API throughput: onebot-rx vs a raw `ws` client doing the same base64 chunking, against the
  * simulator, interleaved in one run (medians of several rounds, paired ratios), plus the peak RSS of a
- * large `downloadFileStreamToFile` measured in a fresh child process.
+ * large `downloadFileStreamToFile` measured in a fresh child process (and the simulator's growth meanwhile;
+ * it reads the file one chunk at a time, so both stay flat).
  *
  *   npx tsx bench/streams.ts                      # 64 MB transfers, 5 rounds, a 256 MB download for RSS
  *   npx tsx bench/streams.ts --mb 128 --rounds 7 --large-mb 1024
@@ -106,22 +107,33 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
+/** Peak resident memory of this process, sampled every 5 ms while `run` is pending (in bytes). */
+async function peakRssDuring(run: () => Promise<unknown>): Promise<{ baseline: number; peak: number }> {
+  const baseline = process.memoryUsage().rss;
+  const maxBefore = process.resourceUsage().maxRSS;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  try {
+    await run();
+  } finally {
+    clearInterval(sampler);
+  }
+  // The high-water mark also covers startup (and what a forked child inherits), so it only counts when it rose.
+  const maxAfter = process.resourceUsage().maxRSS;
+  return { baseline, peak: maxAfter > maxBefore ? Math.max(peak, maxAfter * 1024) : peak };
+}
+
 /** The child process: downloads `file` to a temp dir through onebot-rx and prints its peak RSS. */
 async function rssChild(url: string, file: string): Promise<void> {
-  const baseline = process.memoryUsage().rss;
-  let peak = baseline;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   const client = createClient({ url });
   const dir = mkdtempSync(join(tmpdir(), 'onebot-rx-bench-rss-'));
   try {
-    await lastValueFrom(client.downloadFileStreamToFile(file, { dir }, { chunkSize: DOWNLOAD_CHUNK }));
+    const { baseline, peak } = await peakRssDuring(() => lastValueFrom(client.downloadFileStreamToFile(file, { dir }, { chunkSize: DOWNLOAD_CHUNK })));
+    console.log(JSON.stringify({ baselineMb: baseline / 1048576, peakMb: peak / 1048576 }));
   } finally {
-    clearInterval(sampler);
     await client.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
-  console.log(JSON.stringify({ baselineMb: baseline / 1048576, peakMb: peak / 1048576 }));
 }
 
 function runChild(url: string, file: string): Promise<{ baselineMb: number; peakMb: number }> {
@@ -167,9 +179,11 @@ async function main(): Promise<void> {
     const large = join(dir, 'large.bin');
     writeFileSync(large, Buffer.alloc(0));
     for (let i = 0; i < largeMb / 64; i++) writeFileSync(large, randomBytes(64 * 1024 * 1024), { flag: 'a' });
-    const rss = await runChild(sim.url, large);
+    let rss = { baselineMb: 0, peakMb: 0 };
+    const server = await peakRssDuring(async () => (rss = await runChild(sim.url, large)));
     console.log(
-      `  ${largeMb} MB downloadFileStreamToFile: peak RSS ${rss.peakMb.toFixed(0)} MB, ${(rss.peakMb - rss.baselineMb).toFixed(0)} MB above the client's baseline`,
+      `  ${largeMb} MB downloadFileStreamToFile: peak RSS ${rss.peakMb.toFixed(0)} MB, ${(rss.peakMb - rss.baselineMb).toFixed(0)} MB above the client's baseline` +
+        ` (simulator: ${((server.peak - server.baseline) / 1048576).toFixed(0)} MB above its own)`,
     );
   } finally {
     raw.ws.close();

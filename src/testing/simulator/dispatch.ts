@@ -6,6 +6,7 @@ import { failedFrame, okFrame, RETCODE, streamErrorFrame, streamFrame, type Resp
 import { StreamAnswer, type Handler, type HandlerContext, type HandlerTable } from './handlers';
 import { ParamError, type Params } from './params';
 import { sampleOf } from './sample';
+import type { ReplyFrames } from './send-frames';
 
 /** A parsed action request. */
 export interface ActionRequest {
@@ -80,17 +81,30 @@ export function handlerFor(action: string, { handlers, catalogue }: Answerers): 
   return row ? sampledHandler(row) : undefined;
 }
 
-function streamFrames(answer: StreamAnswer, echo: unknown): ResponseFrame[] {
+function streamFrames(answer: StreamAnswer, echo: unknown): ReplyFrames {
+  if (answer.rest !== undefined) return lazyStreamFrames(answer, answer.rest, echo);
   const frames = answer.packets.map((packet) => streamFrame(packet, echo));
   return answer.error ? [...frames, streamErrorFrame(answer.error.retcode, answer.error.message, echo)] : frames;
 }
 
+/** The frames of a Stream API answer with a lazy `rest`, produced as they are pulled. */
+async function* lazyStreamFrames(answer: StreamAnswer, rest: AsyncIterable<object>, echo: unknown): AsyncGenerator<ResponseFrame> {
+  for (const packet of answer.packets) yield streamFrame(packet, echo);
+  try {
+    for await (const packet of rest) yield streamFrame(packet, echo);
+  } catch (error) {
+    yield streamErrorFrame(RETCODE.failed, error instanceof Error ? error.message : String(error), echo);
+    return;
+  }
+  if (answer.error) yield streamErrorFrame(answer.error.retcode, answer.error.message, echo);
+}
+
 /**
  * Answers one request like NapCat: `ok / 0 / data`, 1400 for params, 1200 when the handler throws, 1404 for
- * an unknown action; Stream API handlers answer several `stream-action` frames. NapCat echoes `''` for
- * handled requests without an echo and `null` for unknown actions.
+ * an unknown action; Stream API handlers answer several `stream-action` frames (produced lazily for downloads).
+ * NapCat echoes `''` for handled requests without an echo and `null` for unknown actions.
  */
-export async function answer(request: ActionRequest, answerers: Answerers, ctx: HandlerContext): Promise<ResponseFrame[]> {
+export async function answer(request: ActionRequest, answerers: Answerers, ctx: HandlerContext): Promise<ReplyFrames> {
   const handler = handlerFor(request.action, answerers);
   if (!handler) {
     return [failedFrame(RETCODE.unknownAction, `不支持的API ${request.action}`, request.echo ?? null)];

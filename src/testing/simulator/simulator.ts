@@ -11,6 +11,7 @@ import { HANDLERS, type HandlerContext } from './handlers';
 import { fileSource } from './handlers/files';
 import { Heartbeat } from './heartbeat';
 import { ReplyPipeline } from './replies';
+import { collectFrames, sendAll, sendLazily, type ReplyFrames } from './send-frames';
 import { Transfers } from './transfers';
 import { sendText, SimServer, type SimClient } from './server';
 import { serveHttpApi } from './http-api';
@@ -120,16 +121,15 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
     transfers,
   });
 
-  const reply = (client: SimClient, answerFrames: ResponseFrame[], queued: SimEvent[] = []): void => {
+  const reply = (client: SimClient, frames: ReplyFrames, queued: SimEvent[] = []): void => {
     replies.push(() => {
-      const { frames, drop } = transfers.shape(answerFrames);
-      for (const frame of frames) sendText(client.socket, stringifyWire(frame)).catch(ignore);
-      if (drop) client.socket.terminate();
+      if (Array.isArray(frames)) sendAll(client.socket, frames, transfers.shaper());
+      else sendLazily(client.socket, frames, transfers.shaper()).catch(ignore);
       for (const event of queued) broadcast(stringifyWire(event)).catch(ignore);
     });
   };
 
-  const answerRequest = async (request: ActionRequest): Promise<{ frames: ResponseFrame[]; queued: SimEvent[] }> => {
+  const answerRequest = async (request: ActionRequest): Promise<{ frames: ReplyFrames; queued: SimEvent[] }> => {
     const call: ActionCall = { action: request.action, params: request.params, echo: request.echo, at: Date.now() };
     calls$.next(call);
     const scripted = expectations.match(call).answer;
@@ -146,12 +146,13 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
   /** The HTTP API's answers take the same pipeline (delays, reordering) as socket replies. */
   const answerHttp = (request: ActionRequest, respond: (frames: ResponseFrame[]) => void): void => {
     answerRequest(request)
-      .then(({ frames, queued }) =>
+      .then(async ({ frames, queued }) => {
+        const all = await collectFrames(frames);
         replies.push(() => {
-          respond(frames);
+          respond(all);
           for (const event of queued) broadcast(stringifyWire(event)).catch(ignore);
-        }),
-      )
+        });
+      })
       .catch(ignore);
   };
 
@@ -292,6 +293,9 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
     },
     dropAfterChunks: (count) => {
       transfers.faults.dropAfter = count;
+    },
+    dropAfterUploadChunks: (count) => {
+      transfers.faults.dropAfterUploads = count;
     },
     rejectConnections: (status = 503) => server.reject(status),
     acceptConnections: () => server.reject(undefined),

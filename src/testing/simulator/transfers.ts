@@ -12,18 +12,31 @@ export interface UploadState {
   readonly chunks: Map<number, Buffer>;
 }
 
-/** Faults applied to the next download only (then cleared). */
-export interface DownloadFaults {
-  /** Chunk index whose base64 data is replaced by other bytes of the same size. */
+/** One-shot faults: each applies to the next transfer it concerns, then clears. */
+export interface TransferFaults {
+  /** Chunk index of the next download whose base64 data is replaced by other bytes of the same size. */
   corruptIndex: number | undefined;
-  /** Close the socket abruptly after this many chunk frames. */
+  /** Close the socket abruptly after this many chunk frames of the next download. */
   dropAfter: number | undefined;
+  /** Close the socket abruptly once this many upload chunks have been accepted (and acknowledged). */
+  dropAfterUploads: number | undefined;
 }
+
+/** What to do with one frame of a reply: write `send` (when given), then destroy the socket if `drop`. */
+export interface ShapedFrame {
+  readonly send: ResponseFrame | undefined;
+  readonly drop: boolean;
+}
+
+/** Shapes the frames of one reply, in order, under the faults it claimed. */
+export type FrameShaper = (frame: ResponseFrame) => ShapedFrame;
 
 const chunkIndexOf = (frame: ResponseFrame): number | undefined => {
   const data = frame.data as { data_type?: unknown; index?: unknown } | null;
   return data?.data_type === 'file_chunk' && typeof data.index === 'number' ? data.index : undefined;
 };
+
+const isUploadAck = (frame: ResponseFrame): boolean => (frame.data as { status?: unknown } | null)?.status === 'chunk_received';
 
 function corrupt(frame: ResponseFrame): ResponseFrame {
   const data = frame.data as { data: string };
@@ -37,7 +50,7 @@ function corrupt(frame: ResponseFrame): ResponseFrame {
  */
 export class Transfers {
   readonly uploads = new Map<string, UploadState>();
-  readonly faults: DownloadFaults = { corruptIndex: undefined, dropAfter: undefined };
+  readonly faults: TransferFaults = { corruptIndex: undefined, dropAfter: undefined, dropAfterUploads: undefined };
   private dir: string | undefined;
 
   /** Writes a merged upload to the temp directory and returns its path. */
@@ -57,19 +70,36 @@ export class Transfers {
   }
 
   /**
-   * Applies the one-shot download faults to a reply's frames: corrupts the chosen chunk, and cuts the reply
-   * after K chunks (`drop: true` tells the caller to destroy the socket after writing what is left).
+   * A shaper for one reply's frames. The first chunk frame claims the download faults (corrupt chunk `i`;
+   * drop before the chunk after the K-th); an upload acknowledgement counts towards `dropAfterUploads`,
+   * the K-th being written before the drop.
    */
-  shape(frames: ResponseFrame[]): { frames: ResponseFrame[]; drop: boolean } {
-    if (!frames.some((f) => chunkIndexOf(f) !== undefined)) return { frames, drop: false };
+  shaper(): FrameShaper {
+    let download: { corruptIndex: number | undefined; dropAfter: number | undefined } | undefined;
+    let chunks = 0;
+    return (frame) => {
+      if (isUploadAck(frame)) return { send: frame, drop: this.countUpload() };
+      const index = chunkIndexOf(frame);
+      if (index === undefined) return { send: frame, drop: false };
+      download ??= this.claimDownloadFaults();
+      chunks += 1;
+      if (download.dropAfter !== undefined && chunks > download.dropAfter) return { send: undefined, drop: true };
+      return { send: index === download.corruptIndex ? corrupt(frame) : frame, drop: false };
+    };
+  }
+
+  private claimDownloadFaults(): { corruptIndex: number | undefined; dropAfter: number | undefined } {
     const { corruptIndex, dropAfter } = this.faults;
     this.faults.corruptIndex = undefined;
     this.faults.dropAfter = undefined;
-    const shaped = frames.map((f) => (corruptIndex !== undefined && chunkIndexOf(f) === corruptIndex ? corrupt(f) : f));
-    if (dropAfter === undefined) return { frames: shaped, drop: false };
-    let seen = 0;
-    const cut = shaped.findIndex((f) => chunkIndexOf(f) !== undefined && ++seen > dropAfter);
-    return { frames: cut < 0 ? shaped : shaped.slice(0, cut), drop: true };
+    return { corruptIndex, dropAfter };
+  }
+
+  private countUpload(): boolean {
+    const left = this.faults.dropAfterUploads;
+    if (left === undefined) return false;
+    this.faults.dropAfterUploads = left > 1 ? left - 1 : undefined;
+    return left <= 1;
   }
 
   /** Drops every upload and removes the temp directory. */

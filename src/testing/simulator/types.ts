@@ -158,6 +158,15 @@ export interface Simulator {
   corruptChunk(index: number): void;
   /** Destroys the socket after `count` chunk frames of the next Stream API download. */
   dropAfterChunks(count: number): void;
+  /**
+   * Destroys the socket once `count` more upload chunks have been accepted, right after the `count`-th
+   * acknowledgement is written (one-shot); for testing resumed uploads.
+   *
+   * @example
+   * sim.dropAfterUploadChunks(10);
+   * // the upload fails with TransferError DISCONNECTED after 10 acknowledged chunks; upload again to resume
+   */
+  dropAfterUploadChunks(count: number): void;
   /** Writes a raw text frame to every connected client. */
   sendRaw(text: string): Promise<void>;
   /** Stops sending heartbeats (the watchdog case). */

@@ -17,18 +17,21 @@ export interface HandlerContext {
   readonly appVersion: string;
   /** `http://host:port` of the simulator, for file URLs it serves. */
   readonly httpBase: string;
-  /** Stream API uploads, temp files and one-shot download faults. */
+  /** Stream API uploads, temp files and one-shot transfer faults. */
   readonly transfers: Transfers;
 }
 
 /**
- * What a Stream API handler returns: the `data` of each frame in order (all `stream: 'stream-action'`), and
- * an optional terminal error frame.
+ * What a Stream API handler returns: the `data` of each frame in order (all `stream: 'stream-action'`), an
+ * optional terminal error frame, and optionally `rest`: further packets produced one at a time after
+ * `packets` (a large download), so that only the frame being written is in memory. A failure while
+ * producing `rest` ends the reply with a 1200 error frame.
  */
 export class StreamAnswer {
   constructor(
     readonly packets: readonly object[],
     readonly error?: { retcode: number; message: string },
+    readonly rest?: AsyncIterable<object>,
   ) {}
 }
 

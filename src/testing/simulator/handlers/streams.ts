@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ParamError, readParams, type Params } from '../params';
@@ -9,60 +9,112 @@ import { StreamAnswer, type Handler, type HandlerContext, type HandlerTable } fr
 
 const DEFAULT_CHUNK = 64 * 1024;
 
-/** Wraps a Stream API handler so that its failures become stream error frames (1400 / 1200). */
-function streaming(handle: (params: Params, ctx: HandlerContext) => object[]): Handler {
+type StreamPackets = object[] | StreamAnswer;
+
+const failure = (error: unknown): StreamAnswer =>
+  new StreamAnswer([], {
+    retcode: error instanceof ParamError ? 1400 : 1200,
+    message: error instanceof Error ? error.message : String(error),
+  });
+
+/** Wraps a Stream API handler so that its failures (thrown or rejected) become stream error frames (1400 / 1200). */
+function streaming(handle: (params: Params, ctx: HandlerContext) => StreamPackets | Promise<StreamPackets>): Handler {
+  const wrap = (packets: StreamPackets): StreamAnswer => (packets instanceof StreamAnswer ? packets : new StreamAnswer(packets));
   return (params, ctx) => {
     try {
-      return new StreamAnswer(handle(params, ctx));
+      const answer = handle(params, ctx);
+      return answer instanceof Promise ? answer.then(wrap, failure) : wrap(answer);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      return new StreamAnswer([], { retcode: error instanceof ParamError ? 1400 : 1200, message });
+      return failure(error);
     }
   };
 }
 
+/** The bytes behind a download: its name, size and slices of up to `chunkSize` bytes produced on demand. */
+interface DownloadSource {
+  readonly name: string;
+  readonly size: number;
+  slices(chunkSize: number): AsyncGenerator<Buffer>;
+}
+
+function inMemory(name: string, bytes: Buffer): DownloadSource {
+  return {
+    name,
+    size: bytes.length,
+    async *slices(chunkSize) {
+      for (let offset = 0; offset < bytes.length; offset += chunkSize) yield bytes.subarray(offset, offset + chunkSize);
+    },
+  };
+}
+
+/**
+ * A file read with positional reads, one chunk at a time (so a download of any size keeps one chunk in
+ * memory); opened when the first slice is pulled and closed however the reading ends.
+ */
+async function onDisk(name: string, path: string): Promise<DownloadSource> {
+  const info = await stat(path);
+  if (!info.isFile()) throw new Error(`not a file: ${path}`);
+  const { size } = info;
+  return {
+    name,
+    size,
+    async *slices(chunkSize) {
+      const handle = await open(path, 'r');
+      try {
+        for (let offset = 0; offset < size; ) {
+          const buffer = Buffer.allocUnsafe(Math.min(chunkSize, size - offset));
+          const { bytesRead } = await handle.read(buffer, 0, buffer.length, offset);
+          if (bytesRead === 0) return;
+          offset += bytesRead;
+          yield buffer.subarray(0, bytesRead);
+        }
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
 /** Finds the bytes behind `file`: a group file id, `base64://`, a `file://` URL or a local path. */
-function resolveFile(world: World, file: string): { name: string; bytes: Buffer } {
+async function openSource(world: World, file: string): Promise<DownloadSource> {
   for (const files of world.files.values()) {
     const entry = files.get(file);
-    if (entry?.source !== undefined) return { name: entry.file_name, bytes: readFileSync(entry.source) };
+    if (entry?.source !== undefined) return onDisk(entry.file_name, entry.source);
   }
-  if (file.startsWith('base64://')) return { name: 'file', bytes: Buffer.from(file.slice('base64://'.length), 'base64') };
+  if (file.startsWith('base64://')) return inMemory('file', Buffer.from(file.slice('base64://'.length), 'base64'));
   const path = file.startsWith('file://') ? fileURLToPath(file) : file;
   try {
-    return { name: basename(path), bytes: readFileSync(path) };
+    return await onDisk(basename(path), path);
   } catch {
     throw new Error(`file not found: ${file}`);
   }
 }
 
+/** `file_chunk` packets made one slice at a time as they are pulled, then `file_complete`. */
+async function* chunkPackets(source: DownloadSource, chunkSize: number): AsyncGenerator<object> {
+  let index = 0;
+  let sent = 0;
+  for await (const slice of source.slices(chunkSize)) {
+    const data = slice.toString('base64');
+    sent += slice.length;
+    const progress = Math.round((sent / source.size) * 100);
+    yield { type: 'stream', data_type: 'file_chunk', index, data, size: slice.length, progress, base64_size: data.length };
+    index += 1;
+  }
+  yield { type: 'response', data_type: 'file_complete', total_chunks: index, total_bytes: sent, message: 'Download completed' };
+}
+
 type DownloadKind = 'file' | 'image' | 'record';
 
 function download(kind: DownloadKind): Handler {
-  return streaming((params, ctx) => {
+  return streaming(async (params, ctx) => {
     try {
       const p = readParams(params, { file: 'string?', file_id: 'string?', chunk_size: 'number?', out_format: 'string?' });
-      const { name, bytes } = resolveFile(ctx.world, p.file || p.file_id || '');
+      const source = await openSource(ctx.world, p.file || p.file_id || '');
       const chunkSize = p.chunk_size && p.chunk_size > 0 ? p.chunk_size : DEFAULT_CHUNK;
       const extra = kind === 'image' ? { width: 0, height: 0 } : kind === 'record' ? { out_format: p.out_format ?? 'mp3' } : {};
-      const chunks: object[] = [];
-      for (let offset = 0, index = 0; offset < bytes.length; offset += chunkSize, index += 1) {
-        const slice = bytes.subarray(offset, offset + chunkSize);
-        const data = slice.toString('base64');
-        const progress = Math.round(((offset + slice.length) / bytes.length) * 100);
-        chunks.push({ type: 'stream', data_type: 'file_chunk', index, data, size: slice.length, progress, base64_size: data.length });
-      }
-      return [
-        { type: 'stream', data_type: 'file_info', file_name: name, file_size: bytes.length, chunk_size: chunkSize, ...extra },
-        ...chunks,
-        {
-          type: 'response',
-          data_type: 'file_complete',
-          total_chunks: chunks.length,
-          total_bytes: bytes.length,
-          message: 'Download completed',
-        },
-      ];
+      const info = { type: 'stream', data_type: 'file_info', file_name: source.name, file_size: source.size, chunk_size: chunkSize, ...extra };
+      return new StreamAnswer([info], undefined, chunkPackets(source, chunkSize));
     } catch (error) {
       throw new Error(`Download failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
