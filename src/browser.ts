@@ -92,7 +92,7 @@ export { progressOf, type Progress, type ProgressSource } from './stream/progres
 export { sameId, type Id, type IdInput } from './codec/id';
 
 // Messages
-export { segment } from './message/segment-builders';
+export { segment, type MediaSource } from './message/segment-builders';
 export { cq, type Cq } from './message/cq';
 export { toSegments, type Message } from './message/message';
 export { decodeForward, forwardContent, forwardNodes, type DecodedNode, type ForwardEntry } from './message/forward';

@@ -96,7 +96,7 @@ export { writeTo, type WritableChunk, type WriteOptions } from './stream/write-t
 export { sameId, type Id, type IdInput } from './codec/id';
 
 // Messages
-export { segment } from './message/segment-builders';
+export { segment, type MediaSource } from './message/segment-builders';
 export { cq, type Cq } from './message/cq';
 export { toSegments, type Message } from './message/message';
 export { decodeForward, forwardContent, forwardNodes, type DecodedNode, type ForwardEntry } from './message/forward';

@@ -1,4 +1,5 @@
 import type { IdInput } from '../codec/id';
+import { toBase64 } from '../stream/base64';
 import type {
   AtSegment,
   ContactSegment,
@@ -111,26 +112,37 @@ function mface(options: MFaceOptions): MFaceSegment {
 }
 
 /**
- * A picture from a path, `file://` URI, http(s) URL or `base64://…` string.
- * @example segment.image('https://example.com/cat.png', { summary: 'a cat' })
+ * Where a media segment's content comes from: a path, `file://` URI, http(s) URL or `base64://…` string, or the
+ * bytes themselves (embedded as `base64://`; right for pictures and voice messages — for large files, upload
+ * with `client.uploadFileStream` and pass its `filePath`).
  */
-function image(file: string, options?: ImageOptions): ImageSegment {
-  return { type: 'image', data: { file, ...options } };
+export type MediaSource = string | Uint8Array;
+
+function mediaFile(source: MediaSource): string {
+  return typeof source === 'string' ? source : `base64://${toBase64(source)}`;
 }
 
-/** A voice message from a path, URL or `base64://…`. @example segment.record('file:///tmp/hi.amr') */
-function record(file: string, options?: FileOptions): RecordSegment {
-  return { type: 'record', data: { file, ...options } };
+/**
+ * A picture from a path, URL, `base64://…` string, or bytes.
+ * @example segment.image('https://example.com/cat.png', { summary: 'a cat' }); segment.image(pngBytes)
+ */
+function image(file: MediaSource, options?: ImageOptions): ImageSegment {
+  return { type: 'image', data: { file: mediaFile(file), ...options } };
 }
 
-/** A video from a path, URL or `base64://…`. @example segment.video('/tmp/clip.mp4', { thumb: '/tmp/c.png' }) */
-function video(file: string, options?: VideoOptions): VideoSegment {
-  return { type: 'video', data: { file, ...options } };
+/** A voice message from a path, URL, `base64://…` or bytes. @example segment.record('file:///tmp/hi.amr') */
+function record(file: MediaSource, options?: FileOptions): RecordSegment {
+  return { type: 'record', data: { file: mediaFile(file), ...options } };
 }
 
-/** A file from a path, URL or `base64://…`. @example segment.file('/tmp/report.pdf', { name: 'report.pdf' }) */
-function file(path: string, options?: FileOptions): FileSegment {
-  return { type: 'file', data: { file: path, ...options } };
+/** A video from a path, URL, `base64://…` or bytes. @example segment.video('/tmp/clip.mp4', { thumb: '/tmp/c.png' }) */
+function video(file: MediaSource, options?: VideoOptions): VideoSegment {
+  return { type: 'video', data: { file: mediaFile(file), ...options } };
+}
+
+/** A file from a path, URL, `base64://…` or bytes. @example segment.file('/tmp/report.pdf', { name: 'report.pdf' }) */
+function file(path: MediaSource, options?: FileOptions): FileSegment {
+  return { type: 'file', data: { file: mediaFile(path), ...options } };
 }
 
 /** A JSON (ark) card from its text or object. @example segment.json({ app: 'com.tencent.structmsg' }) */

@@ -110,3 +110,14 @@ describe('segment builders', () => {
     expect(Segment.is(outer)).toBe(true);
   });
 });
+
+describe('media segments from bytes', () => {
+  it('embed the bytes as base64:// for image, record, video and file', () => {
+    const bytes = new Uint8Array([1, 2, 3, 250]);
+    expect(segment.image(bytes, { summary: 'x' })).toEqual({ type: 'image', data: { file: 'base64://AQID+g==', summary: 'x' } });
+    expect(segment.record(bytes).data.file).toBe('base64://AQID+g==');
+    expect(segment.video(bytes).data.file).toBe('base64://AQID+g==');
+    expect(segment.file(Buffer.from('hi'), { name: 'a.txt' }).data).toEqual({ file: 'base64://aGk=', name: 'a.txt' });
+    expect(segment.image('https://e.x/a.png').data.file).toBe('https://e.x/a.png');
+  });
+});
