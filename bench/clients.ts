@@ -24,6 +24,7 @@ export const BENCH_CLIENTS: readonly [Required<BenchClient>, ...BenchClient[]] =
   { name: 'onebot-rx', role: 'subject', events: 'clients/rx-events.ts', actions: 'clients/rx-actions.ts' },
   { name: 'onebot-rx mergeMap', role: 'diagnostic', actions: 'clients/rx-actions-merge-map.ts' },
   { name: 'node-napcat-ts', role: 'peer', events: 'clients/napcat-ts-events.ts', actions: 'clients/napcat-ts-actions.ts' },
+  { name: 'NapLink', role: 'peer', events: 'clients/naplink-events.ts', actions: 'clients/naplink-actions.ts' },
 ];
 
 /** A client's run of one kind of load. */
