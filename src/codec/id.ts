@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { declareInlineCheck } from './compile-is';
 
 /**
  * A QQ / OneBot identifier as the SDK hands it out.
@@ -27,14 +28,17 @@ export function sameId(a: IdInput | null | undefined, b: IdInput | null | undefi
 }
 
 /** An ID received from the server: a safe integer, or a string of digits (lossless for 64-bit values). */
-export const Id = new t.Type<Id, Id, unknown>(
-  'Id',
-  (u): u is Id => (typeof u === 'number' ? Number.isSafeInteger(u) : typeof u === 'string' && DIGITS.test(u)),
-  (u, c) =>
-    (typeof u === 'number' ? Number.isSafeInteger(u) : typeof u === 'string' && DIGITS.test(u))
-      ? t.success(u as Id)
-      : t.failure(u, c, typeof u === 'number' ? 'a safe integer (larger IDs are kept as digit strings)' : undefined),
-  t.identity,
+export const Id = declareInlineCheck(
+  new t.Type<Id, Id, unknown>(
+    'Id',
+    (u): u is Id => (typeof u === 'number' ? Number.isSafeInteger(u) : typeof u === 'string' && DIGITS.test(u)),
+    (u, c) =>
+      (typeof u === 'number' ? Number.isSafeInteger(u) : typeof u === 'string' && DIGITS.test(u))
+        ? t.success(u as Id)
+        : t.failure(u, c, typeof u === 'number' ? 'a safe integer (larger IDs are kept as digit strings)' : undefined),
+    t.identity,
+  ),
+  (v, codec) => `typeof ${v} === 'number' ? Number.isSafeInteger(${v}) : ${codec}.is(${v})`,
 );
 
 /**
@@ -84,9 +88,12 @@ function isIdInput(u: unknown): u is IdInput {
  * An ID parameter: accepts `number | string | bigint`, and is written on the wire as a bare JSON integer
  * with its exact digits (see {@link stringifyWire}).
  */
-export const IdParam = new t.Type<IdInput, number | RawInteger, unknown>(
-  'IdParam',
-  isIdInput,
-  (u, c) => (isIdInput(u) ? t.success(u) : t.failure(u, c, 'an ID: a safe integer, a string of digits, or a bigint')),
-  toWireId,
+export const IdParam = declareInlineCheck(
+  new t.Type<IdInput, number | RawInteger, unknown>(
+    'IdParam',
+    isIdInput,
+    (u, c) => (isIdInput(u) ? t.success(u) : t.failure(u, c, 'an ID: a safe integer, a string of digits, or a bigint')),
+    toWireId,
+  ),
+  (v, codec) => `typeof ${v} === 'number' ? Number.isSafeInteger(${v}) : ${codec}.is(${v})`,
 );

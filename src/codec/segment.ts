@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
+import { type FieldCheck, compileIs, declareInlineCheck } from './compile-is';
 
 /**
  * Codecs of OneBot 11 message segments `{ type, data }`, as NapCat sends them in events and accepts them in
@@ -24,11 +25,14 @@ function isRecord(u: unknown): u is Record<string, unknown> {
 }
 
 /** A string or a number: ID-like fields, which NapCat sends as strings and accepts as either. */
-const StringOrNumber = new t.Type<string | number, string | number, unknown>(
-  'string | number',
-  (u): u is string | number => typeof u === 'string' || typeof u === 'number',
-  (u, c) => (typeof u === 'string' || typeof u === 'number' ? t.success(u) : t.failure(u, c)),
-  t.identity,
+const StringOrNumber = declareInlineCheck(
+  new t.Type<string | number, string | number, unknown>(
+    'string | number',
+    (u): u is string | number => typeof u === 'string' || typeof u === 'number',
+    (u, c) => (typeof u === 'string' || typeof u === 'number' ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  ),
+  (v) => `typeof ${v} === 'string' || typeof ${v} === 'number'`,
 );
 
 /** JSON card payload: NapCat sends the JSON text, and accepts the text or the object. */
@@ -75,7 +79,8 @@ function matches(kind: Kind, codec: t.Mixed, value: unknown): boolean {
 }
 
 /**
- * A data table codec. `.is()` walks precomputed field lists, checks primitive fields inline and allocates
+ * A data table codec. `.is()` is compiled to constant-name reads with primitive fields checked inline (see
+ * {@link compileIs}), or walks precomputed field lists where code generation is not allowed; it allocates
  * nothing: it runs for every segment of every message event.
  */
 function fields<R extends Fields, O extends Fields = NoFields>(
@@ -88,7 +93,13 @@ function fields<R extends Fields, O extends Fields = NoFields>(
   const codecs = keys.map((key) => all[key] as t.Mixed);
   const kinds = codecs.map(kindOf);
   const requiredCount = Object.keys(required).length;
-  const is = (u: unknown): u is DataOf<R, O> => {
+  const checks: FieldCheck[] = keys.map((key, i) => ({
+    key,
+    codec: codecs[i] as t.Mixed,
+    optional: i >= requiredCount,
+    nullIsAbsent: true,
+  }));
+  const loopIs = (u: unknown): boolean => {
     if (!isRecord(u)) return false;
     for (let i = 0; i < keys.length; i++) {
       const value = u[keys[i] as string];
@@ -97,6 +108,7 @@ function fields<R extends Fields, O extends Fields = NoFields>(
     }
     return true;
   };
+  const is = (compileIs(checks) ?? loopIs) as (u: unknown) => u is DataOf<R, O>;
   const validate = (u: unknown, c: t.Context): t.Validation<DataOf<R, O>> => {
     if (!isRecord(u)) return t.failure(u, c, `${name} must be an object`);
     const errors: t.ValidationError[] = [];

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { type FieldCheck, compileIs } from '../../codec/compile-is';
 import { Id } from '../../codec/id';
 import { SegmentArray } from '../../codec/segment';
 
@@ -38,11 +39,12 @@ export function struct<P extends t.Props>(props: P, name: string): StructC<P> {
   type C = StructC<P>;
   const base = t.type(props, name);
   const entries = Object.entries(props);
-  const is = (u: unknown): boolean => {
+  const loopIs = (u: unknown): boolean => {
     if (!t.UnknownRecord.is(u)) return false;
     for (const [key, codec] of entries) if (!codec.is(u[key])) return false;
     return true;
   };
+  const is = compileIs(entries.map(([key, codec]) => fieldCheck(key, codec))) ?? loopIs;
   return new t.InterfaceType(
     name,
     is as C['is'],
@@ -50,6 +52,13 @@ export function struct<P extends t.Props>(props: P, name: string): StructC<P> {
     base.encode as unknown as C['encode'],
     props,
   );
+}
+
+/** A struct field as {@link compileIs} checks it: an `optional(codec)` field is `codec`, or absent. */
+function fieldCheck(key: string, codec: t.Mixed): FieldCheck {
+  const members = codec instanceof t.UnionType ? (codec.types as readonly t.Mixed[]) : [];
+  const isOptional = members.length === 2 && members[1] === t.undefined;
+  return { key, codec: isOptional ? (members[0] as t.Mixed) : codec, optional: isOptional };
 }
 
 /** The reply data of actions that answer nothing useful: `null` (NapCat), missing, or an object. */

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { type FieldCheck, type Is, compileIs } from './compile-is';
+import { type FieldCheck, type Is, compileIs } from '../compile-is';
 
 /** Flattens an intersection of object types into one object type (keeps `?` modifiers). */
 type Flat<T> = { [K in keyof T]: T[K] };

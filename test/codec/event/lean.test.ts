@@ -3,7 +3,7 @@ import * as t from 'io-ts';
 import fc from 'fast-check';
 import { isRight } from 'fp-ts/lib/Either.js';
 import { Id } from '../../../src/codec/id';
-import { compileIs } from '../../../src/codec/event/compile-is';
+import { compileIs } from '../../../src/codec/compile-is';
 import { lean, nullable } from '../../../src/codec/event/lean';
 
 const shape = [

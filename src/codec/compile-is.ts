@@ -1,0 +1,81 @@
+import type * as t from 'io-ts';
+
+/** A type guard over unknown input. */
+export type Is = (u: unknown) => boolean;
+
+/** One field of an object codec: its key, its codec, and whether it may be absent. */
+export interface FieldCheck {
+  readonly key: string;
+  readonly codec: t.Mixed;
+  readonly optional: boolean;
+  /** An optional field that arrives as `null` counts as absent (NapCat sends nulls for unset segment data). */
+  readonly nullIsAbsent?: boolean;
+}
+
+/**
+ * Writes the check of one value as an expression: `v` is the value, `codec` the expression of its codec
+ * (to call `.is` on a slow path).
+ */
+export type InlineCheck = (v: string, codec: string) => string;
+
+/** Checks that need no call for io-ts's primitive and literal codecs, by `_tag`. */
+const CHECKS_BY_TAG: Readonly<Record<string, (v: string, codec: t.Mixed) => string>> = {
+  NumberType: (v) => `typeof ${v} === 'number'`,
+  StringType: (v) => `typeof ${v} === 'string'`,
+  BooleanType: (v) => `typeof ${v} === 'boolean'`,
+  UnknownType: () => 'true',
+  LiteralType: (v, codec) => `${v} === ${JSON.stringify((codec as t.LiteralC<string | number | boolean>).value)}`,
+};
+
+/** Inline checks the SDK's own codecs declare (see {@link declareInlineCheck}). */
+const declared = new WeakMap<t.Mixed, InlineCheck>();
+
+/**
+ * Declares how compiled `.is()` functions check a value of `codec` inline (for the SDK's hot codecs: IDs,
+ * `string | number`). The expression must agree with `codec.is`.
+ *
+ * @example
+ * declareInlineCheck(StringOrNumber, (v) => `(typeof ${v} === 'string' || typeof ${v} === 'number')`);
+ */
+export function declareInlineCheck<C extends t.Mixed>(codec: C, check: InlineCheck): C {
+  declared.set(codec, check);
+  return codec;
+}
+
+function passes(field: FieldCheck, index: number): string {
+  const ref = `c[${index}]`;
+  const own = declared.get(field.codec);
+  if (own !== undefined) return `(${own('v', ref)})`;
+  const tag = (field.codec as { _tag?: unknown })._tag;
+  const byTag = typeof tag === 'string' ? CHECKS_BY_TAG[tag] : undefined;
+  return byTag === undefined ? `${ref}.is(v)` : `(${byTag('v', field.codec)})`;
+}
+
+function checkOf(field: FieldCheck, index: number): string {
+  const read = `v = u[${JSON.stringify(field.key)}];`;
+  if (!field.optional) return `${read} if (!${passes(field, index)}) return false;`;
+  const absent = field.nullIsAbsent === true ? 'v !== undefined && v !== null' : 'v !== undefined';
+  return `${read} if (${absent} && !${passes(field, index)}) return false;`;
+}
+
+/**
+ * Compiles an object codec's `.is()` into one function that reads each field by a constant name, so V8
+ * keeps a monomorphic property cache per field instead of one megamorphic keyed load in a loop (about 2×
+ * faster on a message event), and checks primitive fields inline. Returns `undefined` where code generation
+ * is not allowed (a Content Security Policy without `unsafe-eval`); the caller then keeps its loop. Keys
+ * come from the SDK's own codecs and are written as JSON string literals.
+ */
+export function compileIs(fields: readonly FieldCheck[]): Is | undefined {
+  const body = fields.map(checkOf).join('\n');
+  const source = `return function is(u) {
+if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
+var v;
+${body}
+return true;
+};`;
+  try {
+    return new Function('c', source)(fields.map((field) => field.codec)) as Is;
+  } catch {
+    return undefined;
+  }
+}
