@@ -1,5 +1,6 @@
 // Checks the browser build as a bundler sees it: `onebot-rx` under the `browser` condition resolves to
-// dist/browser.js, which imports only rxjs, io-ts, fp-ts (ES build) and @noble/hashes, and bundles for a page.
+// dist/browser.js, which imports only rxjs, io-ts, fp-ts (ES build) and @noble/hashes, and bundles for a page;
+// its typings, dist/browser.d.ts, import only rxjs, io-ts and fp-ts (no `node:` module: no @types/node needed).
 // Run after `npm run build`: node scripts/smoke-browser-dist.mjs
 import assert from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,6 +19,14 @@ const specifiers = [...code.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s*['"](
 const unexpected = specifiers.filter((specifier) => !ALLOWED.test(specifier));
 assert.deepStrictEqual(unexpected, [], 'dist/browser.js imports only rxjs, io-ts, fp-ts/es6 and @noble/hashes');
 
+const TYPE_ALLOWED = /^(?:rxjs|io-ts|fp-ts(?:\/[\w/.-]+)?)$/;
+const typings = readFileSync(conditions.browser.types, 'utf8');
+const typeSpecifiers = [...typings.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|<reference\s+types=['"]([^'"]+)['"]/g)].map(
+  (match) => match[1] ?? match[2] ?? match[3],
+);
+const unexpectedTypes = [...new Set(typeSpecifiers.filter((specifier) => !TYPE_ALLOWED.test(specifier)))];
+assert.deepStrictEqual(unexpectedTypes, [], 'dist/browser.d.ts imports only rxjs, io-ts and fp-ts (no @types/node)');
+
 const page = await build({
   stdin: { contents: "import { createClient } from 'onebot-rx'; console.log(createClient);", resolveDir: process.cwd() },
   bundle: true,
@@ -30,4 +39,4 @@ const page = await build({
 const inputs = Object.keys(page.metafile.inputs);
 assert.ok(inputs.includes('dist/browser.js'), 'a browser bundle of onebot-rx takes dist/browser.js');
 assert.deepStrictEqual(inputs.filter((input) => /node_modules\/ws\/|node_modules\/fp-ts\/lib\//.test(input)), []);
-console.log(`browser ok: ${specifiers.length} imports, page bundle ${(page.outputFiles[0].text.length / 1024).toFixed(0)} KiB`);
+console.log(`browser ok: ${specifiers.length} imports, typings import ${new Set(typeSpecifiers).size} modules, page bundle ${(page.outputFiles[0].text.length / 1024).toFixed(0)} KiB`);

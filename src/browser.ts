@@ -77,6 +77,7 @@ export type {
   DownloadChunk,
   DownloadOptions,
   FileInput,
+  ReadableInput,
   RecordDownloadOptions,
   UploadActionOptions,
   UploadComplete,

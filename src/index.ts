@@ -18,6 +18,8 @@ export {
   type QuickOperation,
   type WebhookReceiver,
   type WebhookReceiverOptions,
+  type WebhookRequest,
+  type WebhookResponse,
 } from './transport/webhook-receiver';
 export type { WebhookOptions } from './transport/webhook-server';
 export type {
@@ -77,6 +79,7 @@ export type {
   DownloadOptions,
   DownloadTarget,
   FileInput,
+  ReadableInput,
   RecordDownloadOptions,
   UploadActionOptions,
   UploadComplete,

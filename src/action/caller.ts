@@ -92,6 +92,8 @@ export function createCaller(deps: CallerDeps): Caller {
     },
   );
   let waiting: PendingCall[] = [];
+  /** The open socket when it can take a request back (`cancel`); stays `undefined` for WebSockets. */
+  let cancellable: SocketOpen | undefined;
   let counter = 0;
   const prefix = `${deps.tag}:`;
   const resolved = new Map<string, Resolved>();
@@ -126,6 +128,7 @@ export function createCaller(deps: CallerDeps): Caller {
     }
     call.sent = true;
     call.generation = socket.generation;
+    call.frame = '';
   }
 
   function call(action: string, params: unknown, options?: CallOptions, raw = false): Observable<unknown> {
@@ -183,9 +186,11 @@ export function createCaller(deps: CallerDeps): Caller {
     });
   }
 
+  /** A call's teardown. A sent call is taken back from a socket that can (a no-op once answered): timeout, unsubscribe. */
   function release(this: PendingCall): void {
     table.delete(this.echo);
     if (!this.sent) removeWaiting(this);
+    else if (cancellable !== undefined && cancellable.generation === this.generation) cancellable.cancel?.(this.echo);
   }
 
   function removeWaiting(pending: PendingCall): void {
@@ -256,6 +261,7 @@ export function createCaller(deps: CallerDeps): Caller {
   }
 
   function opened(socket: SocketOpen): void {
+    cancellable = socket.cancel === undefined ? undefined : socket;
     const queue = waiting;
     waiting = [];
     for (const pending of queue) {

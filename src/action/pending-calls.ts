@@ -14,8 +14,8 @@ export interface PendingCall {
   readonly action: string;
   /** Params as the caller passed them (for error reports). */
   readonly params: unknown;
-  /** The frame text to write. */
-  readonly frame: string;
+  /** The frame text to write; emptied once written (nothing is ever written twice), so it is not kept in flight. */
+  frame: string;
   readonly subscriber: Subscriber<unknown>;
   readonly mode: ResultMode;
   /** `stream`: stays registered until a `response` or error frame. */

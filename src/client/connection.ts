@@ -159,7 +159,7 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
       current = undefined;
       setState({ status: 'idle' });
     }),
-    share({ resetOnRefCountZero: () => timer(settings.idleGrace, settings.scheduler) }),
+    share({ resetOnComplete: false, resetOnError: false, resetOnRefCountZero: () => timer(settings.idleGrace, settings.scheduler) }),
   );
 
   const frames$ = defer(() => (closedError !== undefined ? throwError(() => closedError) : live$));

@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InvalidParamsError } from '../errors';
-import type { FileInput } from './types';
+import type { FileInput, ReadableInput } from './types';
 
 /**
  * An upload's bytes, read once, front to back: `read(n)` resolves the next `n` bytes (fewer only at the
@@ -79,13 +79,13 @@ async function pathSource(path: string, cleanup?: () => Promise<void>): Promise<
 }
 
 /** The file name behind an `fs.ReadStream`, if the stream is one. */
-function streamName(stream: Readable): string | undefined {
-  const path: unknown = (stream as Readable & { path?: unknown }).path;
+function streamName(stream: ReadableInput): string | undefined {
+  const path: unknown = (stream as ReadableInput & { path?: unknown }).path;
   return typeof path === 'string' ? basename(path) : undefined;
 }
 
 /** A `Readable` of a declared `size`, re-cut into exact slices; fails when it ends short. */
-function readableSource(stream: Readable, size: number): ChunkSource {
+function readableSource(stream: ReadableInput, size: number): ChunkSource {
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Uint8Array | string>;
   let pending: Uint8Array[] = [];
   let held = 0;
@@ -115,12 +115,12 @@ function readableSource(stream: Readable, size: number): ChunkSource {
 }
 
 /** Copies a `Readable` of unknown length to a temporary file, so memory stays flat and the size is known. */
-async function spooled(stream: Readable): Promise<ChunkSource> {
+async function spooled(stream: ReadableInput): Promise<ChunkSource> {
   const dir = await mkdtemp(join(tmpdir(), 'onebot-rx-spool-'));
   const path = join(dir, 'upload');
   const cleanup = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {
-    await pipeline(stream, createWriteStream(path));
+    await pipeline(stream as Readable, createWriteStream(path));
   } catch (error) {
     await cleanup();
     throw error;
@@ -130,12 +130,12 @@ async function spooled(stream: Readable): Promise<ChunkSource> {
 }
 
 /** Whether `input` is a Node `Readable` (duck-typed, so any copy of `node:stream` counts). */
-export function isReadable(input: unknown): input is Readable {
+export function isReadable(input: unknown): input is ReadableInput {
   return (
     typeof input === 'object' &&
     input !== null &&
-    typeof (input as Readable).pipe === 'function' &&
-    typeof (input as Readable)[Symbol.asyncIterator] === 'function'
+    typeof (input as ReadableInput).pipe === 'function' &&
+    typeof (input as ReadableInput)[Symbol.asyncIterator] === 'function'
   );
 }
 

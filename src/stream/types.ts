@@ -1,4 +1,3 @@
-import type { Readable } from 'node:stream';
 import type { AudioFormat } from '../action/catalogue/files';
 import type { CallOptions } from '../action/types';
 
@@ -6,7 +5,16 @@ import type { CallOptions } from '../action/types';
  * What can be uploaded: a path on this machine, bytes (`Uint8Array` / `Buffer`), a `Blob`, or a Node
  * `Readable` (give `size` in the options, or it is spooled to a temporary file first).
  */
-export type FileInput = string | Uint8Array | Blob | Readable;
+export type FileInput = string | Uint8Array | Blob | ReadableInput;
+
+/**
+ * A Node `Readable` as uploads read it, described structurally so that the typings need no `@types/node`:
+ * any `stream.Readable` (an `fs.ReadStream`, a `Readable.from(...)`) is one.
+ */
+export interface ReadableInput extends AsyncIterable<Uint8Array | string> {
+  pipe(destination: never, options?: { end?: boolean }): unknown;
+  destroy(error?: Error): unknown;
+}
 
 /** Options of `uploadFileStream`. */
 export interface UploadOptions {

@@ -19,6 +19,7 @@ import { toBase64 } from './base64';
 import { type ChunkSource, openInput } from './input';
 import type { ResumeRegistry, UploadShape } from './resume';
 import type { Sha256Factory } from './sha256';
+import { StreamLost, canReread, countsLostChunks, forgotOnCompletion, isStreamLost } from './stream-lost';
 import { asTransferError } from './transfer-error';
 import type { FileInput, UploadEvent, UploadOptions, UploadProgress, UploadStreamStatus } from './types';
 
@@ -28,6 +29,8 @@ export const DEFAULT_UPLOAD_CHUNK = 256 * 1024;
 export const DEFAULT_UPLOAD_WINDOW = 4;
 /** NapCat's default `file_retention` (ms), sent explicitly. */
 export const DEFAULT_FILE_RETENTION = 300_000;
+/** How many times one upload starts again from chunk 0 after the server lost its stream. */
+export const LOST_STREAM_RESTARTS = 1;
 
 /** What an upload is built from. */
 export interface UploadDeps {
@@ -89,6 +92,8 @@ function resetStream(call: CallAction, streamId: string, options?: CallOptions):
 class UploadRun {
   private readonly hash;
   private bytesSent = 0;
+  /** The highest count of held chunks the server has reported for this stream. */
+  private serverHeld = 0;
   readonly shape: UploadShape;
   private readonly fields: Record<string, unknown>;
   private readonly callOptions: CallOptions | undefined;
@@ -130,7 +135,10 @@ class UploadRun {
     return Math.min(this.shape.chunkSize, this.shape.size - index * this.shape.chunkSize);
   }
 
-  /** The chunk indexes the server already holds, after a reset or a resume check. */
+  /**
+   * The chunk indexes the server already holds, after a reset or a resume check. A server that lost the
+   * stream, changed its shape, or holds fewer chunks than it acknowledged gets it again from chunk 0.
+   */
   private prepare(): Observable<ReadonlySet<number>> {
     const { registry, call } = this.deps;
     const id = this.streamId;
@@ -145,7 +153,12 @@ class UploadRun {
     }
     if (known === undefined) return fresh();
     return streamStatus(call, id, this.callOptions).pipe(
-      mergeMap((status) => (status.totalChunks === this.shape.totalChunks ? of(known) : concat(resetStream(call, id, this.callOptions), fresh()))),
+      mergeMap((status) => {
+        const intact = status.totalChunks === this.shape.totalChunks && status.receivedChunks >= known.size;
+        if (!intact) return concat(resetStream(call, id, this.callOptions), fresh());
+        this.serverHeld = status.receivedChunks;
+        return of(known);
+      }),
       catchError((error: unknown) => (isActionFailedError(error) && /stream not found/i.test(error.message) ? fresh() : throwError(() => error))),
     );
   }
@@ -169,10 +182,17 @@ class UploadRun {
     });
   }
 
+  /** Sends chunk `index`; an acknowledgement counting fewer held chunks than the server reported before is a lost stream. */
   private send(index: number, bytes: Uint8Array): Observable<UploadProgress> {
     const chunk = toBase64(bytes);
+    const floor = this.serverHeld;
     return this.deps.call(ACTION, { ...this.fields, chunk_data: chunk, chunk_index: index }, this.callOptions).pipe(
-      map(() => {
+      map((data) => {
+        const received = (data as UploadFrame | null)?.received_chunks;
+        if (countsLostChunks(received, floor)) {
+          throw new StreamLost(this.streamId, `chunk ${index} acknowledged with ${String(received)} chunks held, after ${floor}`);
+        }
+        if (typeof received === 'number') this.serverHeld = Math.max(this.serverHeld, received);
         this.deps.registry.ack(this.streamId, index);
         this.bytesSent += bytes.byteLength;
         return {
@@ -199,6 +219,9 @@ class UploadRun {
         }
         return this.completed(frame, sha256);
       }),
+      catchError((error: unknown) =>
+        throwError(() => (forgotOnCompletion(error) ? new StreamLost(this.streamId, (error as Error).message, { cause: error }) : error)),
+      ),
     );
   }
 
@@ -211,11 +234,29 @@ class UploadRun {
 }
 
 /**
+ * Runs the upload on a fresh read of `file`; when the server loses the stream mid-way (a restart, its idle
+ * timeout), starts again from chunk 0 with the same stream id (after a reset) up to `restarts` times, then
+ * fails with `TransferError` `SERVER`. A `Readable` cannot be read twice, so it fails at once instead.
+ */
+function attempt(deps: UploadDeps, file: FileInput, streamId: string, options: UploadOptions, restarts: number): Observable<UploadEvent> {
+  return withInput(file, options.size, (source) => new UploadRun(deps, source, streamId, options).run()).pipe(
+    catchError((error: unknown) => {
+      if (!isStreamLost(error)) return throwError(() => error);
+      deps.registry.drop(streamId);
+      if (restarts > 0 && canReread(file)) return attempt(deps, file, streamId, { ...options, reset: true }, restarts - 1);
+      const why = restarts > 0 ? 'a Readable cannot be read again; upload it anew' : 'it was already restarted from chunk 0';
+      return throwError(() => new TransferError('SERVER', `${error.message}; ${why}`, { streamId, cause: error }));
+    }),
+  );
+}
+
+/**
  * Uploads `file` through NapCat's Stream API: chunks of `chunkSize` as base64, at most `window` in flight, a
  * sha256 computed while reading, then the completing request. Emits `progress` per acknowledged chunk and
  * `complete` last; every failure is a `TransferError`. Reusing a `streamId` in this process resumes: only
  * chunks the server has not acknowledged are sent (another process has no record, so it sends every chunk
- * again and NapCat ignores the ones it already holds).
+ * again and NapCat ignores the ones it already holds). A server that lost the stream mid-upload (restarted
+ * between two chunks) gets it again from chunk 0, once: progress then starts again from 0.
  *
  * @example
  * uploadFileStream(deps, '/tmp/big.iso', { streamId: 'iso-1' }).pipe(last()).subscribe((c) => console.log(c.filePath));
@@ -227,7 +268,7 @@ export function uploadFileStream(deps: UploadDeps, file: FileInput, options: Upl
     const upload: Observable<UploadEvent> =
       options.verifyOnly === true
         ? streamStatus(deps.call, streamId, callOptions).pipe(map((status) => ({ kind: 'status', ...status }) as const))
-        : withInput(file, options.size, (source) => new UploadRun(deps, source, streamId, options).run());
+        : attempt(deps, file, streamId, options, LOST_STREAM_RESTARTS);
     return upload.pipe(
       catchError((error: unknown) => {
         const mapped = asTransferError(error, { streamId });

@@ -48,7 +48,8 @@ function headersOf(token: string | undefined): Record<string, string> {
  * 401/403 gives an echo-less reply with that retcode (the client fails with `AuthError { status }`), 404 a failed reply
  * with retcode 1404, any other non-2xx a failed reply whose retcode is the status. A network failure ends
  * the session with `DisconnectedError` (so the calls in flight fail with `sent: true`). Unsubscribing aborts
- * the requests in flight; a call's timeout is the client's action timeout.
+ * the requests in flight; a call's timeout is the client's action timeout. `cancel(echo)` aborts that one request
+ * (the caller does so when the call times out or is unsubscribed): no reply frame follows, and the session goes on.
  *
  * @example
  * openHttpApi({ url: 'http://127.0.0.1:3000', accessToken, generation: 1 })
@@ -59,8 +60,12 @@ export function openHttpApi(options: OpenHttpApiOptions): Observable<TransportSi
   const headers = headersOf(options.accessToken);
   return new Observable<TransportSignal>((subscriber) => {
     const inFlight = new Map<AbortController, Promise<void>>();
+    const byEcho = new Map<unknown, AbortController>();
     const emit = (text: string): void => {
       if (!subscriber.closed) subscriber.next(text);
+    };
+    const settle = (echo: unknown, controller: AbortController): void => {
+      if (byEcho.get(echo) === controller) byEcho.delete(echo);
     };
 
     const post = (text: string): void => {
@@ -71,26 +76,34 @@ export function openHttpApi(options: OpenHttpApiOptions): Observable<TransportSi
         return;
       }
       const controller = new AbortController();
-      const request = doFetch(endpoint(options.url, parts.action), {
-        method: 'POST',
-        headers,
-        body: parts.params,
-        signal: controller.signal,
-      })
+      const { signal } = controller;
+      const request = doFetch(endpoint(options.url, parts.action), { method: 'POST', headers, body: parts.params, signal })
         .then(async (response) => {
           const body = await response.text();
+          settle(parts.echo, controller);
+          if (signal.aborted) return;
           if (response.status === 401 || response.status === 403) {
             emit(failedReply(response.status, `the HTTP API rejected the access token (${response.status})`, null));
           } else emit(replyFrame(response.status, body, parts.echo));
         })
         .catch((error: unknown) => {
-          if (!controller.signal.aborted && !subscriber.closed) subscriber.error(failedError(where, error, options.accessToken));
+          if (!signal.aborted && !subscriber.closed) subscriber.error(failedError(where, error, options.accessToken));
         })
-        .finally(() => inFlight.delete(controller));
+        .finally(() => {
+          settle(parts.echo, controller);
+          inFlight.delete(controller);
+        });
       inFlight.set(controller, request);
+      byEcho.set(parts.echo, controller);
+    };
+    const cancel = (echo: string): void => {
+      const controller = byEcho.get(echo);
+      if (controller === undefined) return;
+      byEcho.delete(echo);
+      controller.abort();
     };
 
-    subscriber.next({ type: 'open', generation: options.generation, send: post });
+    subscriber.next({ type: 'open', generation: options.generation, send: post, cancel });
     const events = (options.events$ ?? EMPTY).subscribe({ next: emit, error: (e: unknown) => subscriber.error(e) });
     return () => {
       events.unsubscribe();

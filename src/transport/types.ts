@@ -40,6 +40,12 @@ export interface SocketOpen {
   pause?(): void;
   /** Reads inbound frames again after {@link SocketOpen.pause}. */
   resume?(): void;
+  /**
+   * Gives up the request written with this `echo` (its call timed out or was unsubscribed): a transport with
+   * one request per call (the HTTP API) aborts it, and no reply frame or error follows. A no-op for an echo
+   * already answered or never written. Absent on sockets that cannot take a request back (WebSocket).
+   */
+  cancel?(echo: string): void;
 }
 
 /** What one socket yields: `SocketOpen` once, then each inbound text frame as a string. */

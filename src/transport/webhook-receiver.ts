@@ -1,8 +1,7 @@
 /**
- * The HTTP POST receiver of OneBot 11 events: a node:http handler that checks signatures, decodes events and
+ * The HTTP POST receiver of OneBot 11 events: a Node `http` handler that checks signatures, decodes events and
  * answers quick operations.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Observable, Subject, firstValueFrom, isObservable } from 'rxjs';
 import type { OneBotEvent, UnknownEvent } from '../codec/event';
 import { decodeFrame } from '../codec/frame';
@@ -30,10 +29,32 @@ export interface WebhookReceiverOptions {
   maxBody?: number;
 }
 
-/** A webhook receiver: mount `handler` in any node:http server; `events$` carries the decoded events. */
+/**
+ * The part of Node's `http.IncomingMessage` a webhook handler reads. Declared here so the SDK's typings need
+ * no `@types/node`; an `IncomingMessage` (or an express request) fits it.
+ */
+export interface WebhookRequest {
+  readonly method?: string | undefined;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  once(event: 'end' | 'error', listener: () => void): unknown;
+  resume(): unknown;
+}
+
+/** The part of Node's `http.ServerResponse` a webhook handler writes; a `ServerResponse` fits it. */
+export interface WebhookResponse {
+  writeHead(status: number, headers?: Record<string, string>): { end(body?: string): unknown };
+}
+
+/** A webhook receiver: mount `handler` in any Node `http` server; `events$` carries the decoded events. */
 export interface WebhookReceiver {
-  /** A `(req, res)` handler for `http.createServer` or express (mount it before any body parser). */
-  readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /**
+   * A `(req, res)` handler for `http.createServer` or express (mount it before any body parser).
+   *
+   * @example
+   * http.createServer(receiver.handler).listen(8081, '127.0.0.1');
+   */
+  readonly handler: (req: WebhookRequest, res: WebhookResponse) => void;
   /** Every accepted known event, hot. */
   readonly events$: Observable<OneBotEvent>;
 }
@@ -48,8 +69,8 @@ export function webhookTexts(receiver: WebhookReceiver): Observable<string> | un
   return texts.get(receiver);
 }
 
-function readBody(req: IncomingMessage, limit: number, done: (body: Buffer | undefined) => void): void {
-  const chunks: Buffer[] = [];
+function readBody(req: WebhookRequest, limit: number, done: (body: Buffer | undefined) => void): void {
+  const chunks: Uint8Array[] = [];
   let size = 0;
   let finished = false;
   const finish = (body: Buffer | undefined): void => {
@@ -57,7 +78,7 @@ function readBody(req: IncomingMessage, limit: number, done: (body: Buffer | und
     finished = true;
     done(body);
   };
-  req.on('data', (chunk: Buffer) => {
+  req.on('data', (chunk) => {
     size += chunk.length;
     if (size <= limit) chunks.push(chunk);
   });
@@ -70,7 +91,7 @@ async function quickOperationOf(answer: QuickAnswer): Promise<QuickOperation | u
   return value === null || value === undefined ? undefined : value;
 }
 
-function end(res: ServerResponse, status: number, body?: string): void {
+function end(res: WebhookResponse, status: number, body?: string): void {
   if (body === undefined) res.writeHead(status).end();
   else res.writeHead(status, { 'Content-Type': 'application/json' }).end(body);
 }
@@ -92,7 +113,7 @@ export function createWebhook(options: WebhookReceiverOptions = {}): WebhookRece
   const raw = new Subject<string>();
   const limit = options.maxBody ?? DEFAULT_MAX_BODY;
 
-  const accept = (body: Buffer, res: ServerResponse): void => {
+  const accept = (body: Buffer, res: WebhookResponse): void => {
     const text = body.toString('utf8');
     const frame = decodeFrame(text);
     if (frame instanceof Error || frame.kind === 'reply') {
@@ -118,7 +139,7 @@ export function createWebhook(options: WebhookReceiverOptions = {}): WebhookRece
     );
   };
 
-  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+  const handler = (req: WebhookRequest, res: WebhookResponse): void => {
     if (req.method !== 'POST') {
       res.writeHead(405, { Allow: 'POST' }).end();
       req.resume();

@@ -1,5 +1,5 @@
 /**
- * A node:http server around a webhook receiver, open while subscribed.
+ * A Node `http` server around a webhook receiver, open while subscribed.
  */
 import { createServer } from 'node:http';
 import { Observable } from 'rxjs';
