@@ -18,13 +18,14 @@ export interface FieldCheck {
  */
 export type InlineCheck = (v: string, codec: string) => string;
 
-/** Checks that need no call for io-ts's primitive and literal codecs, by `_tag`. */
-const CHECKS_BY_TAG: Readonly<Record<string, (v: string, codec: t.Mixed) => string>> = {
+/** Checks that need no call for io-ts's primitive, literal and keyof codecs, by `_tag` (`codec` is its expression). */
+const CHECKS_BY_TAG: Readonly<Record<string, (v: string, codec: t.Mixed, ref: string) => string>> = {
   NumberType: (v) => `typeof ${v} === 'number'`,
   StringType: (v) => `typeof ${v} === 'string'`,
   BooleanType: (v) => `typeof ${v} === 'boolean'`,
   UnknownType: () => 'true',
   LiteralType: (v, codec) => `${v} === ${JSON.stringify((codec as t.LiteralC<string | number | boolean>).value)}`,
+  KeyofType: (v, _codec, ref) => `typeof ${v} === 'string' && hasOwn.call(${ref}.keys, ${v})`,
 };
 
 /** Inline checks the SDK's own codecs declare (see {@link declareInlineCheck}). */
@@ -48,7 +49,7 @@ function passes(field: FieldCheck, index: number): string {
   if (own !== undefined) return `(${own('v', ref)})`;
   const tag = (field.codec as { _tag?: unknown })._tag;
   const byTag = typeof tag === 'string' ? CHECKS_BY_TAG[tag] : undefined;
-  return byTag === undefined ? `${ref}.is(v)` : `(${byTag('v', field.codec)})`;
+  return byTag === undefined ? `${ref}.is(v)` : `(${byTag('v', field.codec, ref)})`;
 }
 
 function checkOf(field: FieldCheck, index: number): string {
@@ -74,7 +75,10 @@ ${body}
 return true;
 };`;
   try {
-    return new Function('c', source)(fields.map((field) => field.codec)) as Is;
+    return new Function('c', 'hasOwn', source)(
+      fields.map((field) => field.codec),
+      Object.prototype.hasOwnProperty,
+    ) as Is;
   } catch {
     return undefined;
   }

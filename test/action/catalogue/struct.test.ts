@@ -6,7 +6,10 @@ import { optional, struct } from '../../../src/action/catalogue/shared';
 import { IdParam } from '../../../src/codec/id';
 
 const makeCodec = () =>
-  struct({ group_id: IdParam, message: t.string, times: optional(t.number), flag: optional(t.literal('x')) }, 'Probe');
+  struct(
+    { group_id: IdParam, message: t.string, times: optional(t.number), flag: optional(t.literal('x')), role: optional(t.keyof({ owner: null, member: null })) },
+    'Probe',
+  );
 
 describe('struct', () => {
   it('accepts absent optional fields and rejects absent required ones', () => {
@@ -19,6 +22,8 @@ describe('struct', () => {
     expect(codec.is({ group_id: 2 ** 60, message: 'hi' })).toBe(false);
     expect(codec.is({ group_id: 1, message: 'hi', times: '2' })).toBe(false);
     expect(codec.is({ group_id: 1, message: 'hi', flag: 'y' })).toBe(false);
+    expect(codec.is({ group_id: 1, message: 'hi', role: 'owner' })).toBe(true);
+    expect(codec.is({ group_id: 1, message: 'hi', role: 'toString' })).toBe(false);
     expect(codec.is([1, 'hi'])).toBe(false);
     expect(codec.is(null)).toBe(false);
   });
@@ -31,8 +36,8 @@ describe('struct', () => {
     const looped = makeCodec();
     vi.unstubAllGlobals();
     expect(looped.is).not.toBe(compiled.is);
-    const field = fc.oneof(fc.jsonValue(), fc.constantFrom(undefined, 'x', 'y', 1, 1.5, 2 ** 60, '99', 'a1'), fc.bigInt());
-    const candidate = fc.record({ group_id: field, message: field, times: field, flag: field }, { requiredKeys: [] });
+    const field = fc.oneof(fc.jsonValue(), fc.constantFrom(undefined, 'x', 'y', 1, 1.5, 2 ** 60, '99', 'a1', 'owner', 'member', 'toString'), fc.bigInt());
+    const candidate = fc.record({ group_id: field, message: field, times: field, flag: field, role: field }, { requiredKeys: [] });
     fc.assert(
       fc.property(fc.oneof(candidate, fc.jsonValue()), (value) => {
         expect(compiled.is(value)).toBe(looped.is(value));
