@@ -30,6 +30,9 @@ const OPEN = 1;
 /** Close code sent to a connection replaced by a newer one for the same self_id and role. */
 export const REPLACED_CLOSE_CODE = 4000;
 
+/** At most this many frames are held for a client between two sessions; beyond, the oldest go first. */
+export const HANDOVER_LIMIT = 1_000;
+
 const carriesActions = (role: ClientRole): boolean => role !== 'Event';
 const carriesEvents = (role: ClientRole): boolean => role !== 'API';
 
@@ -37,11 +40,21 @@ const carriesEvents = (role: ClientRole): boolean => role !== 'API';
  * The sockets of one self_id. A new socket takes the action slot (`Universal`, `API`) and/or the event slot
  * (`Universal`, `Event`) and closes whichever socket held them; frames of a socket that holds no slot any
  * more are ignored, so a replaced socket's late frames and close never touch its successor.
+ *
+ * Frames that arrive between two sessions of the client (the socket was replaced, or the action socket left
+ * while the event socket stays) are held, up to {@link HANDOVER_LIMIT}, and delivered first by the next
+ * session: a handover loses nothing.
  */
 export class BotLink {
   private readonly actions = new BehaviorSubject<Peer | undefined>(undefined);
   private events: Peer | undefined;
   private readonly inbound = new Subject<string>();
+  /** Frames received while the client is between sessions. */
+  private held: string[] = [];
+  /** A client session is subscribed. */
+  private active = false;
+  /** The last session ended by a failure, so the client will subscribe again: frames are held meanwhile. */
+  private resuming = false;
 
   constructor(
     readonly selfId: string,
@@ -75,7 +88,7 @@ export class BotLink {
     }
     for (const old of replaced) this.release(old, true);
     ws.on('message', (data: Buffer) => {
-      if (this.holds(peer)) this.inbound.next(data.toString('utf8'));
+      if (this.holds(peer)) this.receive(data.toString('utf8'));
     });
     ws.once('close', (code: number, reason: Buffer) => this.left(peer, code, reason.toString()));
     ws.on('error', () => ws.terminate());
@@ -105,17 +118,37 @@ export class BotLink {
       };
       subscriber.next({ type: 'open', generation, send });
       const frames = this.inbound.subscribe((text) => subscriber.next(text));
+      this.active = true;
+      this.resuming = false;
+      const held = this.held;
+      this.held = [];
+      for (const text of held) subscriber.next(text);
+      let failed = false;
       const gone = this.actions
         .pipe(
           filter((current) => current !== peer),
           take(1),
         )
-        .subscribe(() => subscriber.error(peer.left ?? new DisconnectedError(`bot ${this.selfId} disconnected`)));
+        .subscribe(() => {
+          failed = true;
+          subscriber.error(peer.left ?? new DisconnectedError(`bot ${this.selfId} disconnected`));
+        });
       return () => {
+        this.active = false;
+        this.resuming = failed;
         frames.unsubscribe();
         gone.unsubscribe();
       };
     });
+  }
+
+  /** Passes a frame to the session, or holds it while the client is between sessions. */
+  private receive(text: string): void {
+    if (this.active) this.inbound.next(text);
+    else if (this.resuming) {
+      if (this.held.length === HANDOVER_LIMIT) this.held.shift();
+      this.held.push(text);
+    }
   }
 
   private holds(peer: Peer): boolean {

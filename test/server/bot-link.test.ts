@@ -1,0 +1,95 @@
+import { EventEmitter } from 'node:events';
+import { type Subscription, asyncScheduler } from 'rxjs';
+import type { WebSocket } from 'ws';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BotLink, HANDOVER_LIMIT } from '../../src/server/bot-link';
+import type { TransportSignal } from '../../src/transport/types';
+
+/** A stand-in for an accepted `ws` socket: frames are pushed with `receive`, writes are recorded. */
+class FakeSocket extends EventEmitter {
+  readyState = 1;
+  readonly sent: string[] = [];
+  send(text: string): void {
+    this.sent.push(text);
+  }
+  close(code: number): void {
+    this.readyState = 3;
+    this.emit('close', code, Buffer.from(''));
+  }
+  terminate(): void {
+    this.close(1006);
+  }
+  ping(): void {}
+  receive(text: string): void {
+    this.emit('message', Buffer.from(text));
+  }
+}
+
+const asWs = (socket: FakeSocket): WebSocket => socket as unknown as WebSocket;
+
+/** One session of the link's transport: what it emitted (frames as text, `open` as its generation). */
+function session(link: BotLink, generation: number): { seen: string[]; error: () => unknown; sub: Subscription } {
+  const seen: string[] = [];
+  let failure: unknown;
+  const sub = link.open(generation, () => undefined).subscribe({
+    next: (signal: TransportSignal) => seen.push(typeof signal === 'string' ? signal : `open:${signal.generation}`),
+    error: (e: unknown) => (failure = e),
+  });
+  return { seen, error: () => failure, sub };
+}
+
+const subs: Subscription[] = [];
+afterEach(() => {
+  while (subs.length > 0) subs.pop()?.unsubscribe();
+});
+
+describe('BotLink handover', () => {
+  it('holds the frames that arrive between a replacement and the next session, and delivers them first', () => {
+    const link = new BotLink('10000', asyncScheduler, 0);
+    const first = new FakeSocket();
+    link.attach(asWs(first), 'Universal');
+    const one = session(link, 1);
+    first.receive('a');
+    const second = new FakeSocket();
+    link.attach(asWs(second), 'Universal');
+    expect(one.error()).toMatchObject({ name: 'DisconnectedError' });
+    second.receive('b');
+    second.receive('c');
+    first.receive('late from the replaced socket');
+    const two = session(link, 2);
+    subs.push(two.sub);
+    second.receive('d');
+    expect(one.seen).toEqual(['open:1', 'a']);
+    expect(two.seen).toEqual(['open:2', 'b', 'c', 'd']);
+  });
+
+  it('holds event-socket frames while the action socket is away, up to the limit, oldest dropped first', () => {
+    const link = new BotLink('10000', asyncScheduler, 0);
+    const api = new FakeSocket();
+    const events = new FakeSocket();
+    link.attach(asWs(api), 'API');
+    link.attach(asWs(events), 'Event');
+    const one = session(link, 1);
+    api.close(1006);
+    expect(one.error()).toMatchObject({ name: 'DisconnectedError' });
+    for (let i = 0; i < HANDOVER_LIMIT + 2; i++) events.receive(`e${i}`);
+    link.attach(asWs(new FakeSocket()), 'API');
+    const two = session(link, 2);
+    subs.push(two.sub);
+    expect(two.seen.length).toBe(1 + HANDOVER_LIMIT);
+    expect(two.seen.slice(0, 3)).toEqual(['open:2', 'e2', 'e3']);
+    expect(two.seen.at(-1)).toBe(`e${HANDOVER_LIMIT + 1}`);
+  });
+
+  it('holds nothing once the client itself left (unsubscribed, not failed)', () => {
+    const link = new BotLink('10000', asyncScheduler, 0);
+    const socket = new FakeSocket();
+    link.attach(asWs(socket), 'Universal');
+    session(link, 1).sub.unsubscribe();
+    socket.receive('nobody listens');
+    const two = session(link, 2);
+    subs.push(two.sub);
+    socket.receive('x');
+    expect(two.seen).toEqual(['open:2', 'x']);
+  });
+});
