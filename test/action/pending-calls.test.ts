@@ -60,4 +60,69 @@ describe('PendingCalls', () => {
     scheduler.flush();
     expect(expired).toEqual([150]);
   });
+
+  it('reports busy once when the first call arrives and idle once when the last leaves', () => {
+    const busy: boolean[] = [];
+    const table = new PendingCalls(new VirtualTimeScheduler(), () => undefined, (b) => busy.push(b));
+    table.add(pending('a', 100));
+    table.add(pending('b', 100));
+    table.delete('a');
+    table.delete('a');
+    table.delete('b');
+    expect(busy).toEqual([true, false]);
+  });
+
+  it('does not expire a call that an earlier expiry in the same sweep ended', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const expired: string[] = [];
+    const table = new PendingCalls(scheduler, (call) => {
+      expired.push(call.echo);
+      table.delete('a');
+      table.delete('b');
+    });
+    table.add(pending('a', 100));
+    table.add(pending('b', 100));
+    scheduler.flush();
+    expect(expired).toEqual(['a']);
+  });
+
+  it('re-arms at the earliest remaining deadline, not the last one seen', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const expired: string[] = [];
+    const table = new PendingCalls(scheduler, (call) => {
+      expired.push(`${call.echo}@${scheduler.now()}`);
+      table.delete(call.echo);
+    });
+    for (const [echo, deadline] of [['a', 300], ['b', 100], ['c', 200], ['d', 400]] as const) table.add(pending(echo, deadline));
+    scheduler.flush();
+    expect(expired).toEqual(['b@100', 'c@200', 'a@300', 'd@400']);
+  });
+
+  it('keeps an earlier deadline armed by a call added during the sweep', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const expired: string[] = [];
+    const table = new PendingCalls(scheduler, (call) => {
+      expired.push(`${call.echo}@${scheduler.now()}`);
+      table.delete(call.echo);
+      if (call.echo === 'a') table.add(pending('n', 150));
+    });
+    table.add(pending('a', 100));
+    table.add(pending('b', 300));
+    scheduler.flush();
+    expect(expired).toEqual(['a@100', 'n@150', 'b@300']);
+  });
+
+  it('schedules nothing more once the last call has expired', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const delays: number[] = [];
+    const schedule = scheduler.schedule.bind(scheduler);
+    scheduler.schedule = ((work: () => void, delay = 0) => {
+      delays.push(delay);
+      return schedule(work, delay);
+    }) as typeof scheduler.schedule;
+    const table = new PendingCalls(scheduler, (call) => table.delete(call.echo));
+    table.add(pending('a', 100));
+    scheduler.flush();
+    expect(delays).toEqual([100]);
+  });
 });

@@ -47,4 +47,9 @@ describe('lossless JSON', () => {
       }),
     );
   });
+
+  it('leaves long numbers with an exponent alone, whichever case the e is', () => {
+    const value = Number('12345678901234567890e2');
+    expect(parseLossless('[12345678901234567890e2,12345678901234567890E2]')).toEqual([value, value]);
+  });
 });

@@ -202,3 +202,35 @@ describe('cq tag', () => {
     expect(cq`[CQ:face,id=${14}] ${2}`).toBe('[CQ:face,id=14] 2');
   });
 });
+
+describe('cq edge cases', () => {
+  it('keeps a code whose key is empty as text', () => {
+    expect(cq.parse('a[CQ:face,=1]b')).toEqual([text('a[CQ:face,=1]b')]);
+  });
+
+  it('reads a text code without a text field as nothing', () => {
+    expect(cq.parse('a[CQ:text]b')).toEqual([text('ab')]);
+  });
+
+  it('writes a text segment without text as nothing', () => {
+    expect(cq.stringify([{ type: 'text', data: {} } as unknown as Segment, { type: 'face', data: { id: '1' } }])).toBe('[CQ:face,id=1]');
+  });
+
+  it('finds a code after an earlier unterminated one', () => {
+    expect(cq.parse('[CQ:a [CQ:face,id=1]')).toEqual([text('[CQ:a '), { type: 'face', data: { id: '1' } }]);
+  });
+
+  it('explains which value, type or key cannot be written', () => {
+    const write = (data: Record<string, unknown>, type = 'image') => () => cq.stringify([{ type, data } as unknown as Segment]);
+    expect(write({ file: null })).toThrow('cannot write image.file as CQ code: it is null, not a plain value');
+    expect(write({ file: [1] })).toThrow('cannot write image.file as CQ code: it is an array, not a plain value');
+    expect(write({ file: {} })).toThrow('cannot write image.file as CQ code: it is object, not a plain value');
+    expect(write({}, 'a b')).toThrow('cannot write segment type "a b" as CQ code');
+    expect(write({ 'a b': 1 })).toThrow('cannot write image field "a b" as CQ code');
+  });
+
+  it('treats an interpolation after a closed code as text, and null as text', () => {
+    const id = 14;
+    expect(cq`[CQ:face,id=${id}] ${'a,b'} ${null}`).toBe('[CQ:face,id=14] a,b null');
+  });
+});

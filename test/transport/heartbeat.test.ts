@@ -20,6 +20,14 @@ describe('heartbeatWatchdog', () => {
     });
   });
 
+  it.each([0, -10, Number.POSITIVE_INFINITY, Number.NaN])('stays off when a frame announces the unusable interval %s', (interval) => {
+    testScheduler().run(({ cold, expectObservable }) => {
+      const source = cold('a 100ms b');
+      const watched = source.pipe(heartbeatWatchdog({ grace: 2, intervalOf: () => interval }));
+      expectObservable(watched).toBe('a 100ms b');
+    });
+  });
+
   it('errors after grace silent intervals once armed', () => {
     testScheduler().run(({ cold, expectObservable }) => {
       const source = cold('h');

@@ -63,4 +63,26 @@ describe('signatures and tokens', () => {
     expect(checkToken(undefined, undefined)).toBe(200);
     expect(sameSecret('short', 'a much longer secret')).toBe(false);
   });
+
+  it('answers 401 to an empty signature header and accepts one padded with spaces', () => {
+    const body = Buffer.from('{}');
+    expect(checkSignature('', 's', body)).toBe(401);
+    expect(checkSignature(`  ${signatureOf('s', body)}\t`, 's', body)).toBe(200);
+  });
+
+  it('reads a scheme only at the start of a trimmed header, after any run of spaces, up to the end of one line', () => {
+    expect(presentedToken('  Bearer abc  ', undefined)).toBe('abc');
+    expect(presentedToken('Bearer   abc', undefined)).toBe('abc');
+    expect(presentedToken('MyBearer abc', '/?access_token=q')).toBe('q');
+    expect(presentedToken('Bearer abc\ndef', undefined)).toBeUndefined();
+  });
+
+  it('treats an empty access_token as none', () => {
+    expect(presentedToken(undefined, '/x?access_token=')).toBeUndefined();
+  });
+
+  it('requires no token when the expected token is empty', () => {
+    expect(checkToken(undefined, '')).toBe(200);
+    expect(checkToken('anything', '')).toBe(200);
+  });
 });

@@ -2,7 +2,7 @@ import { defer, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { AuthError, DisconnectedError } from '../../src/errors';
-import { reconnect } from '../../src/transport/reconnect';
+import { isFatal, reconnect } from '../../src/transport/reconnect';
 
 const testScheduler = () => new TestScheduler((actual, expected) => expect(actual).toStrictEqual(expected));
 const isOpen = (v: string) => v === 'o';
@@ -71,6 +71,24 @@ describe('reconnect (virtual time)', () => {
     });
   });
 
+  it('starts the resetAfter clock only at a value isOpen recognises', () => {
+    testScheduler().run(({ cold, expectObservable }) => {
+      const source = cold('x 49ms #', undefined, drop);
+      const policy = { ...noJitter, maxAttempts: 1, resetAfter: 50 };
+      const expected = new DisconnectedError('gave up after 1 reconnect attempts: dropped', { attempts: 1, cause: drop, code: 1006 });
+      expectObservable(source.pipe(reconnect({ policy, isOpen })), '^ 200ms !').toBe('x 59ms x 49ms #', undefined, expected);
+    });
+  });
+
+  it('gives up with a bare message when the last failure is not an Error instance', () => {
+    let error: unknown;
+    const errorLike = { name: 'Error', message: 'boom' } as Error;
+    throwError(() => errorLike)
+      .pipe(reconnect({ policy: { maxAttempts: 0 }, isOpen }))
+      .subscribe({ error: (e) => (error = e) });
+    expect((error as DisconnectedError).message).toBe('gave up after 0 reconnect attempts');
+  });
+
   it('keeps counting when connections drop before resetAfter', () => {
     testScheduler().run(({ cold, expectObservable }) => {
       const source = cold('o 48ms #', undefined, drop);
@@ -129,5 +147,13 @@ describe('reconnect (virtual time)', () => {
     testScheduler().run(({ cold, expectObservable }) => {
       expectObservable(cold('o a b |').pipe(reconnect({ policy: {}, isOpen }))).toBe('o a b |');
     });
+  });
+});
+
+describe('isFatal', () => {
+  it('is true only for AuthError and objects flagged fatal: true', () => {
+    expect(
+      [new AuthError(401), { fatal: true }, { fatal: 'yes' }, new Error('x'), 'fatal', null, undefined].map(isFatal),
+    ).toEqual([true, true, false, false, false, false, false]);
   });
 });
