@@ -83,3 +83,28 @@ return true;
     return undefined;
   }
 }
+
+/** `.is()` of an object codec as a plain loop over its fields: the same answers as {@link compileIs}'s. */
+function loopIs(fields: readonly FieldCheck[]): Is {
+  return (u) => {
+    if (typeof u !== 'object' || u === null || Array.isArray(u)) return false;
+    for (const field of fields) {
+      const value = (u as Record<string, unknown>)[field.key];
+      const absent = value === undefined || (value === null && field.nullIsAbsent === true);
+      if (field.optional && absent) continue;
+      if (!field.codec.is(value)) return false;
+    }
+    return true;
+  };
+}
+
+/**
+ * The `.is()` of an object codec with these fields: compiled (see {@link compileIs}), or a plain loop with the
+ * same answers where code generation is not allowed.
+ *
+ * @example
+ * const is = fieldsIs([{ key: 'user_id', codec: Id, optional: false }, { key: 'card', codec: t.string, optional: true }]);
+ */
+export function fieldsIs(fields: readonly FieldCheck[]): Is {
+  return compileIs(fields) ?? loopIs(fields);
+}

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { declareInlineCheck } from './compile-is';
+import { type InlineCheck, declareInlineCheck } from './compile-is';
 
 /**
  * A QQ / OneBot identifier as the SDK hands it out.
@@ -27,6 +27,9 @@ export function sameId(a: IdInput | null | undefined, b: IdInput | null | undefi
   return String(a) === String(b);
 }
 
+/** Inline check of the ID codecs: a number must be a safe integer; anything else goes to the codec's `.is()`. */
+const safeNumberFirst: InlineCheck = (v, codec) => `typeof ${v} === 'number' ? Number.isSafeInteger(${v}) : ${codec}.is(${v})`;
+
 /** An ID received from the server: a safe integer, or a string of digits (lossless for 64-bit values). */
 export const Id = declareInlineCheck(
   new t.Type<Id, Id, unknown>(
@@ -38,7 +41,7 @@ export const Id = declareInlineCheck(
         : t.failure(u, c, typeof u === 'number' ? 'a safe integer (larger IDs are kept as digit strings)' : undefined),
     t.identity,
   ),
-  (v, codec) => `typeof ${v} === 'number' ? Number.isSafeInteger(${v}) : ${codec}.is(${v})`,
+  safeNumberFirst,
 );
 
 /**
@@ -95,5 +98,5 @@ export const IdParam = declareInlineCheck(
     (u, c) => (isIdInput(u) ? t.success(u) : t.failure(u, c, 'an ID: a safe integer, a string of digits, or a bigint')),
     toWireId,
   ),
-  (v, codec) => `typeof ${v} === 'number' ? Number.isSafeInteger(${v}) : ${codec}.is(${v})`,
+  safeNumberFirst,
 );

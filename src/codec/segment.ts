@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
-import { type FieldCheck, compileIs, declareInlineCheck } from './compile-is';
+import { fieldsIs, declareInlineCheck } from './compile-is';
 
 /**
  * Codecs of OneBot 11 message segments `{ type, data }`, as NapCat sends them in events and accepts them in
@@ -43,45 +43,9 @@ const JsonPayload = new t.Type<string | Record<string, unknown>, string | Record
   t.identity,
 );
 
-/** How a field is checked: an inline `typeof` for the common primitive codecs, else the codec's `.is()`. */
-const enum Kind {
-  String,
-  StringOrNumber,
-  Number,
-  Boolean,
-  Anything,
-  Codec,
-}
-
-function kindOf(codec: t.Mixed): Kind {
-  if (codec === t.string) return Kind.String;
-  if (codec === StringOrNumber) return Kind.StringOrNumber;
-  if (codec === t.number) return Kind.Number;
-  if (codec === t.boolean) return Kind.Boolean;
-  return codec === t.unknown ? Kind.Anything : Kind.Codec;
-}
-
-function matches(kind: Kind, codec: t.Mixed, value: unknown): boolean {
-  switch (kind) {
-    case Kind.String:
-      return typeof value === 'string';
-    case Kind.StringOrNumber:
-      return typeof value === 'string' || typeof value === 'number';
-    case Kind.Number:
-      return typeof value === 'number';
-    case Kind.Boolean:
-      return typeof value === 'boolean';
-    case Kind.Anything:
-      return true;
-    default:
-      return codec.is(value);
-  }
-}
-
 /**
- * A data table codec. `.is()` is compiled to constant-name reads with primitive fields checked inline (see
- * {@link compileIs}), or walks precomputed field lists where code generation is not allowed; it allocates
- * nothing: it runs for every segment of every message event.
+ * A data table codec. `.is()` reads each field by a constant name with primitive fields checked inline (see
+ * {@link fieldsIs}) and allocates nothing: it runs for every segment of every message event.
  */
 function fields<R extends Fields, O extends Fields = NoFields>(
   name: string,
@@ -91,24 +55,10 @@ function fields<R extends Fields, O extends Fields = NoFields>(
   const all: Fields = { ...optional, ...required };
   const keys = [...Object.keys(required), ...Object.keys(optional ?? {})];
   const codecs = keys.map((key) => all[key] as t.Mixed);
-  const kinds = codecs.map(kindOf);
   const requiredCount = Object.keys(required).length;
-  const checks: FieldCheck[] = keys.map((key, i) => ({
-    key,
-    codec: codecs[i] as t.Mixed,
-    optional: i >= requiredCount,
-    nullIsAbsent: true,
-  }));
-  const loopIs = (u: unknown): boolean => {
-    if (!isRecord(u)) return false;
-    for (let i = 0; i < keys.length; i++) {
-      const value = u[keys[i] as string];
-      if ((value === undefined || value === null) && i >= requiredCount) continue;
-      if (!matches(kinds[i] as Kind, codecs[i] as t.Mixed, value)) return false;
-    }
-    return true;
-  };
-  const is = (compileIs(checks) ?? loopIs) as (u: unknown) => u is DataOf<R, O>;
+  const is = fieldsIs(
+    keys.map((key, i) => ({ key, codec: codecs[i] as t.Mixed, optional: i >= requiredCount, nullIsAbsent: true })),
+  ) as (u: unknown) => u is DataOf<R, O>;
   const validate = (u: unknown, c: t.Context): t.Validation<DataOf<R, O>> => {
     if (!isRecord(u)) return t.failure(u, c, `${name} must be an object`);
     const errors: t.ValidationError[] = [];

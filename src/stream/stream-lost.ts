@@ -20,14 +20,18 @@ export class StreamLost extends Error {
 /** Whether `error` is a {@link StreamLost}. */
 export const isStreamLost = (error: unknown): error is StreamLost => error instanceof StreamLost;
 
+/** Whether a failed Stream API request says the server holds no stream of that id. */
+export const isStreamNotFound = (error: unknown): boolean => isActionFailedError(error) && /stream not found/i.test(error.message);
+
 /**
- * NapCat's answers to a completing request for a stream it has forgotten: no state at all (the request
+ * NapCat's answers to a completing request for a stream it has partly forgotten: no state at all (the request
  * carries no `total_chunks`), or a state rebuilt from later chunks only.
  */
-const FORGOTTEN = /total_chunks required|missing (memory )?chunk|stream not found/i;
+const FORGOTTEN_CHUNKS = /total_chunks required|missing (memory )?chunk/i;
 
 /** Whether a failed completing request says the server has forgotten (part of) the stream. */
-export const forgotOnCompletion = (error: unknown): boolean => isActionFailedError(error) && FORGOTTEN.test(error.message);
+export const forgotOnCompletion = (error: unknown): boolean =>
+  isStreamNotFound(error) || (isActionFailedError(error) && FORGOTTEN_CHUNKS.test(error.message));
 
 /**
  * Whether a chunk acknowledgement shows lost chunks: the server now counts `received` held chunks, fewer

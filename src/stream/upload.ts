@@ -19,7 +19,7 @@ import { toBase64 } from './base64';
 import { type ChunkSource, openInput } from './input';
 import type { ResumeRegistry, UploadShape } from './resume';
 import type { Sha256Factory } from './sha256';
-import { StreamLost, canReread, countsLostChunks, forgotOnCompletion, isStreamLost } from './stream-lost';
+import { StreamLost, canReread, countsLostChunks, forgotOnCompletion, isStreamLost, isStreamNotFound } from './stream-lost';
 import { asTransferError } from './transfer-error';
 import type { FileInput, UploadEvent, UploadOptions, UploadProgress, UploadStreamStatus } from './types';
 
@@ -159,7 +159,7 @@ class UploadRun {
         this.serverHeld = status.receivedChunks;
         return of(known);
       }),
-      catchError((error: unknown) => (isActionFailedError(error) && /stream not found/i.test(error.message) ? fresh() : throwError(() => error))),
+      catchError((error: unknown) => (isStreamNotFound(error) ? fresh() : throwError(() => error))),
     );
   }
 

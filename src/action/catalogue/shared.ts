@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { type FieldCheck, compileIs } from '../../codec/compile-is';
+import { type FieldCheck, fieldsIs } from '../../codec/compile-is';
 import { Id } from '../../codec/id';
 import { SegmentArray } from '../../codec/segment';
 
@@ -38,13 +38,7 @@ export type StructC<P extends t.Props> = t.InterfaceType<
 export function struct<P extends t.Props>(props: P, name: string): StructC<P> {
   type C = StructC<P>;
   const base = t.type(props, name);
-  const entries = Object.entries(props);
-  const loopIs = (u: unknown): boolean => {
-    if (!t.UnknownRecord.is(u)) return false;
-    for (const [key, codec] of entries) if (!codec.is(u[key])) return false;
-    return true;
-  };
-  const is = compileIs(entries.map(([key, codec]) => fieldCheck(key, codec))) ?? loopIs;
+  const is = fieldsIs(Object.entries(props).map(([key, codec]) => fieldCheck(key, codec)));
   return new t.InterfaceType(
     name,
     is as C['is'],
@@ -54,7 +48,7 @@ export function struct<P extends t.Props>(props: P, name: string): StructC<P> {
   );
 }
 
-/** A struct field as {@link compileIs} checks it: an `optional(codec)` field is `codec`, or absent. */
+/** A struct field as {@link fieldsIs} checks it: an `optional(codec)` field is `codec`, or absent. */
 function fieldCheck(key: string, codec: t.Mixed): FieldCheck {
   const members = codec instanceof t.UnionType ? (codec.types as readonly t.Mixed[]) : [];
   const isOptional = members.length === 2 && members[1] === t.undefined;

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { type FieldCheck, type Is, compileIs } from '../compile-is';
+import { type FieldCheck, fieldsIs } from '../compile-is';
 
 /** Flattens an intersection of object types into one object type (keeps `?` modifiers). */
 type Flat<T> = { [K in keyof T]: T[K] };
@@ -26,19 +26,6 @@ export function nullable<C extends t.Mixed>(codec: C): t.Type<t.TypeOf<C> | null
   );
 }
 
-/** `.is()` of an object codec as a plain loop: the fallback where {@link compileIs} cannot run. */
-function loopIs(fields: readonly FieldCheck[]): Is {
-  return (u) => {
-    if (!isRecord(u)) return false;
-    for (const field of fields) {
-      const value = u[field.key];
-      if (field.optional && value === undefined) continue;
-      if (!field.codec.is(value)) return false;
-    }
-    return true;
-  };
-}
-
 /** `.validate()` of an object codec: every failing field, with its path; never copies the input. */
 function validateFields(fields: readonly FieldCheck[]): (u: unknown, c: t.Context) => t.Validation<unknown> {
   return (u, c) => {
@@ -57,7 +44,7 @@ function validateFields(fields: readonly FieldCheck[]): (u: unknown, c: t.Contex
 /**
  * A lean object codec: `required` keys must pass their codec, `optional` keys may be absent (or
  * `undefined`), every other key is kept as it is. `.is()` allocates nothing (compiled to constant-name
- * reads where allowed, see {@link compileIs}); `.decode()` never copies, so a success returns the very
+ * reads where allowed, see {@link fieldsIs}); `.decode()` never copies, so a success returns the very
  * object it was given. (io-ts's own `t.type` rejects absent keys in `.is()` and copies in `.decode()`.)
  *
  * @example
@@ -74,6 +61,6 @@ export function lean<R extends t.Props, O extends t.Props>(
     ...Object.entries(required).map(([key, codec]) => ({ key, codec, optional: false })),
     ...Object.entries(optional).map(([key, codec]) => ({ key, codec, optional: true })),
   ];
-  const is = (compileIs(fields) ?? loopIs(fields)) as (u: unknown) => u is A;
+  const is = fieldsIs(fields) as (u: unknown) => u is A;
   return new t.Type<A, A, unknown>(name, is, validateFields(fields) as t.Validate<unknown, A>, t.identity);
 }
