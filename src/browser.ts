@@ -25,8 +25,12 @@ export { CLIENT_DEFAULTS } from './client/options';
 export type {
   ConnectionState,
   ConnectionStatus,
+  DeliveredFrame,
+  Delivery,
+  DeliveryOutcome,
   Logger,
   ReconnectPolicy,
+  SendMeta,
   WebSocketConstructor,
   WebSocketLike,
 } from './transport/types';

@@ -25,8 +25,12 @@ export type { WebhookOptions } from './transport/webhook-server';
 export type {
   ConnectionState,
   ConnectionStatus,
+  DeliveredFrame,
+  Delivery,
+  DeliveryOutcome,
   Logger,
   ReconnectPolicy,
+  SendMeta,
   WebSocketConstructor,
   WebSocketLike,
 } from './transport/types';

@@ -12,7 +12,7 @@ import {
   ProtocolError,
   UnsupportedActionError,
 } from '../errors';
-import type { SocketOpen } from '../transport/types';
+import type { SendMeta, SocketOpen } from '../transport/types';
 import type { Logger } from '../transport/types';
 import type { ActionDef } from './define';
 import { actionFailed, isFailedReply } from './failure';
@@ -122,7 +122,7 @@ export function createCaller(deps: CallerDeps): Caller {
 
   /** Writes the call on `socket`; a socket that wrote nothing (closing) leaves it waiting for the next one. */
   function write(call: PendingCall, socket: SocketOpen): void {
-    if (socket.send(call.frame) === false) {
+    if (socket.send(call.frame, call.meta) === false) {
       waiting.push(call);
       return;
     }
@@ -164,6 +164,7 @@ export function createCaller(deps: CallerDeps): Caller {
         return;
       }
       const timeout = options?.timeout ?? deps.defaultTimeout;
+      const deadline = deps.scheduler.now() + timeout;
       const pending: PendingCall = {
         unsubscribe: release,
         echo,
@@ -174,7 +175,8 @@ export function createCaller(deps: CallerDeps): Caller {
         mode,
         stream: def?.reply === 'stream',
         timeout,
-        deadline: deps.scheduler.now() + timeout,
+        meta: sendMeta(options, deadline),
+        deadline,
         sent: false,
         generation: -1,
       };
@@ -302,6 +304,18 @@ export function createCaller(deps: CallerDeps): Caller {
 }
 
 const REJECTED: unique symbol = Symbol('rejected');
+
+/** The {@link SendMeta} of one call: its deadline, and the handling's stamps when a handler `ctx` made it. */
+function sendMeta(options: CallOptions | undefined, deadline: number): SendMeta {
+  const idempotencyKey = options?.idempotencyKey;
+  const selfId = options?.selfId;
+  if (idempotencyKey === undefined && selfId === undefined) return { deadline };
+  return {
+    deadline,
+    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+    ...(selfId === undefined ? {} : { selfId: String(selfId) }),
+  };
+}
 
 function isFinalStreamFrame(data: unknown): boolean {
   return typeof data !== 'object' || data === null || (data as { type?: unknown }).type !== 'stream';

@@ -1,4 +1,5 @@
 import type { SchedulerLike, Subscriber, Subscription } from 'rxjs';
+import type { SendMeta } from '../transport/types';
 
 /** How a call's reply data is turned into its value. */
 export type ResultMode = 'decode' | 'async' | 'raw';
@@ -16,6 +17,8 @@ export interface PendingCall {
   readonly params: unknown;
   /** The frame text to write; emptied once written (nothing is ever written twice), so it is not kept in flight. */
   frame: string;
+  /** What a scale-out transport needs with the frame (idempotency key, account, deadline). */
+  readonly meta?: SendMeta;
   readonly subscriber: Subscriber<unknown>;
   readonly mode: ResultMode;
   /** `stream`: stays registered until a `response` or error frame. */

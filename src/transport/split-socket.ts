@@ -3,7 +3,9 @@
  */
 import { Observable, type Subscription } from 'rxjs';
 import { type OpenSocketOptions, openSocket } from './open-socket';
-import type { SocketOpen, TransportSignal } from './types';
+import { isSocketOpen as isOpen, type SocketOpen, type TransportSignal } from './types';
+
+type Frame = Exclude<TransportSignal, SocketOpen>;
 
 /** The two URLs of a split forward WebSocket. */
 export interface SplitUrls {
@@ -17,8 +19,6 @@ export interface SplitUrls {
 export interface OpenSplitSocketOptions extends Omit<OpenSocketOptions, 'url'> {
   readonly urls: SplitUrls;
 }
-
-const isOpen = (signal: TransportSignal): signal is SocketOpen => typeof signal !== 'string';
 
 /**
  * Opens the `api` and `event` sockets together as one session.
@@ -35,14 +35,14 @@ export function openSplitSocket(options: OpenSplitSocketOptions): Observable<Tra
     let api: SocketOpen | undefined;
     let eventOpen = false;
     let announced = false;
-    const early: string[] = [];
+    const early: Frame[] = [];
     const announce = (): void => {
       if (api === undefined || !eventOpen) return;
       announced = true;
       subscriber.next({ type: 'open', generation: options.generation, send: api.send });
       for (const text of early.splice(0)) subscriber.next(text);
     };
-    const deliver = (text: string): void => {
+    const deliver = (text: Frame): void => {
       if (announced) subscriber.next(text);
       else early.push(text);
     };

@@ -35,7 +35,7 @@ export interface SocketOpen {
    * Writes a text frame on this socket. Returns `false` when nothing was written (the socket is closing or
    * gone), so the caller can keep the request for the next socket; `true` or nothing means written.
    */
-  send(text: string): boolean | void;
+  send(text: string, meta?: SendMeta): boolean | void;
   /** Stops reading inbound frames until {@link SocketOpen.resume} (flow control; absent when unsupported). */
   pause?(): void;
   /** Reads inbound frames again after {@link SocketOpen.pause}. */
@@ -48,8 +48,48 @@ export interface SocketOpen {
   cancel?(echo: string): void;
 }
 
-/** What one socket yields: `SocketOpen` once, then each inbound text frame as a string. */
-export type TransportSignal = SocketOpen | string;
+/**
+ * How one unit of work on an inbound event ended, as far as acknowledging its frame is concerned: `handled`
+ * (success, a reported `HandlerError`, or a counted drop) or `cancelled` (unsubscribed, e.g. by shutdown:
+ * the transport must not acknowledge it).
+ */
+export type DeliveryOutcome = 'handled' | 'cancelled';
+
+/**
+ * An inbound frame whose processing the transport wants to hear about (e.g. a Redis stream entry). Each
+ * consumer that takes the decoded event as a unit of work (a `client.handle`) calls `claim()` synchronously
+ * when it receives the event, and the returned settle function exactly once when that unit ends. A frame
+ * nobody claimed during the synchronous delivery was only seen by plain subscribers (at-most-once).
+ */
+export interface Delivery {
+  /** Stable id of the frame at its source (a Redis entry id); the handling's idempotency keys derive from it. */
+  readonly id: string;
+  /** Takes the event as a unit of work; returns the function to call exactly once when that unit ends. */
+  claim(): (outcome: DeliveryOutcome) => void;
+}
+
+/** An inbound text frame with its {@link Delivery}: decoded like a plain string frame. */
+export interface DeliveredFrame {
+  readonly text: string;
+  readonly delivery: Delivery;
+}
+
+/** What one socket yields: `SocketOpen` once, then each inbound text frame (a string, or a {@link DeliveredFrame}). */
+export type TransportSignal = SocketOpen | string | DeliveredFrame;
+
+/** Whether a transport signal is the {@link SocketOpen} of its session (not an inbound frame). */
+export const isSocketOpen = (signal: TransportSignal): signal is SocketOpen =>
+  typeof signal === 'object' && (signal as Partial<SocketOpen>).type === 'open';
+
+/** What a scale-out transport needs to know about one outbound call; a direct socket ignores it. */
+export interface SendMeta {
+  /** Idempotency key: `<delivery id>:<ordinal>` inside a handling, absent outside. */
+  readonly idempotencyKey?: string;
+  /** The account the call is for (the handled event's `self_id`), as exact decimal digits. */
+  readonly selfId?: string;
+  /** Absolute deadline of the call (ms since epoch, on the client's scheduler clock), if it has one. */
+  readonly deadline?: number;
+}
 
 /** Minimal logger the SDK writes to; `console` fits. */
 export interface Logger {

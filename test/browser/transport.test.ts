@@ -7,7 +7,7 @@ import { transportFor } from '../../src/client/transport-for.browser';
 import { DisconnectedError } from '../../src/errors';
 import { createSimulator } from '../../src/testing/index';
 import { openSocket } from '../../src/transport/open-socket.browser';
-import type { TransportSignal, WebSocketConstructor, WebSocketLike } from '../../src/transport/types';
+import { isSocketOpen, type TransportSignal, type WebSocketConstructor, type WebSocketLike } from '../../src/transport/types';
 
 /** A stand-in for the page's WebSocket that records the URLs it was opened with. */
 class PageSocket implements WebSocketLike {
@@ -94,7 +94,7 @@ describe('transportFor in the browser build', () => {
     vi.stubGlobal('fetch', fetch);
     const open = transportFor({ url: 'http://127.0.0.1:9/' }, asyncScheduler, logger);
     const first = await firstValueFrom(open(1, () => undefined));
-    expect(typeof first === 'string' ? first : first.type).toBe('open');
+    expect(isSocketOpen(first)).toBe(true);
     expect(fetch).not.toHaveBeenCalled();
   });
 

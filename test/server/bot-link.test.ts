@@ -3,7 +3,7 @@ import { type Subscription, asyncScheduler } from 'rxjs';
 import type { WebSocket } from 'ws';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BotLink, HANDOVER_LIMIT, REPLACED_CLOSE_CODE } from '../../src/server/bot-link';
-import type { TransportSignal } from '../../src/transport/types';
+import { isSocketOpen, type TransportSignal } from '../../src/transport/types';
 
 /** A stand-in for an accepted `ws` socket: frames are pushed with `receive`, writes are recorded. */
 class FakeSocket extends EventEmitter {
@@ -38,7 +38,7 @@ function session(link: BotLink, generation: number): { seen: string[]; error: ()
   const seen: string[] = [];
   let failure: unknown;
   const sub = link.open(generation, () => undefined).subscribe({
-    next: (signal: TransportSignal) => seen.push(typeof signal === 'string' ? signal : `open:${signal.generation}`),
+    next: (signal: TransportSignal) => seen.push(isSocketOpen(signal) ? `open:${signal.generation}` : (signal as string)),
     error: (e: unknown) => (failure = e),
   });
   return { seen, error: () => failure, sub };

@@ -32,7 +32,7 @@ function connection(
 }
 
 /** Signals as text: `open#<generation>` or the frame itself. */
-const describeSignal = (s: TransportSignal): string => (isOpen(s) ? `open#${s.generation}` : s);
+const describeSignal = (s: TransportSignal): string => (isOpen(s) ? `open#${s.generation}` : (s as string));
 
 describe('openSocket + reconnect against a real server', () => {
   it('keeps delivering frames from each new socket after the server drops the old one', async () => {

@@ -1,7 +1,7 @@
 import type { Subscription } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHttpApi } from '../../src/transport/http-api';
-import type { SocketOpen, TransportSignal } from '../../src/transport/types';
+import { isSocketOpen, type SocketOpen, type TransportSignal } from '../../src/transport/types';
 import { type SilentHttp, startSilentHttp } from './silent-http';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -26,8 +26,8 @@ function session(url: string) {
   };
   const subscription: Subscription = openHttpApi({ url, generation: 7, onRelease }).subscribe({
     next: (signal: TransportSignal) => {
-      if (typeof signal === 'string') frames.push(signal);
-      else socket = signal;
+      if (isSocketOpen(signal)) socket = signal;
+      else frames.push(signal as string);
     },
     error: (e: unknown) => errors.push(e),
   });
@@ -127,7 +127,7 @@ describe('openHttpApi with an injected fetch', () => {
         return new Promise<never>(() => undefined);
       },
     }).subscribe((signal) => {
-      if (typeof signal !== 'string') open = signal;
+      if (isSocketOpen(signal)) open = signal;
     });
     cleanups.push(() => subscription.unsubscribe());
     open?.send(request('a:1'));
