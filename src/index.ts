@@ -200,6 +200,21 @@ export {
   Sex,
   TitleNotify,
   type UnknownEvent,
+  BotOnlineNotice,
+  ChannelCreatedNotice,
+  ChannelDestroyedNotice,
+  ChannelInfo,
+  ChannelUpdatedNotice,
+  GroupNameChangeNotice,
+  GuildChannelRecallNotice,
+  GuildMessageEvent,
+  type GuildNotice,
+  GuildReaction,
+  GuildSender,
+  MessageReactionsUpdatedNotice,
+  ReactionNotice,
+  ReactionSubType,
+  SenderRole,
 } from './codec/event';
 
 // Segment types and codecs

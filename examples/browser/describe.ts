@@ -52,7 +52,7 @@ function idsOf(event: OneBotEvent): string {
 export function detailOf(event: OneBotEvent): string {
   if (event.post_type === 'message' || event.post_type === 'message_sent') {
     const where = 'group_id' in event ? `group ${String(event.group_id)}` : 'private';
-    const who = event.sender.card || event.sender.nickname || String(event.user_id);
+    const who = ('card' in event.sender ? event.sender.card : '') || event.sender.nickname || String(event.user_id);
     return `[${where}] ${who}: ${textOf(event)}`;
   }
   return idsOf(event);

@@ -60,7 +60,7 @@ function normaliseMessage(event: Record<string, unknown>): void {
 
 function decodeEvent(frame: Record<string, unknown>, text: string): DecodeResult {
   const codec = eventCodecFor(frame);
-  if (codec === undefined) return { kind: 'unknown-event', event: frame as UnknownEvent };
+  if (codec === undefined) return unknownEvent(frame, text);
   if (codec.is(frame)) {
     normaliseMessage(frame);
     return { kind: 'event', event: frame as OneBotEvent };
@@ -73,6 +73,13 @@ function decodeEvent(frame: Record<string, unknown>, text: string): DecodeResult
     }
   }
   return new DecodeError(text, explain(codec, frame));
+}
+
+/** An event no codec knows, with 64-bit integers kept as exact digit strings like known events' IDs. */
+function unknownEvent(frame: Record<string, unknown>, text: string): UnknownEventFrame {
+  if (!mayHoldUnsafeInteger(text)) return { kind: 'unknown-event', event: frame as UnknownEvent };
+  const lossless = parseLossless(text);
+  return { kind: 'unknown-event', event: (isRecord(lossless) ? lossless : frame) as UnknownEvent };
 }
 
 /** A readable path report of why `value` fails `codec`. */

@@ -36,8 +36,8 @@ export function eventStreams(events$: Observable<OneBotEvent>) {
   return {
     /** Every known event. */
     events$,
-    /** Messages from others (`post_type: 'message'`). */
-    messages$: events$.pipe(ofType('message')),
+    /** Messages from others (`post_type: 'message'`) in groups and private chats (go-cqhttp guild messages: `on('message.guild')`). */
+    messages$: events$.pipe(ofType('message.private', 'message.group')),
     /** Group messages. */
     groupMessages$: events$.pipe(ofType('message.group')),
     /** Private messages. */

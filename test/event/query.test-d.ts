@@ -8,6 +8,7 @@ import type {
   GroupDecreaseNotice,
   GroupIncreaseNotice,
   GroupMessageEvent,
+  GuildMessageEvent,
   GroupMessageSentEvent,
   HeartbeatEvent,
   MessageEvent,
@@ -20,7 +21,8 @@ declare const client: Client;
 
 describe('event queries narrow the type exactly', () => {
   it('narrows by post_type, level-2 type and sub_type', () => {
-    expectTypeOf<EventOf<'message'>>().toEqualTypeOf<MessageEvent>();
+    expectTypeOf<EventOf<'message'>>().toEqualTypeOf<MessageEvent | GuildMessageEvent>();
+    expectTypeOf<EventOf<'message.guild'>>().toEqualTypeOf<GuildMessageEvent>();
     expectTypeOf<EventOf<'message.group'>>().toEqualTypeOf<GroupMessageEvent>();
     expectTypeOf<EventOf<'message.private'>>().toEqualTypeOf<PrivateMessageEvent>();
     expectTypeOf<EventOf<'message_sent.group'>>().toEqualTypeOf<GroupMessageSentEvent>();

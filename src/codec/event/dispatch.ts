@@ -1,8 +1,16 @@
 import * as t from 'io-ts';
 import {
+  ChannelCreatedNotice,
+  ChannelDestroyedNotice,
+  ChannelUpdatedNotice,
+  GuildChannelRecallNotice,
+  MessageReactionsUpdatedNotice,
+} from './guild';
+import {
   GroupMessageEvent,
   GroupMessageSentEvent,
   GroupMessageSubType,
+  GuildMessageEvent,
   PrivateMessageEvent,
   PrivateMessageSentEvent,
   PrivateMessageSubType,
@@ -10,6 +18,7 @@ import {
 import { HeartbeatEvent, LifecycleEvent, LifecycleSubType } from './meta';
 import {
   BotOfflineNotice,
+  BotOnlineNotice,
   ClientStatusNotice,
   EssenceNotice,
   EssenceSubType,
@@ -25,6 +34,7 @@ import {
   GroupIncreaseNotice,
   GroupIncreaseSubType,
   GroupMsgEmojiLikeNotice,
+  GroupNameChangeNotice,
   GroupRecallNotice,
   GroupUploadNotice,
   OfflineFileNotice,
@@ -32,6 +42,8 @@ import {
   OnlineFileReceiveSubType,
   OnlineFileSendNotice,
   OnlineFileSendSubType,
+  ReactionNotice,
+  ReactionSubType,
 } from './notice';
 import {
   GrayTipNotify,
@@ -84,6 +96,7 @@ export const EVENT_CODECS = table({
   message: table({
     private: bySubType(PrivateMessageSubType, PrivateMessageEvent),
     group: bySubType(GroupMessageSubType, GroupMessageEvent),
+    guild: table({ channel: GuildMessageEvent }),
   }),
   message_sent: table({
     private: bySubType(PrivateMessageSubType, PrivateMessageSentEvent),
@@ -106,6 +119,14 @@ export const EVENT_CODECS = table({
     bot_offline: BotOfflineNotice,
     online_file_send: bySubType(OnlineFileSendSubType, OnlineFileSendNotice),
     online_file_receive: bySubType(OnlineFileReceiveSubType, OnlineFileReceiveNotice),
+    bot_online: BotOnlineNotice,
+    group_name_change: GroupNameChangeNotice,
+    reaction: bySubType(ReactionSubType, ReactionNotice),
+    message_reactions_updated: MessageReactionsUpdatedNotice,
+    guild_channel_recall: GuildChannelRecallNotice,
+    channel_updated: ChannelUpdatedNotice,
+    channel_created: ChannelCreatedNotice,
+    channel_destroyed: ChannelDestroyedNotice,
     notify: table({
       poke: PokeNotify,
       lucky_king: LuckyKingNotify,

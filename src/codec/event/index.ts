@@ -5,6 +5,7 @@
 export * from './message';
 export * from './notice';
 export * from './notify';
+export * from './guild';
 export * from './request';
 export * from './meta';
 export * from './types';

@@ -13,20 +13,29 @@ export const Sex = t.keyof({ male: null, female: null, unknown: null }, 'Sex');
 /** A QQ account's declared sex: `'male' | 'female' | 'unknown'`. */
 export type Sex = t.TypeOf<typeof Sex>;
 
+/** A sender's role as backends report it: a {@link GroupRole}, or `'unknown'` (Lagrange, role not cached). */
+export const SenderRole = t.keyof({ owner: null, admin: null, member: null, unknown: null }, 'SenderRole');
+/** A sender's role: `'owner' | 'admin' | 'member' | 'unknown'`. */
+export type SenderRole = t.TypeOf<typeof SenderRole>;
+
 /**
- * Who sent a message. Group messages add `card`, `role` (NapCat fills it from its member cache), `title`,
- * `level` and `area` where the backend knows them; NapCat sends `card: ''` for private messages too.
+ * Who sent a message. OneBot 11 makes every field optional ("may be absent when the backend cannot get
+ * it"); in practice `user_id` and `nickname` are there. Group messages add `card`, `role` (NapCat fills it
+ * from its member cache; Lagrange may say `'unknown'`), `title`, `level` and `area` where the backend knows
+ * them; NapCat sends `card: ''` for private messages too.
  */
 export const Sender = lean(
-  { user_id: Id, nickname: t.string },
+  {},
   {
+    user_id: Id,
+    nickname: t.string,
     card: t.string,
     sex: Sex,
     age: t.number,
     area: t.string,
     /** Group level; a string in OneBot 11, a number on some backends. */
     level: t.union([t.string, t.number]),
-    role: GroupRole,
+    role: SenderRole,
     title: t.string,
     /** go-cqhttp: the group of a temporary session. */
     group_id: Id,
@@ -156,6 +165,38 @@ export const GroupMessageSentEvent = lean(
 );
 /** A group message the bot itself sent. */
 export interface GroupMessageSentEvent extends t.TypeOf<typeof GroupMessageSentEvent> {}
+
+/** Who sent a guild channel message (go-cqhttp): `tiny_id` is the guild-wide account ID (a digit string). */
+export const GuildSender = lean({}, { user_id: Id, tiny_id: Id, nickname: t.string }, 'GuildSender');
+/** Who sent a guild channel message. */
+export interface GuildSender extends t.TypeOf<typeof GuildSender> {}
+
+/**
+ * A message in a QQ guild (频道) channel (`message.guild.channel`, go-cqhttp). IDs are guild-wide tiny IDs
+ * as digit strings; `message_id` is go-cqhttp's opaque (base64) guild message ID; there is no
+ * `raw_message`. Not on `messages$` (whose operators assume groups and users): use `on('message.guild')`.
+ *
+ * @example
+ * client.on('message.guild').subscribe((e) => console.log(e.guild_id, e.channel_id, e.sender.nickname));
+ */
+export const GuildMessageEvent = lean(
+  {
+    ...eventBase,
+    post_type: t.literal('message'),
+    message_type: t.literal('guild'),
+    sub_type: t.literal('channel'),
+    guild_id: Id,
+    channel_id: Id,
+    message_id: t.string,
+    user_id: Id,
+    message: MessageContent,
+    sender: GuildSender,
+  },
+  { self_tiny_id: Id, raw_message: t.string },
+  'GuildMessageEvent',
+);
+/** A message in a QQ guild channel (go-cqhttp). */
+export interface GuildMessageEvent extends t.TypeOf<typeof GuildMessageEvent> {}
 
 /** A message to the bot (`post_type: 'message'`): private or group. */
 export type MessageEvent = PrivateMessageEvent | GroupMessageEvent;

@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { Id } from '../id';
 import { eventBase, groupNoticeBase } from './common';
 import { lean } from './lean';
+import type { GuildNotice } from './guild';
 import type { NotifyNotice } from './notify';
 
 const notice = { ...eventBase, post_type: t.literal('notice') } as const;
@@ -193,11 +194,12 @@ export const GroupMsgEmojiLikeNotice = lean(
 export interface GroupMsgEmojiLikeNotice extends t.TypeOf<typeof GroupMsgEmojiLikeNotice> {}
 
 /**
- * The bot's account was logged out (`notice.bot_offline`, NapCat): `user_id` is the bot, `tag` the reason's
- * title, `message` its text.
+ * The bot's account was logged out (`notice.bot_offline`, NapCat and Lagrange): `tag` is the reason's title,
+ * `message` its text; NapCat adds `user_id` (the bot), Lagrange leaves it out.
  */
-export const BotOfflineNotice = t.type(
-  { ...notice, notice_type: t.literal('bot_offline'), user_id: Id, tag: t.string, message: t.string },
+export const BotOfflineNotice = lean(
+  { ...notice, notice_type: t.literal('bot_offline'), tag: t.string, message: t.string },
+  { user_id: Id },
   'BotOfflineNotice',
 );
 /** The bot's account was logged out. */
@@ -230,6 +232,48 @@ export const OnlineFileReceiveNotice = t.type(
 /** The peer cancelled an online file transfer to the bot. */
 export interface OnlineFileReceiveNotice extends t.TypeOf<typeof OnlineFileReceiveNotice> {}
 
+/**
+ * The bot's account logged in (`notice.bot_online`, Lagrange): `reason` is `'Login'` or `'Reconnect'` (kept a
+ * string for newer reasons).
+ */
+export const BotOnlineNotice = t.type(
+  { ...notice, notice_type: t.literal('bot_online'), reason: t.string },
+  'BotOnlineNotice',
+);
+/** The bot's account logged in (Lagrange). */
+export interface BotOnlineNotice extends t.TypeOf<typeof BotOnlineNotice> {}
+
+/** A group was renamed (`notice.group_name_change`, Lagrange): `name` is the new name. */
+export const GroupNameChangeNotice = t.type(
+  { ...notice, notice_type: t.literal('group_name_change'), group_id: Id, name: t.string },
+  'GroupNameChangeNotice',
+);
+/** A group was renamed (Lagrange). */
+export interface GroupNameChangeNotice extends t.TypeOf<typeof GroupNameChangeNotice> {}
+
+/** Sub-types of Lagrange's `reaction`: a reaction was added, or taken back. */
+export const ReactionSubType = t.keyof({ add: null, remove: null }, 'ReactionSubType');
+
+/**
+ * Someone reacted to a group message with a face (`notice.reaction.add | remove`, Lagrange): `operator_id`
+ * reacted, `code` is the face ID, `count` how many now react with it.
+ */
+export const ReactionNotice = t.type(
+  {
+    ...notice,
+    notice_type: t.literal('reaction'),
+    sub_type: ReactionSubType,
+    group_id: Id,
+    message_id: Id,
+    operator_id: Id,
+    code: t.string,
+    count: t.number,
+  },
+  'ReactionNotice',
+);
+/** Someone reacted to a group message with a face (Lagrange). */
+export interface ReactionNotice extends t.TypeOf<typeof ReactionNotice> {}
+
 /** Every known notice (`post_type: 'notice'`), `notify` sub-types included. */
 export type NoticeEvent =
   | GroupUploadNotice
@@ -248,4 +292,8 @@ export type NoticeEvent =
   | BotOfflineNotice
   | OnlineFileSendNotice
   | OnlineFileReceiveNotice
+  | BotOnlineNotice
+  | GroupNameChangeNotice
+  | ReactionNotice
+  | GuildNotice
   | NotifyNotice;

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { Id } from '../id';
 import { eventBase } from './common';
+import { lean, nullable } from './lean';
 
 const request = { ...eventBase, post_type: t.literal('request') } as const;
 
@@ -8,8 +9,9 @@ const request = { ...eventBase, post_type: t.literal('request') } as const;
  * Someone asks to be the bot's friend (`request.friend`). Answer with `set_friend_add_request` and this
  * `flag` (NapCat: the request's time stamp as a string).
  */
-export const FriendRequest = t.type(
-  { ...request, request_type: t.literal('friend'), user_id: Id, comment: t.string, flag: t.string },
+export const FriendRequest = lean(
+  { ...request, request_type: t.literal('friend'), user_id: Id, flag: t.string },
+  { /** The requester's message (`null` or absent on some backends when empty). */ comment: nullable(t.string) },
   'FriendRequest',
 );
 /** Someone asks to be the bot's friend. */
@@ -20,18 +22,24 @@ export const GroupRequestSubType = t.keyof({ add: null, invite: null }, 'GroupRe
 
 /**
  * A request to join a group, or an invitation of the bot to one (`request.group.add | invite`). Answer with
- * `set_group_add_request` and this `flag` (NapCat: the group notification's sequence). NapCat also reports
+ * `set_group_add_request` and this `flag` (NapCat: the group notification's sequence). `comment` may be
+ * `null` (Lagrange). NapCat also reports
  * a member inviting someone else as `add`, with `user_id` the invitee.
  */
-export const GroupRequest = t.type(
+export const GroupRequest = lean(
   {
     ...request,
     request_type: t.literal('group'),
     sub_type: GroupRequestSubType,
     group_id: Id,
     user_id: Id,
-    comment: t.string,
     flag: t.string,
+  },
+  {
+    /** The requester's message; Lagrange sends `null` when there is none. */
+    comment: nullable(t.string),
+    /** go-cqhttp and Lagrange: who invited the requester (0 when nobody). */
+    invitor_id: Id,
   },
   'GroupRequest',
 );

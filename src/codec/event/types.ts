@@ -1,6 +1,6 @@
 import type * as t from 'io-ts';
 import type { Id } from '../id';
-import type { MessageEvent, MessageSentEvent } from './message';
+import type { GuildMessageEvent, MessageEvent, MessageSentEvent } from './message';
 import type { MetaEvent } from './meta';
 import type { NoticeEvent } from './notice';
 import type { RequestEvent } from './request';
@@ -12,7 +12,13 @@ import type { RequestEvent } from './request';
  * @example
  * type Poke = Extract<OneBotEvent, { notice_type: 'notify'; sub_type: 'poke' }>; // PokeNotify
  */
-export type OneBotEvent = MessageEvent | MessageSentEvent | NoticeEvent | RequestEvent | MetaEvent;
+export type OneBotEvent =
+  | MessageEvent
+  | GuildMessageEvent
+  | MessageSentEvent
+  | NoticeEvent
+  | RequestEvent
+  | MetaEvent;
 
 /**
  * A well-formed event no codec knows (a new post, notice, request or meta type, or an unknown sub-type),

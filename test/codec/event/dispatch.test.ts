@@ -59,6 +59,6 @@ describe('eventCodecFor', () => {
       }
     }
     expect([...names].every((name) => /^[A-Z][A-Za-z]+(Event|Notice|Notify|Request)$/.test(name))).toBe(true);
-    expect(names.size).toBe(32);
+    expect(names.size).toBe(41);
   });
 });

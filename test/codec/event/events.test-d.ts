@@ -6,6 +6,7 @@ import type {
   GroupDecreaseNotice,
   GroupIncreaseNotice,
   GroupMessageEvent,
+  GuildMessageEvent,
   GroupRequest,
   HeartbeatEvent,
   LifecycleEvent,
@@ -71,7 +72,7 @@ describe('event types', () => {
   });
 
   it('groups the events by post_type', () => {
-    expectTypeOf<Extract<OneBotEvent, { post_type: 'message' }>>().toEqualTypeOf<MessageEvent>();
+    expectTypeOf<Extract<OneBotEvent, { post_type: 'message' }>>().toEqualTypeOf<MessageEvent | GuildMessageEvent>();
     expectTypeOf<Extract<OneBotEvent, { post_type: 'message_sent' }>>().toEqualTypeOf<MessageSentEvent>();
     expectTypeOf<Extract<OneBotEvent, { post_type: 'notice' }>>().toEqualTypeOf<NoticeEvent>();
     expectTypeOf<Extract<OneBotEvent, { post_type: 'request' }>>().toEqualTypeOf<RequestEvent>();
@@ -110,7 +111,7 @@ describe('event types', () => {
     expectTypeOf<MessageSentEvent['message']>().toEqualTypeOf<Segment[]>();
     expectTypeOf<GroupMessageEvent['group_id']>().toEqualTypeOf<Id>();
     expectTypeOf<GroupMessageEvent['sender']>().toEqualTypeOf<Sender>();
-    expectTypeOf<Sender['user_id']>().toEqualTypeOf<Id>();
+    expectTypeOf<Sender['user_id']>().toEqualTypeOf<Id | undefined>();
     expectTypeOf<PokeNotify['target_id']>().toEqualTypeOf<Id>();
   });
 
