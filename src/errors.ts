@@ -161,8 +161,26 @@ export class UnsupportedActionError extends OneBotError {
 /** Whether `e` is an {@link UnsupportedActionError}. */
 export const isUnsupportedActionError = guard<UnsupportedActionError>('UnsupportedActionError');
 
-/** Why a Stream API transfer failed. */
-export type TransferErrorCode = 'EMPTY' | 'NOT_FOUND' | 'SHA256_MISMATCH' | 'SERVER' | 'DISCONNECTED' | 'TIMEOUT' | 'CLOSED';
+/**
+ * Why a Stream API transfer failed: `EMPTY` a 0-byte upload; `NOT_FOUND` no such file or stream;
+ * `SHA256_MISMATCH` the bytes do not hash to the sha256 given; `SERVER` any other server error (or an unsafe
+ * server file name); `DISCONNECTED`, `TIMEOUT`, `CLOSED` the connection dropped, went idle, or the client
+ * closed; `CORRUPT` a download chunk out of order (gap, duplicate) or not canonical base64, or its bytes
+ * disagree with its `size`; `SIZE_MISMATCH` the bytes received differ from the download's `file_complete`
+ * counts or its announced `file_size`; `FILE_SYSTEM` writing the download to disk failed (the `cause` is the
+ * file-system error, e.g. `ENAMETOOLONG`, `ENOSPC`, `EACCES`).
+ */
+export type TransferErrorCode =
+  | 'EMPTY'
+  | 'NOT_FOUND'
+  | 'SHA256_MISMATCH'
+  | 'SERVER'
+  | 'DISCONNECTED'
+  | 'TIMEOUT'
+  | 'CLOSED'
+  | 'CORRUPT'
+  | 'SIZE_MISMATCH'
+  | 'FILE_SYSTEM';
 
 /** A Stream API upload or download failed. */
 export class TransferError extends OneBotError {

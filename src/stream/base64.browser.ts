@@ -8,10 +8,18 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** The bytes of a base64 string through `atob` (browser build). */
-export function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
+/**
+ * The bytes of a canonical, padded base64 string through `atob` (browser build), or `undefined` when `text`
+ * is anything else (`atob` forgives whitespace and missing padding, so the bytes are encoded back and compared).
+ */
+export function fromBase64(text: string): Uint8Array | undefined {
+  let binary: string;
+  try {
+    binary = atob(text);
+  } catch {
+    return undefined;
+  }
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  return btoa(binary) === text ? bytes : undefined;
 }

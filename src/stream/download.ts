@@ -1,8 +1,8 @@
 import { Observable, type OperatorFunction, catchError, throwError } from 'rxjs';
 import type { DownloadFrame } from '../action/catalogue/media/streams';
 import type { CallAction } from '../action/types';
-import { TransferError } from '../errors';
-import { fromBase64 } from './base64';
+import { DownloadCheck, type DownloadCheckOptions } from './download-check';
+import type { Sha256Factory } from './sha256';
 import { asTransferError } from './transfer-error';
 import type { DownloadChunk, DownloadOptions, RecordDownloadOptions } from './types';
 
@@ -37,31 +37,50 @@ export function downloadFrames(call: CallAction, request: DownloadRequest): Obse
 }
 
 /**
- * Turns download frames into decoded chunks with running byte counts (`totalBytes` from `file_info`, raised
- * to the bytes received when the announcement was short). A chunk that is not base64 text fails the download.
+ * Turns download frames into checked, decoded chunks with running byte counts (`totalBytes` from `file_info`,
+ * raised to the bytes received when the announcement was short). A chunk out of order or not canonical base64,
+ * totals that differ from `file_complete` or `file_size`, or a wrong `sha256` fail the download with a
+ * `TransferError` (see {@link DownloadCheck}).
  *
  * @example
- * downloadFrames(call, { action: 'download_file_stream', fileId }).pipe(chunksOf(fileId));
+ * downloadFrames(call, { action: 'download_file_stream', fileId }).pipe(chunksOf({ fileId }));
  */
-export function chunksOf(fileId: string): OperatorFunction<DownloadFrame, DownloadChunk> {
+export function chunksOf(options: DownloadCheckOptions): OperatorFunction<DownloadFrame, DownloadChunk> {
   return (frames) =>
     new Observable<DownloadChunk>((subscriber) => {
-      let totalBytes = 0;
-      let receivedBytes = 0;
+      const check = new DownloadCheck(options);
       return frames.subscribe({
         next: (frame) => {
-          if (frame.data_type === 'file_info') totalBytes = frame.file_size;
-          if (frame.data_type !== 'file_chunk') return;
-          if (typeof frame.data !== 'string') {
-            subscriber.error(new TransferError('SERVER', `download ${fileId}: chunk ${frame.index} carries no base64 data`, { fileId }));
-            return;
+          try {
+            if (frame.data_type === 'file_info') check.info(frame);
+            else if (frame.data_type === 'file_complete') check.complete(frame);
+            else if (frame.data_type === 'file_chunk') {
+              const data = check.chunk(frame);
+              const { receivedBytes } = check;
+              subscriber.next({ index: frame.index, data, receivedBytes, totalBytes: Math.max(check.announcedBytes, receivedBytes) });
+            }
+          } catch (error) {
+            subscriber.error(error);
           }
-          const data = fromBase64(frame.data);
-          receivedBytes += data.byteLength;
-          subscriber.next({ index: frame.index, data, receivedBytes, totalBytes: Math.max(totalBytes, receivedBytes) });
         },
         error: (error: unknown) => subscriber.error(error),
-        complete: () => subscriber.complete(),
+        complete: () => {
+          try {
+            check.ended();
+            subscriber.complete();
+          } catch (error) {
+            subscriber.error(error);
+          }
+        },
       });
     });
+}
+
+/** The check options of `request` (a voice conversion makes `file_size` advisory). */
+export function checkOptionsOf(request: DownloadRequest, sha256?: Sha256Factory): DownloadCheckOptions {
+  return {
+    fileId: request.fileId,
+    converted: request.options?.outFormat !== undefined,
+    ...(sha256 === undefined ? {} : { sha256 }),
+  };
 }

@@ -11,6 +11,7 @@ export function downloadToFile(
   request: DownloadRequest,
   _target: DownloadTarget,
   _socket: () => SocketOpen | undefined,
+  _sha256?: unknown,
 ): Observable<WriteEvent> {
   return throwError(() => new UnsupportedActionError(`${request.action} to a file`, 'the browser build'));
 }

@@ -3,8 +3,9 @@ import { type Observable, defer, tap, throwError } from 'rxjs';
 import type { CallAction } from '../action/types';
 import { InvalidParamsError, TransferError } from '../errors';
 import type { SocketOpen } from '../transport/types';
-import { type DownloadRequest, chunksOf, downloadFrames } from './download';
+import { type DownloadRequest, checkOptionsOf, chunksOf, downloadFrames } from './download';
 import { confinedPath, unsafeNameReason } from './safe-path';
+import type { Sha256Factory } from './sha256';
 import type { DownloadTarget, WriteEvent } from './types';
 import { type WriteOptions, writeChunksTo } from './write-to';
 
@@ -28,7 +29,9 @@ export function socketFlowControl(socket: () => SocketOpen | undefined): Pick<Wr
 
 /**
  * Downloads into a file: a temporary file beside the target, renamed on success, removed on failure. With
- * `{ dir }` the server's file name is used only if it stays inside `dir` (else `TransferError` `SERVER`).
+ * `{ dir }` the server's file name is used only if it stays inside `dir` and fits a file system (else
+ * `TransferError` `SERVER`). The frames are checked as in `chunksOf`; a file-system failure is a
+ * `TransferError` `FILE_SYSTEM`.
  *
  * @example
  * downloadToFile(call, { action: 'download_file_stream', fileId }, { dir: './downloads' }, client.socket);
@@ -38,14 +41,16 @@ export function downloadToFile(
   request: DownloadRequest,
   target: DownloadTarget,
   socket: () => SocketOpen | undefined,
+  sha256?: Sha256Factory,
 ): Observable<WriteEvent> {
   return defer(() => {
     const { fileId } = request;
+    const checked = chunksOf(checkOptionsOf(request, sha256));
     if ('path' in target) {
       const dir = dirname(resolve(target.path));
       return downloadFrames(call, request).pipe(
-        chunksOf(fileId),
-        writeChunksTo({ dir, finalPath: () => target.path }, socketFlowControl(socket)),
+        checked,
+        writeChunksTo({ dir, finalPath: () => target.path, fileId }, socketFlowControl(socket)),
       );
     }
     const chosen = target.name;
@@ -64,10 +69,11 @@ export function downloadToFile(
           throw new TransferError('SERVER', `download ${fileId}: the server's file name ${JSON.stringify(frame.file_name)} is unsafe: ${why}`, { fileId });
         }
       }),
-      chunksOf(fileId),
+      checked,
       writeChunksTo(
         {
           dir: target.dir,
+          fileId,
           finalPath: () => {
             if (path === undefined) throw new TransferError('SERVER', `download ${fileId}: the server sent no file name`, { fileId });
             return path;

@@ -45,3 +45,21 @@ export function asTransferError(error: unknown, ids: TransferIds): unknown {
   const what = ids.streamId !== undefined ? `upload ${ids.streamId}` : `download ${ids.fileId ?? ''}`.trim();
   return new TransferError(code, `${what} failed (${code}): ${message}`, { ...ids, cause: error });
 }
+
+/**
+ * A file-system failure while writing a download (`ENAMETOOLONG`, `ENOSPC`, `EACCES`, …) as a
+ * `TransferError` `FILE_SYSTEM`, keeping the original as `cause`; a `TransferError` passes unchanged.
+ *
+ * @example
+ * writes.catch((e) => fail(fileSystemError(e, { fileId })));
+ */
+export function fileSystemError(error: unknown, ids: TransferIds = {}): TransferError {
+  if (isTransferError(error)) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  const what = `download${ids.fileId === undefined ? '' : ` ${ids.fileId}`}`;
+  return new TransferError('FILE_SYSTEM', `${what} failed (FILE_SYSTEM${typeof code === 'string' ? ` ${code}` : ''}): ${message}`, {
+    ...ids,
+    cause: error,
+  });
+}

@@ -2,7 +2,7 @@ import { type Observable, type SchedulerLike, catchError, throwError } from 'rxj
 import type { AudioFormat } from '../action/catalogue/files';
 import type { CallAction, CallOptions } from '../action/types';
 import type { Logger, SocketOpen } from '../transport/types';
-import { type DownloadAction, chunksOf, downloadFrames } from './download';
+import { type DownloadAction, checkOptionsOf, chunksOf, downloadFrames } from './download';
 import { ResumeRegistry } from './resume';
 import { defaultSha256 } from './default-sha256';
 import type { Sha256Factory } from './sha256';
@@ -36,7 +36,9 @@ export interface TransferMethods extends UploadActionMethods {
   /** How many chunks of `streamId` the server holds (`TransferError` `NOT_FOUND` when it knows none). */
   getUploadStreamStatus(streamId: string, options?: CallOptions): Observable<UploadStreamStatus>;
   /**
-   * Downloads a file (received file id, path or URL on the server) as decoded chunks in order.
+   * Downloads a file (received file id, path or URL on the server) as decoded chunks in order. Each frame is
+   * checked: a chunk out of order or not canonical base64 fails with `TransferError` `CORRUPT`, totals that
+   * differ from the final frame or `file_size` with `SIZE_MISMATCH`, an announced sha256 with `SHA256_MISMATCH`.
    *
    * @example
    * client.downloadFileStream(fileId).pipe(writeTo('out.bin')).subscribe();
@@ -82,10 +84,12 @@ export function bindTransferMethods(deps: TransferDeps): TransferMethods {
   const { call, socket } = deps;
   const uploads = { call, registry: new ResumeRegistry(deps.scheduler), sha256: deps.sha256 ?? defaultSha256, newStreamId };
   const upload = (file: FileInput, options: UploadOptions = {}): Observable<UploadEvent> => uploadFileStream(uploads, file, options);
-  const download = (action: DownloadAction) => (fileId: string, options?: RecordDownloadOptions) =>
-    downloadFrames(call, { action, fileId, ...(options === undefined ? {} : { options }) }).pipe(chunksOf(fileId));
+  const download = (action: DownloadAction) => (fileId: string, options?: RecordDownloadOptions) => {
+    const request = { action, fileId, ...(options === undefined ? {} : { options }) };
+    return downloadFrames(call, request).pipe(chunksOf(checkOptionsOf(request, deps.sha256)));
+  };
   const toFile = (action: DownloadAction) => (fileId: string, target: DownloadTarget, options?: RecordDownloadOptions) =>
-    downloadToFile(call, { action, fileId, ...(options === undefined ? {} : { options }) }, target, socket);
+    downloadToFile(call, { action, fileId, ...(options === undefined ? {} : { options }) }, target, socket, deps.sha256);
   return {
     uploadFileStream: upload,
     getUploadStreamStatus: (streamId, options) =>

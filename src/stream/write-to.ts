@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { Observable, type OperatorFunction } from 'rxjs';
 import { TempFile } from './temp-file';
+import { fileSystemError } from './transfer-error';
 import type { WriteComplete, WriteEvent } from './types';
 
 const ignore = (): void => {};
@@ -26,12 +27,15 @@ export interface WriteOptions {
 export interface WriteTarget {
   readonly dir: string;
   readonly finalPath: () => string;
+  /** The download being written, named in its errors. */
+  readonly fileId?: string;
 }
 
 /**
  * Writes each chunk as it arrives into a temporary file in `target.dir`, in order, emitting `progress` per
  * chunk written and `complete` once renamed to `target.finalPath()`. On error or unsubscribe the temporary
- * file is removed (before the error is delivered), so no partial file is left.
+ * file is removed (before the error is delivered), so no partial file is left. A failure of the file system
+ * (creating, writing or renaming the file) is a `TransferError` `FILE_SYSTEM`; source errors pass unchanged.
  */
 export function writeChunksTo<T extends WritableChunk>(target: WriteTarget, options: WriteOptions = {}): OperatorFunction<T, WriteEvent> {
   const highWater = options.highWater ?? WRITE_HIGH_WATER;
@@ -52,6 +56,7 @@ export function writeChunksTo<T extends WritableChunk>(target: WriteTarget, opti
         options.resume?.();
       };
       const discard = (): Promise<void> => file.then((f) => f.discard(), () => undefined);
+      const ids = target.fileId === undefined ? {} : { fileId: target.fileId };
       const fail = (error: unknown): void => {
         if (settled) return;
         settled = true;
@@ -83,7 +88,7 @@ export function writeChunksTo<T extends WritableChunk>(target: WriteTarget, opti
             options.pause?.();
           }
           chain = chain.then(() => write(chunk));
-          chain.catch(fail);
+          chain.catch((error: unknown) => fail(fileSystemError(error, ids)));
         },
         error: fail,
         complete: () => {
@@ -94,7 +99,7 @@ export function writeChunksTo<T extends WritableChunk>(target: WriteTarget, opti
               subscriber.next(done);
               subscriber.complete();
             },
-            fail,
+            (error: unknown) => fail(fileSystemError(error, ids)),
           );
         },
       });

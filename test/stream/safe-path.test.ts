@@ -27,3 +27,11 @@ describe('confinedPath', () => {
     expect(confinedPath('/d', '..hidden..')).toBe(join(resolve('/d'), '..hidden..'));
   });
 });
+
+describe('names too long for a file system', () => {
+  it('allows 255 UTF-8 bytes and refuses 256, counting bytes, not characters', () => {
+    expect(unsafeNameReason('a'.repeat(255))).toBeUndefined();
+    expect(unsafeNameReason('a'.repeat(256))).toContain('256 bytes long');
+    expect(unsafeNameReason('文'.repeat(86))).toContain('258 bytes long');
+  });
+});

@@ -18,7 +18,8 @@ export interface StreamErrorData extends t.TypeOf<typeof StreamErrorData> {}
 
 /**
  * First frame of a download: the file's name and size, the chunk size in use; `width`/`height` for
- * `download_file_image_stream`, `out_format` for `download_file_record_stream`.
+ * `download_file_image_stream`, `out_format` for `download_file_record_stream`; `sha256` (hex) when the
+ * server gives one (NapCat does not), which the download then checks.
  */
 export const DownloadFileInfo = struct(
   {
@@ -30,6 +31,7 @@ export const DownloadFileInfo = struct(
     width: optional(t.number),
     height: optional(t.number),
     out_format: optional(t.string),
+    sha256: optional(t.string),
   },
   'DownloadFileInfo',
 );
@@ -50,7 +52,10 @@ export const DownloadFileChunk = struct(
 );
 export interface DownloadFileChunk extends t.TypeOf<typeof DownloadFileChunk> {}
 
-/** Last frame of a download: the true chunk and byte counts (`file_info.file_size` may differ). */
+/**
+ * Last frame of a download: the true chunk and byte counts (`file_info.file_size` may differ after an
+ * `out_format` conversion); `sha256` (hex) when the server gives one.
+ */
 export const DownloadFileComplete = struct(
   {
     data_type: t.literal('file_complete'),
@@ -58,6 +63,7 @@ export const DownloadFileComplete = struct(
     total_chunks: t.number,
     total_bytes: t.number,
     message: t.string,
+    sha256: optional(t.string),
   },
   'DownloadFileComplete',
 );
