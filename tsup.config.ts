@@ -1,34 +1,42 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 import { FP_TS_LIB, browserVariants, fpTsEs6 } from './scripts/browser-variants';
 
-/** Left to the user's bundler / Node resolution in every build. */
-const external = ['rxjs', 'io-ts', 'fp-ts'];
+/**
+ * Left to the user's bundler / Node resolution in every build. `onebot-rx` itself is external so a subpath
+ * (`onebot-rx/testing`, …) imports the main entry instead of bundling a second copy of the SDK: one class per
+ * error, one catalogue.
+ */
+const external = ['rxjs', 'io-ts', 'fp-ts', 'onebot-rx'];
+
+/** Shared by every build: no source maps in the package (they tripled its size), one file per entry. */
+const common: Options = { sourcemap: false, clean: false, splitting: false, treeshake: true, dts: false };
+
+/** Node entries, ESM + CJS: the main entry first, then one line per subpath (`dist/<subpath>/index`). */
+const NODE_ENTRIES = { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' };
+
+/** Browser entries (the `browser` export condition): ES modules with no Node built-ins. */
+const BROWSER_ENTRIES = { browser: 'src/browser.ts', 'testing/browser': 'src/testing/browser.ts' };
 
 export default defineConfig([
+  { ...common, entry: NODE_ENTRIES, format: ['esm', 'cjs'], target: 'node20', external: [...external, 'ws'] },
   {
-    entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
-    clean: false,
-    target: 'node20',
-    splitting: false,
-    treeshake: true,
-    external: [...external, 'ws'],
-  },
-  {
-    // The `browser` export condition: an ES module over the global WebSocket, no `ws`, no Node built-ins.
-    entry: { browser: 'src/browser.ts' },
+    // Over the global WebSocket, no `ws`, no Node built-ins.
+    ...common,
+    entry: BROWSER_ENTRIES,
     format: ['esm'],
     platform: 'browser',
-    dts: true,
-    sourcemap: true,
-    clean: false,
     target: 'es2022',
-    splitting: false,
-    treeshake: true,
     external,
     noExternal: [FP_TS_LIB],
     esbuildPlugins: [browserVariants(), fpTsEs6({ external: true })],
+  },
+  {
+    // Declarations only, one set per format; entries share their declarations through chunks, so the main
+    // entry's types appear once per format.
+    ...common,
+    entry: { ...NODE_ENTRIES, ...BROWSER_ENTRIES },
+    format: ['esm', 'cjs'],
+    dts: { only: true },
+    external: [...external, 'ws'],
   },
 ]);

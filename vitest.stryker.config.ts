@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { selfAlias } from './vitest.config';
 
 /**
  * Vitest config used only by Stryker (`npm run mutate`): the unit suites of the mutated modules, without
@@ -8,6 +9,7 @@ import { defineConfig } from 'vitest/config';
 const UNIT_SUITES = ['codec', 'action', 'transport', 'server', 'stream', 'message', 'event'];
 
 export default defineConfig({
+  resolve: { alias: selfAlias },
   test: {
     include: UNIT_SUITES.map((dir) => `test/${dir}/**/*.test.ts`),
     exclude: ['node_modules/**', 'test/**/*.sim.test.ts', 'bench/**'],

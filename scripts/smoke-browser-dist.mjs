@@ -4,6 +4,7 @@
 // Run after `npm run build`: node scripts/smoke-browser-dist.mjs
 import assert from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -20,15 +21,26 @@ const unexpected = specifiers.filter((specifier) => !ALLOWED.test(specifier));
 assert.deepStrictEqual(unexpected, [], 'dist/browser.js imports only rxjs, io-ts, fp-ts/es6 and @noble/hashes');
 
 const TYPE_ALLOWED = /^(?:rxjs|io-ts|fp-ts(?:\/[\w/.-]+)?)$/;
-const typings = readFileSync(conditions.browser.types, 'utf8');
-const typeSpecifiers = [...typings.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|<reference\s+types=['"]([^'"]+)['"]/g)].map(
-  (match) => match[1] ?? match[2] ?? match[3],
-);
+// The typings and the declaration chunks they import (`./client-*.js`), followed to the end.
+const typeSpecifiers = [];
+const pending = [conditions.browser.types];
+for (const seen = new Set(); pending.length > 0; ) {
+  const file = pending.pop();
+  if (seen.has(file)) continue;
+  seen.add(file);
+  const typings = readFileSync(file, 'utf8');
+  for (const match of typings.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|<reference\s+types=['"]([^'"]+)['"]/g)) {
+    const specifier = match[1] ?? match[2] ?? match[3];
+    if (specifier.startsWith('./')) pending.push(join(dirname(file), specifier.replace(/\.js$/, '.d.ts')));
+    else typeSpecifiers.push(specifier);
+  }
+}
 const unexpectedTypes = [...new Set(typeSpecifiers.filter((specifier) => !TYPE_ALLOWED.test(specifier)))];
 assert.deepStrictEqual(unexpectedTypes, [], 'dist/browser.d.ts imports only rxjs, io-ts and fp-ts (no @types/node)');
 
 const page = await build({
   stdin: { contents: "import { createClient } from 'onebot-rx'; console.log(createClient);", resolveDir: process.cwd() },
+  tsconfigRaw: '{}', // resolve `onebot-rx` through package.json as a user would, not the tsconfig `paths`
   bundle: true,
   platform: 'browser',
   format: 'esm',

@@ -64,6 +64,7 @@ export type { Api, ActionMethod, AsyncActionMethod, RawActions } from './action/
 export type { CallOptions } from './action/types';
 export { CATALOGUE, type ActionName, type Catalogue } from './action/catalogue';
 export type { ActionDef, BackendName, Support, SupportProfile } from './action/define';
+export { adaptCall, type AdaptedCall } from './action/backend';
 export type { SeedMethods, SeedMethodName } from './action/methods';
 export {
   createThrottle,

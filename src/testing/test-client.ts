@@ -1,8 +1,6 @@
 import { EMPTY, Observable, ReplaySubject, type SchedulerLike, Subscription, asyncScheduler, of } from 'rxjs';
-import type { Client } from '../client/client';
-import { createClient } from '../client/client';
+import { type Client, type ClientOptions, createClient } from 'onebot-rx';
 import type { OpenTransport } from '../client/connection';
-import type { ClientOptions } from '../client/options';
 import type { SocketOpen, TransportSignal } from '../transport/types';
 
 /** One action the bot under test called, as it went on the wire. */

@@ -1,4 +1,4 @@
-import type { ActionDef } from '../../action/define';
+import { type ActionDef, CATALOGUE, adaptCall } from 'onebot-rx';
 
 /** Catalogue rows by wire name, as the simulator reads them. */
 export type CatalogueRows = Readonly<Record<string, ActionDef>>;
@@ -9,24 +9,18 @@ export type CatalogueRows = Readonly<Record<string, ActionDef>>;
  * `_get_model_show`, so NapCat never registered the plain name).
  *
  * @example
- * registeredByNapCat('reboot_normal', CATALOGUE.reboot_normal, {}); // false
+ * registeredByNapCat('reboot_normal', CATALOGUE.reboot_normal); // false
  */
-export function registeredByNapCat(name: string, row: ActionDef, renamed: Readonly<Record<string, { action?: string }>>): boolean {
-  return row.support.napcat !== 'unsupported' && renamed[name]?.action === undefined;
+export function registeredByNapCat(name: string, row: ActionDef): boolean {
+  return row.support.napcat !== 'unsupported' && adaptCall(name, {}, 'napcat').action === name;
 }
 
 /**
- * Loads the SDK's action catalogue as NapCat registers it: the default source of sampled answers for
- * actions without a handler; names NapCat does not answer are left out, so they get its 1404 failure.
- * Loaded on demand, so a simulator given its own rows never pulls the whole catalogue in.
+ * The SDK's action catalogue (from the main entry, so the simulator and the client share one copy) as
+ * NapCat registers it: the default source of sampled answers for actions without a handler; names NapCat
+ * does not answer are left out, so they get its 1404 failure.
  */
-export async function loadCatalogue(): Promise<CatalogueRows> {
-  const [{ CATALOGUE }, { BACKEND_ADAPTERS }] = await Promise.all([
-    import('../../action/catalogue'),
-    import('../../action/backend'),
-  ]);
+export function loadCatalogue(): Promise<CatalogueRows> {
   const rows: Readonly<Record<string, ActionDef>> = CATALOGUE;
-  return Object.fromEntries(
-    Object.entries(rows).filter(([name, row]) => registeredByNapCat(name, row, BACKEND_ADAPTERS.napcat)),
-  );
+  return Promise.resolve(Object.fromEntries(Object.entries(rows).filter(([name, row]) => registeredByNapCat(name, row))));
 }

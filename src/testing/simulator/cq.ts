@@ -1,4 +1,4 @@
-import { cq } from '../../message/cq';
+import { cq } from 'onebot-rx';
 
 /** One message segment as it travels in OneBot 11 frames. */
 export interface SimSegment {

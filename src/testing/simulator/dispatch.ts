@@ -1,6 +1,6 @@
 import type * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
-import type { ActionDef } from '../../action/define';
+import type { ActionDef } from 'onebot-rx';
 import type { CatalogueRows } from './catalogue';
 import { failedFrame, okFrame, RETCODE, streamErrorFrame, streamFrame, type ResponseFrame } from './frames';
 import { StreamAnswer, type Handler, type HandlerContext, type HandlerTable } from './handlers';

@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+/** Checks of the built package (`npm run build` first; CI builds before testing). */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const built = existsSync(`${ROOT}dist/index.js`) && existsSync(`${ROOT}dist/testing/index.js`);
+const FIXTURE = fileURLToPath(new URL('../../scripts/smoke-cross-entry.mjs', import.meta.url));
+
+const crossEntry = (format: 'esm' | 'cjs'): unknown =>
+  JSON.parse(execFileSync(process.execPath, [FIXTURE, format], { cwd: ROOT, encoding: 'utf8' }));
+
+describe.skipIf(!built)('the built package', () => {
+  it.each(['esm', 'cjs'] as const)('shares one class per error across entries (%s)', (format) => {
+    expect(crossEntry(format)).toEqual({ format, instanceOf: true, guard: true });
+  });
+
+  it('keeps the SDK out of the testing entry: it imports onebot-rx instead', () => {
+    for (const file of ['dist/testing/index.js', 'dist/testing/index.cjs', 'dist/testing/browser.js']) {
+      const code = readFileSync(`${ROOT}${file}`, 'utf8');
+      expect(code, file).toMatch(/from ["']onebot-rx["']|require\(["']onebot-rx["']\)/);
+      expect(code, file).not.toMatch(/class ActionFailedError|class DecodeError/);
+    }
+  });
+
+  it('gives browsers a createTestClient without Node built-ins (the browser condition of ./testing)', async () => {
+    const found: string[] = [];
+    const result = await build({
+      stdin: { contents: "export { createTestClient } from 'onebot-rx/testing';", resolveDir: ROOT },
+      absWorkingDir: ROOT,
+      tsconfigRaw: '{}', // resolve `onebot-rx` as a user would (through package.json), not tsconfig `paths`
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [
+        {
+          name: 'record-node-imports',
+          setup(b) {
+            b.onResolve({ filter: /^(?:node:|ws$|fs$|http$|crypto$|path$|os$|url$|stream$)/ }, (args) => {
+              found.push(args.path);
+              return { path: args.path, external: true };
+            });
+          },
+        },
+      ],
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs).toEqual(expect.arrayContaining(['dist/testing/browser.js', 'dist/browser.js']));
+    expect(inputs.filter((input) => /^dist\/(?:index|testing\/index)\./.test(input))).toEqual([]);
+    expect(found).toEqual([]);
+  });
+
+  it('packs to at most 1.5 MB unpacked, without source maps', () => {
+    const [pack] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' })) as [
+      { unpackedSize: number; files: { path: string }[] },
+    ];
+    expect(pack.files.filter((file) => file.path.endsWith('.map'))).toEqual([]);
+    expect(pack.unpackedSize).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+  });
+});
