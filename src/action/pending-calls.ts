@@ -1,5 +1,6 @@
 import type { SchedulerLike, Subscriber, Subscription } from 'rxjs';
 import type { SendMeta } from '../transport/types';
+import { timerDelay } from './timer-limit';
 
 /** How a call's reply data is turned into its value. */
 export type ResultMode = 'decode' | 'async' | 'raw';
@@ -34,7 +35,8 @@ export interface PendingCall {
  * The table of calls in flight, keyed by echo (O(1) lookups), with ONE timer for all deadlines: it is armed
  * at the earliest deadline, sweeps expired calls when it fires, and is cancelled when the table empties, so
  * an idle client holds no timer and a script that forgot `close()` still exits. (Keeping it armed would save
- * calls made strictly one after another a timer each, at the cost of holding the process open.)
+ * calls made strictly one after another a timer each, at the cost of holding the process open.) A deadline
+ * past the longest timer (~24.8 days) is reached through clamped timers that re-arm.
  */
 export class PendingCalls {
   private readonly calls = new Map<string, PendingCall>();
@@ -88,7 +90,7 @@ export class PendingCalls {
   private arm(deadline: number): void {
     this.timer?.unsubscribe();
     this.armedAt = deadline;
-    this.timer = this.scheduler.schedule(() => this.sweep(), Math.max(0, deadline - this.scheduler.now()));
+    this.timer = this.scheduler.schedule(() => this.sweep(), timerDelay(deadline - this.scheduler.now()));
   }
 
   private disarm(): void {

@@ -1,12 +1,12 @@
-import { type MonoTypeOperatorFunction, Observable, type SchedulerLike, type Subscription, asyncScheduler } from 'rxjs';
-import { ActionTimeoutError } from '../errors';
+import { type MonoTypeOperatorFunction, Observable, type SchedulerLike, type Subscription, asyncScheduler, catchError, throwError } from 'rxjs';
+import { ActionTimeoutError, isActionTimeoutError } from '../errors';
+import { RateWindow, TargetWindows } from './rate-window';
+import { timerDelay } from './timer-limit';
 import type { CallAction } from './types';
 
-/** At most `count` sends in any `perMs` milliseconds. */
-export interface RateLimit {
-  readonly count: number;
-  readonly perMs: number;
-}
+import type { RateLimit } from './rate-window';
+
+export type { RateLimit };
 
 /** Spacing of outgoing sends, per target (group or user) and overall. */
 export interface ThrottleOptions {
@@ -32,32 +32,15 @@ export interface Throttle {
    * limited by the global window only.
    */
   run<T>(target: string | undefined, start: (waited: number) => Observable<T>, deadline?: QueueDeadline): Observable<T>;
+  /**
+   * Fails every queued call at once with `error` and cancels the throttle's timer; later calls fail at once
+   * with it too. Calls already started are not touched.
+   */
+  close(error: unknown): void;
   /** Calls waiting for a slot. */
   readonly queued: number;
-}
-
-/** The times of the last `count` sends under one limit. */
-class RateWindow {
-  private readonly times: number[] = [];
-  constructor(private readonly limit: RateLimit) {}
-
-  /** The earliest time another send fits, at or after `now`. */
-  freeAt(now: number): number {
-    const { count, perMs } = this.limit;
-    if (this.times.length < count) return now;
-    return Math.max(now, (this.times[this.times.length - count] as number) + perMs);
-  }
-
-  record(now: number): void {
-    this.times.push(now);
-    if (this.times.length > this.limit.count) this.times.shift();
-  }
-
-  /** Whether the window no longer restricts anything at `now`. */
-  idle(now: number): boolean {
-    const last = this.times[this.times.length - 1];
-    return last === undefined || last + this.limit.perMs <= now;
-  }
+  /** Per-target windows held (targets sent to within their `perMs`; idle ones are released as time passes). */
+  readonly windows: number;
 }
 
 interface Entry {
@@ -65,9 +48,8 @@ interface Entry {
   readonly expiresAt: number;
   readonly go: () => void;
   readonly expire: () => void;
+  readonly fail: (error: unknown) => void;
 }
-
-const SWEEP_ABOVE = 256;
 
 function checkLimit(name: string, limit: RateLimit | undefined): void {
   if (limit === undefined) return;
@@ -88,39 +70,28 @@ export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLik
   checkLimit('perTarget', options.perTarget);
   checkLimit('global', options.global);
   const global = options.global === undefined ? undefined : new RateWindow(options.global);
-  const perTarget = new Map<string, RateWindow>();
-  const queue: Entry[] = [];
+  const perTarget = options.perTarget === undefined ? undefined : new TargetWindows(options.perTarget);
+  /** Queued calls in arrival order (a Set: O(1) removal, insertion-ordered iteration). */
+  const queue = new Set<Entry>();
   let timer: Subscription | undefined;
   let timerAt = Infinity;
   let pumping = false;
   let pumpAgain = false;
+  let closed: { readonly error: unknown } | undefined;
 
-  const windowOf = (target: string | undefined): RateWindow | undefined => {
-    if (target === undefined || options.perTarget === undefined) return undefined;
-    let window = perTarget.get(target);
-    if (window === undefined) {
-      window = new RateWindow(options.perTarget);
-      perTarget.set(target, window);
-    }
-    return window;
+  const readyAt = (target: string | undefined, now: number): number => {
+    const overall = global?.freeAt(now) ?? now;
+    return target === undefined || perTarget === undefined ? overall : Math.max(overall, perTarget.freeAt(target, now));
   };
-
-  const readyAt = (target: string | undefined, now: number): number =>
-    Math.max(global?.freeAt(now) ?? now, windowOf(target)?.freeAt(now) ?? now);
 
   const record = (target: string | undefined, now: number): void => {
     global?.record(now);
-    windowOf(target)?.record(now);
-    if (perTarget.size > SWEEP_ABOVE) {
-      for (const [key, window] of perTarget) if (window.idle(now)) perTarget.delete(key);
-    }
+    if (target !== undefined) perTarget?.record(target, now);
   };
 
   const remove = (entry: Entry): boolean => {
-    const index = queue.indexOf(entry);
-    if (index < 0) return false;
-    queue.splice(index, 1);
-    if (queue.length === 0) disarm();
+    if (!queue.delete(entry)) return false;
+    if (queue.size === 0) disarm();
     return true;
   };
 
@@ -130,6 +101,7 @@ export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLik
     timerAt = Infinity;
   };
 
+  /** Wakes at `at` (a far one through clamped timers that re-arm). */
   const arm = (at: number, now: number): void => {
     if (at === Infinity || (timer !== undefined && timerAt <= at)) return;
     disarm();
@@ -138,16 +110,16 @@ export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLik
       timer = undefined;
       timerAt = Infinity;
       pump();
-    }, at - now);
+    }, timerDelay(at - now));
   };
 
   /** One pass over the queue in order: expire, dispatch what fits, then wake at the next possible change. */
   const pass = (): void => {
     const now = scheduler.now();
+    perTarget?.prune(now);
     const blocked = new Set<string | undefined>();
     let wakeAt = Infinity;
-    for (const entry of [...queue]) {
-      if (!queue.includes(entry)) continue;
+    for (const entry of queue) {
       if (entry.expiresAt <= now) {
         remove(entry);
         entry.expire();
@@ -163,7 +135,7 @@ export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLik
       if (entry.target !== undefined) blocked.add(entry.target);
       wakeAt = Math.min(wakeAt, at, entry.expiresAt);
     }
-    if (queue.length > 0) arm(wakeAt, now);
+    if (queue.size > 0) arm(wakeAt, now);
   };
 
   const pump = (): void => {
@@ -188,6 +160,10 @@ export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLik
     deadline?: QueueDeadline,
   ): Observable<T> =>
     new Observable<T>((subscriber) => {
+      if (closed !== undefined) {
+        subscriber.error(closed.error);
+        return;
+      }
       const queuedAt = scheduler.now();
       let inner: Subscription | undefined;
       const entry: Entry = {
@@ -197,8 +173,9 @@ export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLik
           inner = start(scheduler.now() - queuedAt).subscribe(subscriber);
         },
         expire: () => subscriber.error(deadline?.error()),
+        fail: (error) => subscriber.error(error),
       };
-      queue.push(entry);
+      queue.add(entry);
       pump();
       return () => {
         if (inner !== undefined) inner.unsubscribe();
@@ -206,10 +183,23 @@ export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLik
       };
     });
 
+  const close = (error: unknown): void => {
+    if (closed !== undefined) return;
+    closed = { error };
+    disarm();
+    const failing = [...queue];
+    queue.clear();
+    for (const entry of failing) entry.fail(error);
+  };
+
   return {
     run,
+    close,
     get queued() {
-      return queue.length;
+      return queue.size;
+    },
+    get windows() {
+      return perTarget?.size ?? 0;
     },
   };
 }
@@ -266,30 +256,47 @@ export function sendTarget(action: string, params: unknown): string | undefined 
   return SEND_TARGETS[action.replace(SUFFIXES, '')]?.(params);
 }
 
+/** A throttled call primitive and the handle that ends its queue. */
+export interface ThrottledCalls {
+  readonly call: CallAction;
+  /** Fails every queued send at once with `error` and leaves no timer (the client closed). */
+  close(error: unknown): void;
+}
+
 /**
  * Wraps the call primitive so message sends are spaced by `options`; other actions pass straight through.
  * A queued send keeps its timeout, which runs from subscription: it fails with `ActionTimeoutError { sent:
- * false }` if still queued then, and is sent with only the time left. Unsubscribing a queued send dequeues
- * it. Identity when `options` is undefined.
+ * false }` if still queued then, and is sent with only the time left (a timeout error still names the call's
+ * own timeout). Unsubscribing a queued send dequeues it. `call` is the primitive itself when `options` is
+ * undefined.
  *
  * @example
- * const call = throttleCalls(caller.call, { perTarget: { count: 5, perMs: 1_000 } }, scheduler, 30_000);
+ * const { call, close } = throttleCalls(caller.call, { perTarget: { count: 5, perMs: 1_000 } }, scheduler, 30_000);
  */
 export function throttleCalls(
   call: CallAction,
   options: ThrottleOptions | undefined,
   scheduler: SchedulerLike,
   defaultTimeout = 30_000,
-): CallAction {
-  if (options === undefined || (options.perTarget === undefined && options.global === undefined)) return call;
+): ThrottledCalls {
+  if (options === undefined || (options.perTarget === undefined && options.global === undefined)) {
+    return { call, close: () => undefined };
+  }
   const throttle = createThrottle(options, scheduler);
-  return (action, params, callOptions) => {
+  const throttled: CallAction = (action, params, callOptions) => {
     const target = sendTarget(action, params);
     if (target === undefined) return call(action, params, callOptions);
     const timeout = callOptions?.timeout ?? defaultTimeout;
-    return throttle.run(target, (waited) => call(action, params, { ...callOptions, timeout: timeout - waited }), {
-      after: timeout,
-      error: () => new ActionTimeoutError(action, timeout, false),
-    });
+    const start = (waited: number): Observable<unknown> => {
+      const inner = call(action, params, { ...callOptions, timeout: timeout - waited });
+      if (waited === 0) return inner;
+      return inner.pipe(
+        catchError((error: unknown) =>
+          throwError(() => (isActionTimeoutError(error) ? new ActionTimeoutError(action, timeout, error.sent) : error)),
+        ),
+      );
+    };
+    return throttle.run(target, start, { after: timeout, error: () => new ActionTimeoutError(action, timeout, false) });
   };
+  return { call: throttled, close: (error) => throttle.close(error) };
 }

@@ -120,6 +120,7 @@ export function createClient(options: ClientOptions): Client {
       dropped: (generation, cause) => caller.dropped(generation, cause),
       terminated: (error) => {
         caller.terminate(error);
+        throttled.close(error);
         backend.complete();
       },
     },
@@ -149,12 +150,13 @@ export function createClient(options: ClientOptions): Client {
     },
   });
 
-  const call = throttleCalls(
+  const throttled = throttleCalls(
     (action: string, params: unknown, callOptions?: CallOptions) => caller.call(action, params, callOptions),
     options.throttle,
     scheduler,
     options.actionTimeout ?? CLIENT_DEFAULTS.actionTimeout,
   );
+  const call = throttled.call;
   const events$ = connection.frames$.pipe(knownEvents());
 
   const core: ClientCore = {

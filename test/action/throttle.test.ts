@@ -33,7 +33,7 @@ describe('throttleCalls', () => {
     'spaces sends to one group by the per-target window and lets another group through at once',
     marbles((m) => {
       const { sent, call } = recordingCall(m.scheduler);
-      const throttled = throttleCalls(call, { perTarget: { count: 1, perMs: 100 } }, m.scheduler);
+      const throttled = throttleCalls(call, { perTarget: { count: 1, perMs: 100 } }, m.scheduler).call;
       for (const id of [1, 1, 1, 2]) throttled('send_group_msg', toGroup(id)).subscribe();
       m.flush();
       expect(sent.map((s) => [s.at, s.to])).toEqual([
@@ -49,7 +49,7 @@ describe('throttleCalls', () => {
     'allows count sends per window before spacing them',
     marbles((m) => {
       const { sent, call } = recordingCall(m.scheduler);
-      const throttled = throttleCalls(call, { perTarget: { count: 2, perMs: 100 } }, m.scheduler);
+      const throttled = throttleCalls(call, { perTarget: { count: 2, perMs: 100 } }, m.scheduler).call;
       for (let i = 0; i < 5; i++) throttled('send_group_msg', toGroup(7)).subscribe();
       m.flush();
       expect(sent.map((s) => s.at)).toEqual([0, 0, 100, 100, 200]);
@@ -60,7 +60,7 @@ describe('throttleCalls', () => {
     'limits all targets together with the global window, keeping arrival order',
     marbles((m) => {
       const { sent, call } = recordingCall(m.scheduler);
-      const throttled = throttleCalls(call, { global: { count: 2, perMs: 50 } }, m.scheduler);
+      const throttled = throttleCalls(call, { global: { count: 2, perMs: 50 } }, m.scheduler).call;
       for (const id of [1, 2, 3, 4, 5]) throttled('send_group_msg', toGroup(id)).subscribe();
       m.flush();
       expect(sent.map((s) => [s.at, s.to])).toEqual([
@@ -81,7 +81,7 @@ describe('throttleCalls', () => {
         call,
         { perTarget: { count: 1, perMs: 100 }, global: { count: 10, perMs: 100 } },
         m.scheduler,
-      );
+      ).call;
       throttled('send_group_msg', toGroup(1)).subscribe();
       throttled('send_group_msg', toGroup(1)).subscribe();
       throttled('send_private_msg', toUser(1)).subscribe();
@@ -98,7 +98,7 @@ describe('throttleCalls', () => {
     'lets actions that send no message through without waiting',
     marbles((m) => {
       const { sent, call } = recordingCall(m.scheduler);
-      const throttled = throttleCalls(call, { global: { count: 1, perMs: 1_000 } }, m.scheduler);
+      const throttled = throttleCalls(call, { global: { count: 1, perMs: 1_000 } }, m.scheduler).call;
       throttled('send_group_msg', toGroup(1)).subscribe();
       throttled('set_group_ban', { group_id: 1, user_id: 2 }).subscribe();
       throttled('get_group_list', {}).subscribe();
@@ -114,7 +114,7 @@ describe('throttleCalls', () => {
     'emits the reply of a queued send once it is sent and answered',
     marbles((m) => {
       const { call } = recordingCall(m.scheduler, () => m.cold('--r|', { r: { message_id: 1 } }));
-      const throttled = throttleCalls(call, { perTarget: { count: 1, perMs: 5 } }, m.scheduler);
+      const throttled = throttleCalls(call, { perTarget: { count: 1, perMs: 5 } }, m.scheduler).call;
       throttled('send_group_msg', toGroup(1)).subscribe();
       m.expect(throttled('send_group_msg', toGroup(1))).toBeObservable('-------r|', { r: { message_id: 1 } });
     }),
@@ -124,7 +124,7 @@ describe('throttleCalls', () => {
     'sends a queued call with only the time left of its timeout',
     marbles((m) => {
       const { sent, call } = recordingCall(m.scheduler);
-      const throttled = throttleCalls(call, { perTarget: { count: 1, perMs: 100 } }, m.scheduler, 30_000);
+      const throttled = throttleCalls(call, { perTarget: { count: 1, perMs: 100 } }, m.scheduler, 30_000).call;
       throttled('send_group_msg', toGroup(1), { timeout: 500 }).subscribe();
       throttled('send_group_msg', toGroup(1), { timeout: 500 }).subscribe();
       throttled('send_group_msg', toGroup(1)).subscribe();
@@ -141,7 +141,7 @@ describe('throttleCalls', () => {
     'fails a call still queued when its timeout runs out, unsent, and frees its place',
     marbles((m) => {
       const { sent, call } = recordingCall(m.scheduler);
-      const throttled = throttleCalls(call, { perTarget: { count: 1, perMs: 100 } }, m.scheduler);
+      const throttled = throttleCalls(call, { perTarget: { count: 1, perMs: 100 } }, m.scheduler).call;
       const errors: unknown[] = [];
       throttled('send_group_msg', toGroup(1)).subscribe();
       throttled('send_group_msg', toGroup(1), { timeout: 60 }).subscribe({ error: (e: unknown) => errors.push(e) });
@@ -162,7 +162,7 @@ describe('throttleCalls', () => {
     'times a queued call out in virtual time, at its own deadline',
     marbles((m) => {
       const { call } = recordingCall(m.scheduler);
-      const throttled = throttleCalls(call, { global: { count: 1, perMs: 100 } }, m.scheduler);
+      const throttled = throttleCalls(call, { global: { count: 1, perMs: 100 } }, m.scheduler).call;
       throttled('send_group_msg', toGroup(1)).subscribe();
       const late = throttled('send_group_msg', toGroup(2), { timeout: 30 });
       m.expect(late).toBeObservable('30ms #', undefined, { name: 'ActionTimeoutError', message: expect.any(String) });
@@ -173,7 +173,7 @@ describe('throttleCalls', () => {
     'dequeues a call unsubscribed while waiting, so the next one takes its slot',
     marbles((m) => {
       const { sent, call } = recordingCall(m.scheduler);
-      const throttled = throttleCalls(call, { perTarget: { count: 1, perMs: 100 } }, m.scheduler);
+      const throttled = throttleCalls(call, { perTarget: { count: 1, perMs: 100 } }, m.scheduler).call;
       throttled('send_group_msg', { group_id: 1, message: 'a' }).subscribe();
       const dropped = throttled('send_group_msg', { group_id: 1, message: 'b' }).subscribe();
       throttled('send_group_msg', { group_id: 1, message: 'c' }).subscribe();
@@ -187,7 +187,7 @@ describe('throttleCalls', () => {
     'leaves no timer scheduled once every queued call is unsubscribed',
     marbles((m) => {
       const { call } = recordingCall(m.scheduler);
-      const throttled = throttleCalls(call, { perTarget: { count: 1, perMs: 100 } }, m.scheduler);
+      const throttled = throttleCalls(call, { perTarget: { count: 1, perMs: 100 } }, m.scheduler).call;
       throttled('send_group_msg', toGroup(1)).subscribe();
       const waiting = [throttled('send_group_msg', toGroup(1)).subscribe(), throttled('send_group_msg', toGroup(1)).subscribe()];
       expect(m.scheduler.actions.length).toBe(1);
@@ -198,8 +198,8 @@ describe('throttleCalls', () => {
 
   it('is the call itself when no limit is given', () => {
     const call: CallAction = () => of(1);
-    expect(throttleCalls(call, undefined, undefined as never)).toBe(call);
-    expect(throttleCalls(call, {}, undefined as never)).toBe(call);
+    expect(throttleCalls(call, undefined, undefined as never).call).toBe(call);
+    expect(throttleCalls(call, {}, undefined as never).call).toBe(call);
   });
 
   it('rejects a limit without a positive integer count', () => {
