@@ -82,7 +82,8 @@ export interface AdaptedCall {
  * adaptCall('get_model_show', { model: 'x' }, 'napcat'); // { action: '_get_model_show', params: { model: 'x' } }
  */
 export function adaptCall(action: string, params: unknown, backend: BackendName | 'unknown'): AdaptedCall {
-  const adapter = backend === 'unknown' ? undefined : BACKEND_ADAPTERS[backend][action];
+  const adapters = backend === 'unknown' ? undefined : BACKEND_ADAPTERS[backend];
+  const adapter = adapters !== undefined && Object.hasOwn(adapters, action) ? adapters[action] : undefined;
   if (adapter === undefined) return { action, params };
   const withDefaults =
     adapter.defaults === undefined ? params : fillDefaults(adapter.defaults, params);

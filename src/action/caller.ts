@@ -107,13 +107,18 @@ export function createCaller(deps: CallerDeps): Caller {
     return r;
   }
 
+  /** The catalogue row of `action`: own keys only, so `constructor` or `__proto__` is uncatalogued. */
+  function catalogued(action: string): ActionDef | undefined {
+    return Object.hasOwn(deps.catalogue, action) ? deps.catalogue[action] : undefined;
+  }
+
   function resolveUncached(action: string): Resolved {
-    const def = deps.catalogue[action];
+    const def = catalogued(action);
     if (def !== undefined) return { def, base: action, mode: 'decode' };
     for (const suffix of ASYNC_SUFFIXES) {
       if (action.endsWith(suffix)) {
         const base = action.slice(0, -suffix.length);
-        const baseDef = deps.catalogue[base];
+        const baseDef = catalogued(base);
         if (baseDef !== undefined) return { def: baseDef, base, mode: 'async' };
       }
     }

@@ -253,7 +253,8 @@ export function sendTarget(action: string, params: unknown): string | undefined 
     const { context, operation } = params;
     return isParams(context) && isParams(operation) && operation.reply !== undefined ? either(context) : undefined;
   }
-  return SEND_TARGETS[action.replace(SUFFIXES, '')]?.(params);
+  const base = action.replace(SUFFIXES, '');
+  return Object.hasOwn(SEND_TARGETS, base) ? SEND_TARGETS[base]?.(params) : undefined;
 }
 
 /** A throttled call primitive and the handle that ends its queue. */

@@ -13,7 +13,12 @@ export interface Handshake {
   readonly role: ClientRole;
 }
 
-const ROLES: Readonly<Record<string, ClientRole>> = { universal: 'Universal', api: 'API', event: 'Event' };
+/** Roles by lower-cased header value (a `Map`: `constructor` or `__proto__` finds nothing). */
+const ROLES: ReadonlyMap<string, ClientRole> = new Map([
+  ['universal', 'Universal'],
+  ['api', 'API'],
+  ['event', 'Event'],
+]);
 
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
@@ -41,7 +46,7 @@ export function checkHandshake(req: IncomingMessage, path: string, accessToken: 
   const auth = checkToken(presentedToken(header(req, 'authorization'), req.url), accessToken);
   if (auth !== 200) return auth;
   const selfId = selfIdKey(header(req, 'x-self-id') ?? '');
-  const role = ROLES[(header(req, 'x-client-role') ?? 'universal').toLowerCase()];
+  const role = ROLES.get((header(req, 'x-client-role') ?? 'universal').toLowerCase());
   if (selfId === undefined || role === undefined) return 400;
   return { selfId, role };
 }
