@@ -245,3 +245,93 @@ export class ProtocolError extends OneBotError {
 /** Whether `e` is a {@link ProtocolError}. */
 export const isProtocolError = guard<ProtocolError>('ProtocolError');
 
+
+/** What `client.errors$` carries: undecodable frames, protocol breaches, and failed handlings. */
+export type ClientError = DecodeError | ProtocolError | HandlerError;
+
+/**
+ * The handling of one event (`client.handle`) or an epic (`client.run`) failed: its handler threw, rejected,
+ * emitted an error, timed out, or its event was dropped by a full queue. Reported on `client.errors$` and the
+ * logger; the bot goes on with the other events. `event` is absent for an epic.
+ *
+ * @example
+ * client.errors$.pipe(filter(isHandlerError)).subscribe((e) => console.error(e.event?.post_type, e.cause));
+ */
+export class HandlerError extends OneBotError {
+  override readonly name = 'HandlerError';
+  constructor(
+    /** The event whose handling failed (absent for an epic). */
+    readonly event: object | undefined,
+    /** What went wrong: the handler's own error, a {@link HandlerTimeoutError} or a {@link QueueOverflowError}. */
+    override readonly cause: unknown,
+    /** The epic's name, for an epic's failure. */
+    readonly epic?: string,
+  ) {
+    super(`${event === undefined ? `epic ${epic ?? '(anonymous)'}` : `the handler of ${describeEvent(event)}`} failed: ${messageOf(cause)}`, { cause });
+  }
+}
+/** Whether `e` is a {@link HandlerError}. */
+export const isHandlerError = guard<HandlerError>('HandlerError');
+
+/** The cause of a {@link HandlerError} when the handling of one event ran past `timeout`; its calls were unsubscribed. */
+export class HandlerTimeoutError extends OneBotError {
+  override readonly name = 'HandlerTimeoutError';
+  constructor(
+    /** The handler timeout in ms. */
+    readonly timeout: number,
+  ) {
+    super(`did not finish within ${timeout} ms; its pending calls were cancelled`);
+  }
+}
+/** Whether `e` is a {@link HandlerTimeoutError}. */
+export const isHandlerTimeoutError = guard<HandlerTimeoutError>('HandlerTimeoutError');
+
+/**
+ * The cause of a {@link HandlerError} when a full queue dropped the event unhandled (`handle`'s `maxQueued` and
+ * `overflow`). `dropped` counts every drop of that `handle` so far.
+ */
+export class QueueOverflowError extends OneBotError {
+  override readonly name = 'QueueOverflowError';
+  constructor(
+    /** The overflow policy that dropped the event. */
+    readonly policy: 'drop-oldest' | 'drop-newest' | 'error',
+    /** The queue bound. */
+    readonly maxQueued: number,
+    /** Drops by this `handle` so far, this one included. */
+    readonly dropped: number,
+  ) {
+    super(`dropped unhandled: its queue held ${maxQueued} events (overflow '${policy}', ${dropped} dropped so far)`);
+  }
+}
+/** Whether `e` is a {@link QueueOverflowError}. */
+export const isQueueOverflowError = guard<QueueOverflowError>('QueueOverflowError');
+
+/** The cause of a {@link HandlerError} when `client.run` stopped an epic that failed too often; `cause` is its last error. */
+export class EpicStoppedError extends OneBotError {
+  override readonly name = 'EpicStoppedError';
+  constructor(
+    /** Failures counted within the window. */
+    readonly failures: number,
+    /** The window in ms. */
+    readonly windowMs: number,
+    /** The epic's last error. */
+    override readonly cause: unknown,
+  ) {
+    super(`stopped after ${failures} failures within ${windowMs} ms; last: ${messageOf(cause)}`, { cause });
+  }
+}
+/** Whether `e` is an {@link EpicStoppedError}. */
+export const isEpicStoppedError = guard<EpicStoppedError>('EpicStoppedError');
+
+function messageOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+/** `group message 12 in group 34`: enough to find the event in a log, nothing of its content. */
+function describeEvent(event: object): string {
+  const e = event as Record<string, unknown>;
+  const kind = [e.post_type, e.message_type ?? e.notice_type ?? e.request_type ?? e.meta_event_type].filter((p) => typeof p === 'string').join('.');
+  const id = e.message_id === undefined ? '' : ` ${String(e.message_id)}`;
+  const where = e.group_id !== undefined ? ` in group ${String(e.group_id)}` : e.user_id !== undefined ? ` from user ${String(e.user_id)}` : '';
+  return `${kind || 'event'}${id}${where}`;
+}

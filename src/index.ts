@@ -59,6 +59,21 @@ export type {
 } from './event/operators/conversation';
 export type { BotMethods, QuickOperationResult } from './client/bot-methods';
 
+// Bot runtime: handlers and epics
+export type { Handler } from './runtime/handle';
+export type { HandlerContext } from './runtime/context';
+export type { RuntimeMethods } from './runtime/runtime';
+export {
+  EPIC_RESTART_LIMIT,
+  HANDLE_DEFAULTS,
+  type CloseOptions,
+  type Concurrency,
+  type Epic,
+  type HandleOptions,
+  type OverflowPolicy,
+} from './runtime/options';
+export { conversationKey } from './runtime/conversation-key';
+
 // Actions
 export type { Api, ActionMethod, AsyncActionMethod, RawActions } from './action/api';
 export type { CallOptions } from './action/types';
@@ -122,17 +137,26 @@ export {
   ProtocolError,
   TransferError,
   UnsupportedActionError,
+  EpicStoppedError,
+  HandlerError,
+  HandlerTimeoutError,
+  QueueOverflowError,
   isActionFailedError,
   isActionTimeoutError,
   isAuthError,
   isClientClosedError,
   isDecodeError,
   isDisconnectedError,
+  isEpicStoppedError,
+  isHandlerError,
+  isHandlerTimeoutError,
+  isQueueOverflowError,
   isInvalidParamsError,
   isProtocolError,
   isTransferError,
   isUnsupportedActionError,
   type ActionFailure,
+  type ClientError,
   type FailureKind,
   type TransferErrorCode,
 } from './errors';

@@ -18,14 +18,16 @@ import { CATALOGUE } from '../action/catalogue';
 import type { ActionDef, BackendName } from '../action/define';
 import { type SeedMethods, bindSeedMethods } from '../action/methods';
 import type { CallOptions } from '../action/types';
-import { ClientClosedError, type DecodeError, type ProtocolError } from '../errors';
+import { ClientClosedError, type ClientError } from '../errors';
 import { ofType } from '../event/of-type';
 import type { EventOf, EventQuery } from '../event/query';
 import { eventStreams, knownEvents, unknownEvents } from '../event/streams';
 import type { ConnectionState } from '../transport/types';
 import { throttleCalls } from '../action/throttle';
 import { bindTransferMethods, type TransferMethods } from '../stream/transfer-methods';
+import type { RuntimeMethods } from '../runtime/runtime';
 import { type BotMethods, bindBotMethods } from './bot-methods';
+import { bindRuntimeMethods } from './runtime-methods';
 import { createConnection } from './connection';
 import { transportFor } from './transport-for';
 import { CLIENT_DEFAULTS, type ClientOptions, SILENT_LOGGER } from './options';
@@ -39,8 +41,8 @@ export interface ClientCore {
   readonly frames$: Observable<InboundFrame>;
   /** The connection state, replayed; passive (never opens or holds the socket). */
   readonly state$: Observable<ConnectionState>;
-  /** Undecodable frames and protocol breaches; passive; never ends the event streams. */
-  readonly errors$: Observable<DecodeError | ProtocolError>;
+  /** Undecodable frames, protocol breaches and failed handlings (`HandlerError`); passive; never ends the event streams. */
+  readonly errors$: Observable<ClientError>;
   /** Every known event, hot and shared. */
   readonly events$: Observable<OneBotEvent>;
   /** Messages from others (`post_type: 'message'`). */
@@ -82,7 +84,10 @@ export interface ClientCore {
  * A OneBot 11 client: {@link ClientCore}, the seed-named methods (`sendGroupMessage`, `setGroupBan`, …), the
  * conversation helpers and the Stream API transfers.
  */
-export type Client = Omit<ClientCore & SeedMethods, keyof BotMethods | keyof TransferMethods> & BotMethods & TransferMethods;
+export type Client = Omit<ClientCore & SeedMethods, keyof BotMethods | keyof TransferMethods | keyof RuntimeMethods<unknown>> &
+  BotMethods &
+  TransferMethods &
+  RuntimeMethods<Client>;
 
 function randomTag(): string {
   return Math.random().toString(36).slice(2, 10).padEnd(8, '0');
@@ -187,5 +192,17 @@ export function createClient(options: ClientOptions): Client {
     logger,
     defaultTimeout: options.actionTimeout ?? CLIENT_DEFAULTS.actionTimeout,
   });
-  return Object.assign(withSeeds, bindBotMethods({ client: withSeeds, scheduler }), transfers) as Client;
+  const client = Object.assign(withSeeds, bindBotMethods({ client: withSeeds, scheduler }), transfers);
+  const runtime = bindRuntimeMethods<Client>({
+    client: client as unknown as Client,
+    catalogue,
+    call,
+    raw: (action, params, callOptions) => caller.call(action, params, callOptions, true),
+    scheduler,
+    logger,
+    report: (error) => connection.report(error),
+    closedError: () => connection.closedError(),
+    closeConnection: core.close,
+  });
+  return Object.assign(client, runtime) as unknown as Client;
 }

@@ -16,7 +16,7 @@ import {
   timer,
 } from 'rxjs';
 import type { InboundFrame, ReplyFrame } from '../codec/frame';
-import { type DecodeError, type ProtocolError, isProtocolError } from '../errors';
+import { type ClientError, isProtocolError } from '../errors';
 import { heartbeatWatchdog } from '../transport/heartbeat';
 import { reconnect } from '../transport/reconnect';
 import type { ConnectionState, Logger, ReconnectPolicy, SocketOpen, TransportSignal } from '../transport/types';
@@ -51,13 +51,13 @@ export interface ConnectionSettings {
 export interface Connection {
   readonly frames$: Observable<InboundFrame>;
   readonly state$: Observable<ConnectionState>;
-  readonly errors$: Observable<DecodeError | ProtocolError>;
+  readonly errors$: Observable<ClientError>;
   /** Keeps the socket wanted until the handle is unsubscribed (one inner subscription for all holders). */
   hold(): Unsubscribable;
   socket(): SocketOpen | undefined;
   closedError(): unknown;
-  /** Reports an undecodable result or a protocol breach on `errors$`. */
-  report(error: DecodeError | ProtocolError): void;
+  /** Reports an undecodable result, a protocol breach or a failed handling on `errors$`. */
+  report(error: ClientError): void;
   /** Fails the connection terminally with `error` (no reconnect). */
   fail(error: unknown): void;
   /** Ends the connection for good: current subscribers complete; later ones get `error`. */
@@ -84,7 +84,7 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
   const state = new ReplaySubject<ConnectionState>(1);
   let currentState: ConnectionState = { status: 'idle' };
   state.next(currentState);
-  const errors = new Subject<DecodeError | ProtocolError>();
+  const errors = new Subject<ClientError>();
   const fatal = new Subject<never>();
   const closing = new Subject<void>();
   let generation = 0;

@@ -1,9 +1,9 @@
-import { Observable, Subject, VirtualTimeScheduler } from 'rxjs';
+import { Observable, Subject, VirtualTimeScheduler, concatMap, retry } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/index';
 import { sampleGroupMessage } from '../fixtures/events';
 import { deliveryOf } from '../../src/runtime/delivery';
-import type { Delivery, SendMeta, SocketOpen, TransportSignal } from '../../src/transport/types';
+import type { Delivery, DeliveryOutcome, SendMeta, SocketOpen, TransportSignal } from '../../src/transport/types';
 
 const groupMessage = (id: number) => JSON.stringify({ ...sampleGroupMessage(), message_id: id });
 
@@ -78,5 +78,139 @@ describe('send metadata', () => {
       { deadline: scheduler.now() + 30_000, idempotencyKey: '5-0:1', selfId: '12345678901234567890' },
     ]);
     hold.unsubscribe();
+  });
+});
+
+/** A delivery recording its claims and their outcomes. */
+function recorded(id: string) {
+  const outcomes: DeliveryOutcome[] = [];
+  let claims = 0;
+  const d: Delivery = {
+    id,
+    claim: () => {
+      claims++;
+      return (outcome) => outcomes.push(outcome);
+    },
+  };
+  return { d, outcomes, claims: () => claims };
+}
+
+/** Answers the call written as `sent[index]` with `ok`. */
+function answer(h: ReturnType<typeof driven>, index: number, data: unknown = { message_id: 1 }): void {
+  const { echo } = JSON.parse(h.sent[index]?.text ?? '{}') as { echo: string };
+  h.frames.next(JSON.stringify({ status: 'ok', retcode: 0, data, message: '', wording: '', echo }));
+}
+
+describe('handle() and deliveries', () => {
+  it('claims a delivered event when it arrives and settles it once, handled, when its handling ends', () => {
+    const h = driven();
+    const r = recorded('7-0');
+    const sub = h.client.handle('message.group', (_e, ctx) => ctx.reply('hi'));
+    h.frames.next({ text: groupMessage(1), delivery: r.d });
+    expect(r.claims()).toBe(1);
+    expect(r.outcomes).toEqual([]);
+    answer(h, 0);
+    expect(r.outcomes).toEqual(['handled']);
+    sub.unsubscribe();
+  });
+
+  it('settles handled for a failed handling and for a drop, cancelled for an unsubscribed one', () => {
+    const h = driven();
+    const failing = recorded('1-0');
+    const first = recorded('2-0');
+    const dropped = recorded('3-0');
+    const kept = recorded('4-0');
+    h.client.errors$.subscribe(() => undefined);
+    const sub = h.client.handle(
+      'message.group',
+      (e, ctx) => {
+        if (e.message_id === 1) throw new Error('no');
+        return ctx.reply('x');
+      },
+      { maxQueued: 1 },
+    );
+    h.frames.next({ text: groupMessage(1), delivery: failing.d });
+    expect(failing.outcomes).toEqual(['handled']);
+    h.frames.next({ text: groupMessage(2), delivery: first.d });
+    h.frames.next({ text: groupMessage(3), delivery: dropped.d });
+    h.frames.next({ text: groupMessage(4), delivery: kept.d });
+    expect(dropped.outcomes).toEqual(['handled']);
+    sub.unsubscribe();
+    expect(first.outcomes).toEqual(['cancelled']);
+    expect(kept.outcomes).toEqual(['cancelled']);
+  });
+
+  it('leaves a delivery unclaimed when only plain subscribers see the event', () => {
+    const h = driven();
+    const r = recorded('5-0');
+    const sub = h.client.groupMessages$.subscribe();
+    const other = h.client.handle('notice.group_increase', () => undefined);
+    h.frames.next({ text: groupMessage(1), delivery: r.d });
+    expect(r.claims()).toBe(0);
+    sub.unsubscribe();
+    other.unsubscribe();
+  });
+
+  it("stamps ctx calls with the event's self_id and <delivery id>:<ordinal> keys in subscription order (a retry takes the next)", () => {
+    const h = driven();
+    const r = recorded('9-1');
+    const sub = h.client.handle('message.group', (_e, ctx) =>
+      ctx.api.get_status().pipe(
+        retry(1),
+        concatMap(() => ctx.sendGroupMessage(100, 'a')),
+        concatMap(() => ctx.callApi('get_login_info')),
+      ),
+    );
+    h.frames.next({ text: groupMessage(1), delivery: r.d });
+    h.frames.next(JSON.stringify({ status: 'failed', retcode: 100, data: null, message: 'x', wording: 'x', echo: (JSON.parse(h.sent[0]?.text ?? '{}') as { echo: string }).echo }));
+    answer(h, 1, { online: true, good: true });
+    answer(h, 2);
+    answer(h, 3, { user_id: 1, nickname: 'n' });
+    expect(h.sent.map((s) => [s.meta?.idempotencyKey, s.meta?.selfId])).toEqual([
+      ['9-1:1', String(sampleGroupMessage().self_id)],
+      ['9-1:2', String(sampleGroupMessage().self_id)],
+      ['9-1:3', String(sampleGroupMessage().self_id)],
+      ['9-1:4', String(sampleGroupMessage().self_id)],
+    ]);
+    expect(r.outcomes).toEqual(['handled']);
+    const plain = driven();
+    plain.client.handle('message.group', (_e, ctx) => ctx.reply('x'));
+    plain.frames.next(groupMessage(2));
+    expect(plain.sent[0]?.meta).toEqual({ deadline: expect.any(Number), selfId: String(sampleGroupMessage().self_id) });
+    sub.unsubscribe();
+  });
+});
+
+describe('close({ drain })', () => {
+  it('stops taking events, lets the handling in flight finish, then closes', async () => {
+    const h = driven();
+    const inFlight = recorded('1-0');
+    const late = recorded('2-0');
+    h.client.handle('message.group', (_e, ctx) => ctx.reply('x'));
+    h.frames.next({ text: groupMessage(1), delivery: inFlight.d });
+    let closed = false;
+    const closing = h.client.close({ drain: 1_000 }).then(() => (closed = true));
+    h.frames.next({ text: groupMessage(2), delivery: late.d });
+    expect(late.claims()).toBe(0);
+    answer(h, 0);
+    await closing;
+    expect(closed).toBe(true);
+    expect(inFlight.outcomes).toEqual(['handled']);
+    expect(h.scheduler.actions).toHaveLength(0);
+  });
+
+  it('cancels what is still running when the drain time is up', async () => {
+    const h = driven();
+    const stuck = recorded('1-0');
+    h.client.handle('message.group', (_e, ctx) => ctx.reply('x'));
+    h.frames.next({ text: groupMessage(1), delivery: stuck.d });
+    const closing = h.client.close({ drain: 1_000 });
+    await Promise.resolve();
+    expect(stuck.outcomes).toEqual([]);
+    h.scheduler.flush();
+    await closing;
+    expect(stuck.outcomes).toEqual(['cancelled']);
+    expect(h.sent).toHaveLength(1);
+    expect(h.scheduler.actions).toHaveLength(0);
   });
 });

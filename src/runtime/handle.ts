@@ -1,0 +1,172 @@
+import {
+  type Observable,
+  type ObservableInput,
+  type SchedulerLike,
+  Subscription,
+  type Unsubscribable,
+  from,
+} from 'rxjs';
+import { HandlerError, HandlerTimeoutError, QueueOverflowError } from '../errors';
+import type { DeliveryOutcome } from '../transport/types';
+import { type ContextDeps, type HandlerContext, createContext } from './context';
+import { conversationKey } from './conversation-key';
+import { deliveryOf } from './delivery';
+import { Lanes } from './lanes';
+import { HANDLE_DEFAULTS, type HandleOptions } from './options';
+
+/**
+ * A handler: the work for one event. It may return an Observable, a Promise, an iterable, or nothing; values
+ * are ignored, the handling ends when it completes, and any error (thrown, rejected or emitted) is reported.
+ */
+export type Handler<E> = (event: E, ctx: HandlerContext) => ObservableInput<unknown> | void;
+
+/** What a handling reports to its client. */
+export interface HandleDeps {
+  readonly scheduler: SchedulerLike;
+  readonly context: ContextDeps;
+  /** Reports a failed handling or a drop (`warn`: a drop under a `drop-*` policy). */
+  readonly report: (error: HandlerError, level: 'error' | 'warn') => void;
+}
+
+/** One `handle` registration as its client's runtime sees it. */
+export interface Handling extends Unsubscribable {
+  /** Stops taking events; work already taken goes on. */
+  stopIntake(): void;
+  /** Calls `callback` once no work runs or waits. */
+  whenIdle(callback: () => void): void;
+}
+
+/** One event taken as a unit of work. */
+interface Unit {
+  readonly event: object;
+  /** Settles the event's delivery claim (a no-op without a delivery); idempotent. */
+  settle(outcome: DeliveryOutcome): void;
+  /** Cancels the running work (set while it runs). */
+  cancel?: () => void;
+}
+
+const NO_SETTLE = (): void => undefined;
+
+function unitOf(event: object): Unit {
+  const claim = deliveryOf(event)?.claim();
+  if (claim === undefined) return { event, settle: NO_SETTLE };
+  let settled = false;
+  return {
+    event,
+    settle: (outcome) => {
+      if (settled) return;
+      settled = true;
+      claim(outcome);
+    },
+  };
+}
+
+const limitOf = (concurrency: HandleOptions['concurrency']): number =>
+  typeof concurrency === 'number' ? Math.max(1, Math.floor(concurrency)) : concurrency === 'concurrent' ? Number.POSITIVE_INFINITY : 1;
+
+function toInput(result: ObservableInput<unknown> | void): Observable<unknown> | undefined {
+  if (result === undefined || result === null || (typeof result !== 'object' && typeof result !== 'string')) return undefined;
+  return from(result);
+}
+
+/**
+ * Handles each event of `source` as a unit of work: claimed at once, queued by conversation (bounded), run in
+ * isolation (its failure becomes a {@link HandlerError}, never an error of the stream), cut at `timeout`, and
+ * settled exactly once when it ends.
+ */
+export function handleEvents<E extends object>(
+  source: Observable<E>,
+  handler: Handler<E>,
+  options: HandleOptions,
+  deps: HandleDeps,
+): Handling {
+  const concurrency = options.concurrency ?? HANDLE_DEFAULTS.concurrency;
+  const maxQueued = Math.max(0, options.maxQueued ?? HANDLE_DEFAULTS.maxQueued);
+  const overflow = options.overflow ?? HANDLE_DEFAULTS.overflow;
+  const timeout = options.timeout;
+  const keyOf: (event: object) => string = concurrency === 'conversation' ? conversationKey : () => '';
+  const running = new Set<Unit>();
+  let dropped = 0;
+
+  const fail = (unit: Unit, cause: unknown, level: 'error' | 'warn' = 'error'): void => {
+    deps.report(new HandlerError(unit.event, cause), level);
+    unit.settle('handled');
+  };
+
+  const start = (unit: Unit, done: () => void): void => {
+    let ended = false;
+    const end = (): void => {
+      ended = true;
+      running.delete(unit);
+      unit.cancel = undefined;
+      done();
+    };
+    const work = new Subscription();
+    unit.cancel = () => {
+      if (ended) return;
+      work.unsubscribe();
+      unit.settle('cancelled');
+      end();
+    };
+    running.add(unit);
+    let input: Observable<unknown> | undefined;
+    try {
+      input = toInput(handler(unit.event as E, createContext(unit.event, deps.context)));
+    } catch (e) {
+      fail(unit, e);
+      end();
+      return;
+    }
+    if (input === undefined) {
+      unit.settle('handled');
+      end();
+      return;
+    }
+    work.add(
+      input.subscribe({
+        error: (e: unknown) => {
+          if (ended) return;
+          work.unsubscribe();
+          fail(unit, e);
+          end();
+        },
+        complete: () => {
+          if (ended) return;
+          work.unsubscribe();
+          unit.settle('handled');
+          end();
+        },
+      }),
+    );
+    if (timeout !== undefined && !ended) {
+      work.add(
+        deps.scheduler.schedule(() => {
+          if (ended) return;
+          work.unsubscribe();
+          fail(unit, new HandlerTimeoutError(timeout));
+          end();
+        }, timeout),
+      );
+    }
+  };
+
+  const lanes = new Lanes<Unit>(limitOf(concurrency), maxQueued, overflow, {
+    start,
+    dropped: (unit) => fail(unit, new QueueOverflowError(overflow, maxQueued, ++dropped), overflow === 'error' ? 'error' : 'warn'),
+  });
+
+  const intake = source.subscribe({
+    next: (event) => lanes.offer(keyOf(event), unitOf(event)),
+    error: () => undefined,
+  });
+
+  return {
+    stopIntake: () => intake.unsubscribe(),
+    whenIdle: (callback) => lanes.whenIdle(callback),
+    unsubscribe: () => {
+      intake.unsubscribe();
+      for (const unit of lanes.clear()) unit.settle('cancelled');
+      for (const unit of [...running]) unit.cancel?.();
+    },
+  };
+}
