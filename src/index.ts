@@ -98,6 +98,7 @@ export type {
   DownloadChunk,
   DownloadOptions,
   DownloadTarget,
+  DownloadToFileOptions,
   FileInput,
   ReadableInput,
   RecordDownloadOptions,

@@ -9,7 +9,7 @@ import type { DownloadTarget, WriteEvent } from './types';
 export function downloadToFile(
   _call: CallAction,
   request: DownloadRequest,
-  _target: DownloadTarget,
+  _target: DownloadTarget | undefined,
   _socket: () => SocketOpen | undefined,
   _sha256?: unknown,
 ): Observable<WriteEvent> {

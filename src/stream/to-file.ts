@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { type Observable, defer, tap, throwError } from 'rxjs';
 import type { CallAction } from '../action/types';
@@ -39,12 +40,13 @@ export function socketFlowControl(socket: () => SocketOpen | undefined): Pick<Wr
 export function downloadToFile(
   call: CallAction,
   request: DownloadRequest,
-  target: DownloadTarget,
+  given: DownloadTarget | undefined,
   socket: () => SocketOpen | undefined,
   sha256?: Sha256Factory,
 ): Observable<WriteEvent> {
   return defer(() => {
     const { fileId } = request;
+    const target = given ?? { dir: tmpdir() };
     const checked = chunksOf(checkOptionsOf(request, sha256));
     if ('path' in target) {
       const dir = dirname(resolve(target.path));

@@ -12,6 +12,7 @@ import type {
   DownloadChunk,
   DownloadOptions,
   DownloadTarget,
+  DownloadToFileOptions,
   FileInput,
   RecordDownloadOptions,
   UploadEvent,
@@ -50,16 +51,27 @@ export interface TransferMethods extends UploadActionMethods {
   downloadFileRecordStream(fileId: string, outFormat?: AudioFormat, options?: DownloadOptions): Observable<DownloadChunk>;
   /**
    * Downloads into `target` through a temporary file renamed on success; pauses the socket while the disk
-   * lags; a server-chosen name never escapes `dir`.
+   * lags; a server-chosen name never escapes `dir`. The seed's form takes one options object holding the
+   * target too (`{ dir, name?, chunkSize? }` or `{ path }`; the system temp directory when neither).
    *
    * @example
    * client.downloadFileStreamToFile(fileId, { dir: 'downloads' }).pipe(last()).subscribe((c) => console.log(c.path));
+   * client.downloadFileStreamToFile(fileId, { path: 'out/a.bin', chunkSize: 1 << 20 });
    */
   downloadFileStreamToFile(fileId: string, target: DownloadTarget, options?: DownloadOptions): Observable<WriteEvent>;
+  downloadFileStreamToFile(fileId: string, options?: DownloadToFileOptions): Observable<WriteEvent>;
   /** {@link TransferMethods.downloadFileStreamToFile} for an image. */
   downloadFileImageStreamToFile(fileId: string, target: DownloadTarget, options?: DownloadOptions): Observable<WriteEvent>;
-  /** {@link TransferMethods.downloadFileStreamToFile} for a voice message (`outFormat` in the options). */
+  downloadFileImageStreamToFile(fileId: string, options?: DownloadToFileOptions): Observable<WriteEvent>;
+  /**
+   * {@link TransferMethods.downloadFileStreamToFile} for a voice message: `outFormat` in the options, or the
+   * seed's form `(fileId, outFormat?, options?)` with the target in the options.
+   *
+   * @example
+   * client.downloadFileRecordStreamToFile(fileId, 'mp3', { dir: 'voices' });
+   */
   downloadFileRecordStreamToFile(fileId: string, target: DownloadTarget, options?: RecordDownloadOptions): Observable<WriteEvent>;
+  downloadFileRecordStreamToFile(fileId: string, outFormat?: AudioFormat, options?: DownloadToFileOptions): Observable<WriteEvent>;
   /** Deletes every file in NapCat's stream temp directory. */
   cleanStreamTempFile(options?: CallOptions): Observable<unknown>;
 }
@@ -79,6 +91,22 @@ export interface TransferDeps {
 
 const newStreamId = (): string => globalThis.crypto.randomUUID();
 
+/**
+ * The target and the download options of a `*ToFile` call, from either form: `(target, options?)` or the
+ * seed's `(options?)` holding both (no `dir` / `path`: `target` is `undefined`, the temp directory).
+ */
+function splitTarget(
+  first: DownloadTarget | DownloadToFileOptions | undefined,
+  second: RecordDownloadOptions | undefined,
+): { target: DownloadTarget | undefined; options: RecordDownloadOptions | undefined } {
+  if (first === undefined) return { target: undefined, options: second };
+  const { dir, name, path, ...rest } = first as DownloadToFileOptions;
+  const target: DownloadTarget | undefined =
+    path !== undefined ? { path } : dir !== undefined ? { dir, ...(name === undefined ? {} : { name }) } : undefined;
+  const options = { ...rest, ...second };
+  return { target, options: Object.keys(options).length === 0 ? undefined : options };
+}
+
 /** Builds the client's Stream API methods. */
 export function bindTransferMethods(deps: TransferDeps): TransferMethods {
   const { call, socket } = deps;
@@ -88,8 +116,12 @@ export function bindTransferMethods(deps: TransferDeps): TransferMethods {
     const request = { action, fileId, ...(options === undefined ? {} : { options }) };
     return downloadFrames(call, request).pipe(chunksOf(checkOptionsOf(request, deps.sha256)));
   };
-  const toFile = (action: DownloadAction) => (fileId: string, target: DownloadTarget, options?: RecordDownloadOptions) =>
-    downloadToFile(call, { action, fileId, ...(options === undefined ? {} : { options }) }, target, socket, deps.sha256);
+  const toFile =
+    (action: DownloadAction) =>
+    (fileId: string, first?: DownloadTarget | DownloadToFileOptions, second?: RecordDownloadOptions): Observable<WriteEvent> => {
+      const { target, options } = splitTarget(first, second);
+      return downloadToFile(call, { action, fileId, ...(options === undefined ? {} : { options }) }, target, socket, deps.sha256);
+    };
   return {
     uploadFileStream: upload,
     getUploadStreamStatus: (streamId, options) =>
@@ -100,7 +132,14 @@ export function bindTransferMethods(deps: TransferDeps): TransferMethods {
       download('download_file_record_stream')(fileId, { ...options, ...(outFormat === undefined ? {} : { outFormat }) }),
     downloadFileStreamToFile: toFile('download_file_stream'),
     downloadFileImageStreamToFile: toFile('download_file_image_stream'),
-    downloadFileRecordStreamToFile: toFile('download_file_record_stream'),
+    downloadFileRecordStreamToFile: (
+      fileId: string,
+      first?: DownloadTarget | AudioFormat,
+      options?: RecordDownloadOptions | DownloadToFileOptions,
+    ) =>
+      typeof first === 'object'
+        ? toFile('download_file_record_stream')(fileId, first, options)
+        : toFile('download_file_record_stream')(fileId, { ...options, ...(first === undefined ? {} : { outFormat: first }) }),
     cleanStreamTempFile: (options) => call('clean_stream_temp_file', {}, options),
     ...bindUploadActions(call, upload),
   };

@@ -106,6 +106,16 @@ export interface DownloadChunk {
  */
 export type DownloadTarget = { readonly dir: string; readonly name?: string } | { readonly path: string };
 
+/**
+ * The seed's single options argument of the `*ToFile` downloads: the target (`dir` + optional `name`, or
+ * `path`; the system temp directory when neither is given) and the download options together.
+ */
+export interface DownloadToFileOptions extends RecordDownloadOptions {
+  readonly dir?: string;
+  readonly name?: string;
+  readonly path?: string;
+}
+
 /** Bytes written to disk so far. */
 export interface WriteProgress {
   readonly kind: 'progress';

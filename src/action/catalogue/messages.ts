@@ -2,22 +2,46 @@ import * as t from 'io-ts';
 import { Id, IdParam } from '../../codec/id';
 import { MessageParam } from '../../message/message';
 import { action, type ActionDef } from '../define';
-import { MessageDetail, MessageIdResult, MessageList, NoResult, optional, struct } from './shared';
+import { MessageDetail, MessageIdResult, MessageList, NoResult, optional, type StructC, struct } from './shared';
 import { compat, EVERYWHERE } from './support';
 
 /** `private` or `group`: where `send_msg` goes when both IDs could apply. */
 export const MessageType = t.keyof({ private: null, group: null }, 'MessageType');
 
-/** `send_msg` params: `group_id` or `user_id` picks the conversation; `message_type` forces one. */
-export const SendMsgParams = struct(
-  {
-    message_type: optional(MessageType),
-    user_id: optional(IdParam),
-    group_id: optional(IdParam),
-    message: MessageParam,
-    auto_escape: optional(t.boolean),
-  },
-  'SendMsgParams',
+/**
+ * A send params codec whose string `message` goes out as the string itself when `auto_escape: false` (CQ
+ * code, parsed by the backend), and as one text segment otherwise (plain text on every backend, so user
+ * input cannot inject CQ codes).
+ */
+function cqAware<P extends t.Props & { message: typeof MessageParam; auto_escape: t.Mixed }>(
+  codec: StructC<P>,
+): StructC<P> {
+  const encode = (params: t.TypeOf<StructC<P>>): t.OutputOf<StructC<P>> => {
+    const wire = codec.encode(params);
+    const { message, auto_escape } = params as { message?: unknown; auto_escape?: unknown };
+    return auto_escape === false && typeof message === 'string' ? { ...wire, message } : wire;
+  };
+  return new t.InterfaceType(codec.name, codec.is, codec.validate, encode, codec.props);
+}
+
+/**
+ * `send_msg` params: `group_id` or `user_id` picks the conversation; `message_type` forces one. A string
+ * `message` with `auto_escape: false` is sent as CQ code.
+ *
+ * @example
+ * client.sendMessage({ group_id: 1, message: 'x[CQ:face,id=14]y', auto_escape: false }); // a face between x and y
+ */
+export const SendMsgParams = cqAware(
+  struct(
+    {
+      message_type: optional(MessageType),
+      user_id: optional(IdParam),
+      group_id: optional(IdParam),
+      message: MessageParam,
+      auto_escape: optional(t.boolean),
+    },
+    'SendMsgParams',
+  ),
 );
 
 /** The reply of the forward-message senders: NapCat adds the forward's `res_id` / `forward_id`. */
@@ -52,14 +76,18 @@ export const MESSAGE_ACTIONS = {
     support: EVERYWHERE,
   }),
   send_private_msg: action({
-    params: struct({ user_id: IdParam, message: MessageParam, auto_escape: optional(t.boolean) }, 'SendPrivateMsgParams'),
+    params: cqAware(
+      struct({ user_id: IdParam, message: MessageParam, auto_escape: optional(t.boolean) }, 'SendPrivateMsgParams'),
+    ),
     result: MessageIdResult,
     origin: 'onebot11',
     doc: 'Sends a private message.',
     support: EVERYWHERE,
   }),
   send_group_msg: action({
-    params: struct({ group_id: IdParam, message: MessageParam, auto_escape: optional(t.boolean) }, 'SendGroupMsgParams'),
+    params: cqAware(
+      struct({ group_id: IdParam, message: MessageParam, auto_escape: optional(t.boolean) }, 'SendGroupMsgParams'),
+    ),
     result: MessageIdResult,
     origin: 'onebot11',
     doc: 'Sends a group message.',
