@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { InvalidParamsError } from '../errors';
+import { InvalidParamsError, TransferError } from '../errors';
 import type { FileInput, ReadableInput } from './types';
 
 /**
@@ -84,7 +84,7 @@ function streamName(stream: ReadableInput): string | undefined {
   return typeof path === 'string' ? basename(path) : undefined;
 }
 
-/** A `Readable` of a declared `size`, re-cut into exact slices; fails when it ends short. */
+/** A `Readable` of a declared `size`, re-cut into exact slices; fails when it ends short or runs long. */
 function readableSource(stream: ReadableInput, size: number): ChunkSource {
   const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Uint8Array | string>;
   let pending: Uint8Array[] = [];
@@ -95,7 +95,7 @@ function readableSource(stream: ReadableInput, size: number): ChunkSource {
     while (held < want) {
       const next = await iterator.next();
       if (next.done === true) {
-        throw new InvalidParamsError('upload_file_stream', { size }, `the stream ended after ${delivered + held} of ${size} bytes`);
+        throw new TransferError('SIZE_MISMATCH', `the Readable ended after ${delivered + held} of its declared ${size} bytes`);
       }
       const piece = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
       pending.push(piece);
@@ -106,7 +106,18 @@ function readableSource(stream: ReadableInput, size: number): ChunkSource {
     pending = joined.length > want ? [joined.subarray(want)] : [];
     held -= want;
     delivered += want;
+    if (delivered === size) await expectEnd();
     return slice;
+  };
+  /** After the declared size: the stream must end here (empty pieces aside). */
+  const expectEnd = async (): Promise<void> => {
+    let extra = held;
+    while (extra === 0) {
+      const next = await iterator.next();
+      if (next.done === true) return;
+      extra = next.value.length;
+    }
+    throw new TransferError('SIZE_MISMATCH', `the Readable holds more than its declared size of ${size} bytes`);
   };
   return source(size, streamName(stream), take, async () => {
     await iterator.return?.();
@@ -129,6 +140,9 @@ async function spooled(stream: ReadableInput): Promise<ChunkSource> {
   return { ...opened, name: streamName(stream) };
 }
 
+/** Every `Readable` an upload has started reading: a second read would see nothing (or the rest). */
+const opened = new WeakSet<object>();
+
 /** Whether `input` is a Node `Readable` (duck-typed, so any copy of `node:stream` counts). */
 export function isReadable(input: unknown): input is ReadableInput {
   return (
@@ -141,7 +155,8 @@ export function isReadable(input: unknown): input is ReadableInput {
 
 /**
  * Opens an upload's input for reading once: a path (its size from `stat`), bytes, a `Blob`, or a
- * `Readable` (`size` given, or spooled to a temporary file).
+ * `Readable` (`size` given, or spooled to a temporary file). A `Readable` already read (here or elsewhere)
+ * fails with `TransferError` `CONSUMED`.
  *
  * @example
  * const src = await openInput('/tmp/a.bin'); const first = await src.read(262144); await src.close();
@@ -150,6 +165,12 @@ export async function openInput(input: FileInput, size?: number): Promise<ChunkS
   if (typeof input === 'string') return pathSource(input);
   if (input instanceof Uint8Array) return bytesSource(input);
   if (typeof Blob !== 'undefined' && input instanceof Blob) return blobSource(input);
-  if (isReadable(input)) return size === undefined ? spooled(input) : readableSource(input, size);
+  if (isReadable(input)) {
+    if (opened.has(input) || (input as { destroyed?: unknown }).destroyed === true || (input as { readableEnded?: unknown }).readableEnded === true) {
+      throw new TransferError('CONSUMED', 'this Readable was already read: a stream cannot be read twice (upload a path, bytes or a Blob to retry)');
+    }
+    opened.add(input);
+    return size === undefined ? spooled(input) : readableSource(input, size);
+  }
   throw new InvalidParamsError('upload_file_stream', input, 'expected a path, Uint8Array, Blob or Readable');
 }

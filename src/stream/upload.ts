@@ -21,6 +21,7 @@ import type { ResumeRegistry, UploadShape } from './resume';
 import type { Sha256Factory } from './sha256';
 import { StreamLost, canReread, countsLostChunks, forgotOnCompletion, isStreamLost, isStreamNotFound } from './stream-lost';
 import { asTransferError } from './transfer-error';
+import { checkUploadOptions } from './upload-options';
 import type { FileInput, UploadEvent, UploadOptions, UploadProgress, UploadStreamStatus } from './types';
 
 /** Default bytes per chunk. */
@@ -253,7 +254,8 @@ function attempt(deps: UploadDeps, file: FileInput, streamId: string, options: U
 /**
  * Uploads `file` through NapCat's Stream API: chunks of `chunkSize` as base64, at most `window` in flight, a
  * sha256 computed while reading, then the completing request. Emits `progress` per acknowledged chunk and
- * `complete` last; every failure is a `TransferError`. Reusing a `streamId` in this process resumes: only
+ * `complete` last; options are checked first (`InvalidParamsError` naming the wrong one, nothing sent); every
+ * other failure is a `TransferError`. Reusing a `streamId` in this process resumes: only
  * chunks the server has not acknowledged are sent (another process has no record, so it sends every chunk
  * again and NapCat ignores the ones it already holds). A server that lost the stream mid-upload (restarted
  * between two chunks) gets it again from chunk 0, once: progress then starts again from 0.
@@ -263,6 +265,8 @@ function attempt(deps: UploadDeps, file: FileInput, streamId: string, options: U
  */
 export function uploadFileStream(deps: UploadDeps, file: FileInput, options: UploadOptions = {}): Observable<UploadEvent> {
   return defer(() => {
+    const invalid = checkUploadOptions(options);
+    if (invalid !== undefined) return throwError(() => invalid);
     const streamId = options.streamId ?? deps.newStreamId();
     const callOptions = options.timeout === undefined ? undefined : { timeout: options.timeout };
     const upload: Observable<UploadEvent> =

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { isInvalidParamsError } from '../../src/errors';
+import { isInvalidParamsError, isTransferError } from '../../src/errors';
 import { type ChunkSource, openInput } from '../../src/stream/input';
 import { bytes, tempDir } from './helpers';
 
@@ -51,11 +51,27 @@ describe('openInput', () => {
     expectSlices(await slices(source, 300));
   });
 
-  it('fails with InvalidParamsError when a Readable ends before its declared size', async () => {
+  it('fails with TransferError SIZE_MISMATCH when a Readable ends before its declared size', async () => {
     const source = await openInput(Readable.from([data.subarray(0, 100)]), 1000);
     const error = await source.read(300).catch((e: unknown) => e);
-    expect(isInvalidParamsError(error)).toBe(true);
+    expect(isTransferError(error) && error.code).toBe('SIZE_MISMATCH');
     await source.close();
+  });
+
+  it('fails the read that reaches the declared size when the Readable holds more (SIZE_MISMATCH)', async () => {
+    const source = await openInput(Readable.from([data.subarray(0, 100), data.subarray(100, 101)]), 100);
+    const error = await source.read(100).catch((e: unknown) => e);
+    expect(isTransferError(error) && error.code).toBe('SIZE_MISMATCH');
+    await source.close();
+  });
+
+  it('refuses to open a Readable twice (CONSUMED)', async () => {
+    const stream = Readable.from([data.subarray(0, 10)]);
+    const source = await openInput(stream, 10);
+    expect(await source.read(10)).toHaveLength(10);
+    await source.close();
+    const error = await openInput(stream, 10).catch((e: unknown) => e);
+    expect(isTransferError(error) && error.code).toBe('CONSUMED');
   });
 
   it('rejects with ENOENT for a missing path', async () => {
