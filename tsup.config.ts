@@ -12,13 +12,13 @@ const external = ['rxjs', 'io-ts', 'fp-ts', 'onebot-rx'];
 const common: Options = { sourcemap: false, clean: false, splitting: false, treeshake: true, dts: false };
 
 /** Node entries, ESM + CJS: the main entry first, then one line per subpath (`dist/<subpath>/index`). */
-const NODE_ENTRIES = { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' };
+const NODE_ENTRIES = { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts', 'redis/index': 'src/redis/index.ts' };
 
 /** Browser entries (the `browser` export condition): ES modules with no Node built-ins. */
 const BROWSER_ENTRIES = { browser: 'src/browser.ts', 'testing/browser': 'src/testing/browser.ts' };
 
 export default defineConfig([
-  { ...common, entry: NODE_ENTRIES, format: ['esm', 'cjs'], target: 'node20', external: [...external, 'ws'] },
+  { ...common, entry: NODE_ENTRIES, format: ['esm', 'cjs'], target: 'node20', external: [...external, 'ws', 'ioredis'] },
   {
     // Over the global WebSocket, no `ws`, no Node built-ins.
     ...common,
@@ -37,6 +37,6 @@ export default defineConfig([
     entry: { ...NODE_ENTRIES, ...BROWSER_ENTRIES },
     format: ['esm', 'cjs'],
     dts: { only: true },
-    external: [...external, 'ws'],
+    external: [...external, 'ws', 'ioredis'],
   },
 ]);

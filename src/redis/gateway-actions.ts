@@ -1,0 +1,237 @@
+import type { Redis } from 'ioredis';
+import { lastValueFrom, toArray } from 'rxjs';
+import type { Client } from '../client/client';
+import { parseLossless } from '../codec/lossless-json';
+import { isActionFailedError, isDisconnectedError, isInvalidParamsError } from '../errors';
+import type { Logger } from '../transport/types';
+import { STALE_OWNER_RETCODE, STALE_OWNER_WORDING } from './errors';
+import type { Keys } from './keys';
+import { stringifyLossless, parseWithRawIds } from './lossless';
+import { CLAIM } from './scripts';
+import { ACTION_FIELDS as A, type RawEntry, ensureGroup, entriesOf, fieldsOf, isNoGroup, withEcho } from './wire';
+
+/** Consumer group every gateway reads the action streams with. */
+export const GATEWAY_GROUP = 'gateway';
+
+/** What executing one account's actions needs. */
+export interface ActionRunnerDeps {
+  readonly keys: Keys;
+  readonly main: Redis;
+  /** A dedicated connection for the blocking reads of this account's stream. */
+  readonly reader: Redis;
+  readonly client: Client;
+  readonly selfId: string;
+  /** This gateway's consumer name. */
+  readonly consumer: string;
+  readonly idempotencyTtl: number;
+  readonly maxInFlight: number;
+  readonly blockMs: number;
+  readonly logger: Logger;
+  readonly redact: (text: string) => string;
+}
+
+interface Request {
+  readonly action: string;
+  readonly params: unknown;
+  readonly echo: unknown;
+}
+
+const GATEWAY_FAILURE: Readonly<Record<string, number>> = {
+  ActionTimeoutError: -1,
+  DisconnectedError: -2,
+  UnsupportedActionError: -3,
+  InvalidParamsError: -4,
+};
+
+/** The reply (without echo) of a call that ended with `error` at the gateway. */
+function failureOutcome(error: unknown, redact: (t: string) => string): string {
+  if (isActionFailedError(error)) {
+    const message = error.message.replace(/^.*? failed \(retcode [^)]*\)(?:: )?/, '');
+    return JSON.stringify({ status: error.status || 'failed', retcode: error.retcode, data: null, message, wording: error.wording });
+  }
+  const name = error instanceof Error ? error.name : 'Error';
+  const message = redact(error instanceof Error ? error.message : String(error));
+  return JSON.stringify({ status: 'failed', retcode: GATEWAY_FAILURE[name] ?? -9, data: null, message, wording: name });
+}
+
+/** Whether the gateway may forget a key whose call failed: nothing reached the OneBot server. */
+const nothingSent = (error: unknown): boolean =>
+  isInvalidParamsError(error) || (error instanceof Error && error.name === 'UnsupportedActionError') || (isDisconnectedError(error) && !error.sent);
+
+/**
+ * Executes the actions workers post for one account, each idempotency key at most once: reads
+ * `<prefix>:actions:<self_id>` with a consumer group (so a restarted gateway takes over what a dead one had
+ * read), claims the key atomically with its fencing check, calls the account's client, stores the outcome and
+ * pushes the reply frame (with the caller's echo) to the caller's reply list. Resolves when stopped.
+ */
+export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
+  const { keys, main, reader, client, selfId, logger } = deps;
+  const stream = keys.actions(selfId);
+  let stopped = false;
+  let inFlight = 0;
+  let slot: (() => void) | undefined;
+  const running = new Map<string, Promise<string | undefined>>();
+  const executions = new Set<Promise<unknown>>();
+
+  const reply = async (to: string, frame: string): Promise<void> => {
+    if (to === '') return;
+    await main.multi().rpush(to, frame).pexpire(to, 60_000).exec();
+  };
+
+  /** Calls the account's client; resolves with the last reply (without echo); pushes every frame as it comes. */
+  const call = async (request: Request, to: string, deadline: number): Promise<{ outcome: string; forget: boolean }> => {
+    const timeout = Math.max(1, deadline - Date.now());
+    const options = { timeout, force: true };
+    try {
+      let values: unknown[];
+      try {
+        values = await lastValueFrom(client.callApi(request.action, request.params as object, options).pipe(toArray()));
+      } catch (e) {
+        if (!isInvalidParamsError(e)) throw e;
+        // The worker checked the params already; an encoded form this codec does not take back goes raw.
+        values = await lastValueFrom(client.api.raw[request.action]!(parseWithRawIds(JSON.stringify(request.params)) as object, options).pipe(toArray()));
+      }
+      let outcome = '';
+      for (const data of values) {
+        outcome = `{"status":"ok","retcode":0,"data":${stringifyLossless(data === undefined ? null : data)}}`;
+        if (values.length > 1) await reply(to, withEcho(outcome, request.echo));
+      }
+      return { outcome, forget: false };
+    } catch (e) {
+      return { outcome: failureOutcome(e, deps.redact), forget: nothingSent(e) };
+    }
+  };
+
+  /** Waits for the first run of a key in flight elsewhere: its outcome, or nothing by the deadline. */
+  const awaitOutcome = async (key: string, deadline: number): Promise<string | undefined> => {
+    const local = running.get(key);
+    if (local !== undefined) return local;
+    let delay = 20;
+    while (!stopped && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(1, deadline - Date.now()))));
+      const record = await main.get(keys.idempotency(key));
+      if (record === null) return undefined;
+      if (record !== 'P') return record;
+      delay = Math.min(delay * 2, 500);
+    }
+    return undefined;
+  };
+
+  const execute = async (id: string, flat: readonly string[]): Promise<void> => {
+    const f = fieldsOf(flat);
+    const frame = f[A.frame] ?? '';
+    const to = f[A.replyTo] ?? '';
+    const key = f[A.key] ?? '';
+    const deadline = Number(f[A.deadline]) || Date.now() + 30_000;
+    let request: Request;
+    try {
+      request = parseLossless(frame) as Request;
+      if (typeof request?.action !== 'string') throw new Error('no action');
+    } catch {
+      logger.warn(`onebot-rx/redis: gateway dropped a malformed action entry ${id} on ${stream}`);
+      return;
+    }
+    if (Date.now() >= deadline) return; // the caller has timed out already: nothing to answer
+    const partition = f[A.partition] ?? '';
+    const epoch = f[A.epoch] ?? '';
+    const idem = keys.idempotency(key);
+    const claim = (await CLAIM.run(main, [idem, partition === '' ? idem : keys.epoch(Number(partition)), keys.stats], [
+      partition === '' ? '' : epoch,
+      deps.idempotencyTtl,
+    ])) as [string, string?];
+    if (claim[0] === 'stale') {
+      const message = `stale owner of partition ${partition} (epoch ${epoch} < ${claim[1] ?? '?'}); nothing was sent`;
+      await reply(to, withEcho(JSON.stringify({ status: 'failed', retcode: STALE_OWNER_RETCODE, data: null, message, wording: STALE_OWNER_WORDING }), request.echo));
+      return;
+    }
+    if (claim[0] === 'dup') {
+      const outcome = claim[1] === 'P' || claim[1] === undefined ? await awaitOutcome(key, deadline) : claim[1];
+      if (outcome !== undefined) await reply(to, withEcho(outcome, request.echo));
+      return;
+    }
+    const run = call(request, to, deadline);
+    const first = run.then((r) => r.outcome);
+    running.set(key, first);
+    try {
+      const { outcome, forget } = await run;
+      if (forget) await main.del(idem);
+      else await main.set(idem, outcome, 'KEEPTTL');
+      await reply(to, withEcho(outcome, request.echo));
+    } finally {
+      running.delete(key);
+    }
+  };
+
+  const start = (id: string, flat: readonly string[]): void => {
+    inFlight++;
+    const done = execute(id, flat)
+      .catch((e: unknown) => logger.warn(`onebot-rx/redis: gateway action ${id} on ${stream}: ${deps.redact(String(e))}`))
+      .then(() => main.xack(stream, GATEWAY_GROUP, id))
+      .catch(() => undefined)
+      .finally(() => {
+        inFlight--;
+        executions.delete(done);
+        slot?.();
+      });
+    executions.add(done);
+  };
+
+  const freeSlot = (): Promise<void> =>
+    inFlight < deps.maxInFlight
+      ? Promise.resolve()
+      : new Promise((resolve) => {
+          slot = () => {
+            slot = undefined;
+            resolve();
+          };
+        });
+
+  const runAll = async (entries: readonly RawEntry[]): Promise<void> => {
+    for (const [id, flat] of entries) {
+      await freeSlot();
+      start(id, flat);
+    }
+  };
+
+  /** Takes over the entries a previous gateway read but never acknowledged (it died mid-execution). */
+  const takeOver = async (): Promise<void> => {
+    let cursor = '0-0';
+    do {
+      const [next, entries] = (await reader.call('XAUTOCLAIM', stream, GATEWAY_GROUP, deps.consumer, '0', cursor, 'COUNT', '100')) as [string, RawEntry[]];
+      await runAll(entries.filter((e) => Array.isArray(e?.[1])));
+      cursor = next;
+    } while (cursor !== '0-0' && !stopped);
+  };
+
+  const loop = async (): Promise<void> => {
+    let fresh = true;
+    while (!stopped) {
+      try {
+        if (fresh) {
+          await ensureGroup(reader, stream, GATEWAY_GROUP);
+          await takeOver();
+          fresh = false;
+        }
+        const reply = await reader.call('XREADGROUP', 'GROUP', GATEWAY_GROUP, deps.consumer, 'COUNT', '100', 'BLOCK', String(deps.blockMs), 'STREAMS', stream, '>');
+        for (const [, entries] of entriesOf(reply)) await runAll(entries);
+      } catch (e) {
+        if (stopped) break;
+        if (isNoGroup(e)) fresh = true;
+        else {
+          logger.warn(`onebot-rx/redis: gateway reading ${stream}: ${deps.redact(e instanceof Error ? e.message : String(e))}`);
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
+    }
+  };
+  const looping = loop();
+
+  return {
+    stop: async () => {
+      stopped = true;
+      reader.disconnect();
+      await looping;
+      await Promise.all([...executions]);
+    },
+  };
+}

@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import { type Observable, type SchedulerLike, type Subscription, asyncScheduler, isObservable, of } from 'rxjs';
+import type { Client } from '../client/client';
+import { SILENT_LOGGER } from '../client/options';
+import type { InboundFrame } from '../codec/frame';
+import type { Logger } from '../transport/types';
+import { type RedisInput, linkTo } from './connect';
+import { runActions } from './gateway-actions';
+import { DEFAULT_PARTITIONS, DEFAULT_PREFIX, keysOf } from './keys';
+import { stringifyLossless } from './lossless';
+import { partitionOf } from './partition';
+import { TRIM } from './scripts';
+import { type ScaleOutStats, sampleEvery, sharedCounters, zeroCounters } from './stats';
+import { EVENT_FIELDS as E } from './wire';
+
+/** Options of {@link createGateway}. */
+export interface GatewayOptions {
+  /** Redis: a URL (`redis://user:pass@host:6379`, `rediss://` for TLS; never logged) or an ioredis client. */
+  readonly redis: RedisInput;
+  /** The connection(s) to publish: one `Client`, or an `Observable<Client>` such as a reverse-WS server's `bots$`. */
+  readonly clients: Client | Observable<Client>;
+  /** Key prefix of the deployment (default `onebot`). */
+  readonly prefix?: string;
+  /** Number of event partitions (default 16); every gateway and worker of a deployment must agree. */
+  readonly partitions?: number;
+  /** Entries kept per partition stream (default 100 000); trimming an unhandled entry is counted in `trimmed`. */
+  readonly maxLen?: number;
+  /** Events held while Redis is unreachable (default 10 000); more are dropped and counted in `overflowed`. */
+  readonly maxBuffer?: number;
+  /** How long an idempotency key is remembered, ms (default 1 hour; longer than any re-delivery). */
+  readonly idempotencyTtl?: number;
+  /** Actions executed at once per account (default 1 000). */
+  readonly maxInFlight?: number;
+  /** Period of `stats$`, ms (default 1 000). */
+  readonly statsInterval?: number;
+  readonly logger?: Logger;
+  readonly scheduler?: SchedulerLike;
+}
+
+/** A running gateway: holds the OneBot connections, publishes their events, executes the workers' actions. */
+export interface Gateway {
+  /** Cumulative counters every `statsInterval` ms; the shared ones cover the whole deployment. */
+  readonly stats$: Observable<ScaleOutStats>;
+  /** Stops publishing and executing, waits for what is in flight, closes the Redis connections it opened. */
+  close(): Promise<void>;
+}
+
+const isHeartbeat = (event: { post_type?: unknown; meta_event_type?: unknown }): boolean =>
+  event.post_type === 'meta_event' && event.meta_event_type === 'heartbeat';
+
+/**
+ * Starts a gateway: every inbound event of `clients` becomes an entry of its conversation's partition stream
+ * (`<prefix>:events:<n>`), and the actions workers post to `<prefix>:actions:<self_id>` are executed on the
+ * client holding that account, each idempotency key at most once. Heartbeats stay local (they describe the
+ * gateway's socket, not work). The clients are not closed by `close()`.
+ *
+ * @example
+ * const server = createServer({ port: 8080, path: '/onebot', accessToken });
+ * const gateway = createGateway({ redis: process.env.REDIS_URL!, clients: server.bots$, partitions: 16 });
+ */
+export function createGateway(options: GatewayOptions): Gateway {
+  const logger = options.logger ?? SILENT_LOGGER;
+  const scheduler = options.scheduler ?? asyncScheduler;
+  const partitions = options.partitions ?? DEFAULT_PARTITIONS;
+  const maxLen = options.maxLen ?? 100_000;
+  const maxBuffer = options.maxBuffer ?? 10_000;
+  const keys = keysOf(options.prefix ?? DEFAULT_PREFIX);
+  const link = linkTo(options.redis, logger, 'gateway');
+  const { main } = link;
+  const instance = `gw-${randomBytes(6).toString('hex')}`;
+  const counters = zeroCounters();
+  let seq = 0;
+  let buffered = 0;
+  let overflowLogged = false;
+  let closed = false;
+  const sinceTrim = new Array<number>(partitions).fill(0);
+  const trimEvery = Math.max(100, Math.floor(maxLen / 10));
+  const runners = new Map<string, { stop(): Promise<void> }>();
+  const publishes = new Set<Promise<unknown>>();
+
+  const trim = (partition: number): void => {
+    sinceTrim[partition] = 0;
+    void TRIM.run(main, [keys.events(partition), keys.stats], [maxLen, 10_000]).catch((e: unknown) =>
+      logger.warn(`onebot-rx/redis: trimming partition ${partition}: ${link.redact(String(e))}`),
+    );
+  };
+
+  const publish = (event: Record<string, unknown>, text: string): void => {
+    if (buffered >= maxBuffer) {
+      counters.overflowed++;
+      if (!overflowLogged) logger.warn(`onebot-rx/redis: gateway buffer full (${maxBuffer} events): dropping events, counted in stats$.overflowed`);
+      overflowLogged = true;
+      return;
+    }
+    buffered++;
+    const partition = partitionOf(event, partitions);
+    const done = main
+      .xadd(keys.events(partition), '*', E.id, `${instance}-${++seq}`, E.frame, text, E.self, String(event.self_id), E.time, String(Date.now()))
+      .then(
+        () => {
+          counters.published++;
+          overflowLogged = false;
+          if (++sinceTrim[partition]! >= trimEvery) trim(partition);
+        },
+        (e: unknown) => {
+          counters.overflowed++;
+          logger.warn(`onebot-rx/redis: publishing to partition ${partition} failed: ${link.redact(String(e))}`);
+        },
+      )
+      .finally(() => {
+        buffered--;
+        publishes.delete(done);
+      });
+    publishes.add(done);
+  };
+
+  const serve = (client: Client, selfId: string): void => {
+    if (runners.has(selfId) || closed) return;
+    void main.sadd(keys.accounts, selfId).catch(() => undefined);
+    runners.set(
+      selfId,
+      runActions({
+        keys,
+        main,
+        reader: link.blocking(`actions:${selfId}`),
+        client,
+        selfId,
+        consumer: instance,
+        idempotencyTtl: options.idempotencyTtl ?? 3_600_000,
+        maxInFlight: options.maxInFlight ?? 1_000,
+        blockMs: 1_000,
+        logger,
+        redact: link.redact,
+      }),
+    );
+  };
+
+  const onFrame = (client: Client) => (frame: InboundFrame) => {
+    if (frame.kind === 'reply') return;
+    const event = frame.event as Record<string, unknown>;
+    if (isHeartbeat(event)) return;
+    const selfId = String(event.self_id ?? '');
+    if (/^\d+$/.test(selfId)) serve(client, selfId);
+    publish(event, stringifyLossless(event));
+  };
+
+  const subscriptions: Subscription[] = [];
+  const clients$ = isObservable(options.clients) ? options.clients : of(options.clients);
+  subscriptions.push(
+    clients$.subscribe((client) => {
+      subscriptions.push(
+        client.frames$.subscribe({
+          next: onFrame(client),
+          error: (e: unknown) => logger.warn(`onebot-rx/redis: gateway client ended: ${link.redact(e instanceof Error ? e.message : String(e))}`),
+        }),
+      );
+    }),
+  );
+
+  const readStats = async (): Promise<ScaleOutStats> => {
+    const pipeline = main.pipeline().hgetall(keys.stats);
+    for (let p = 0; p < partitions; p++) pipeline.call('XINFO', 'GROUPS', keys.events(p));
+    const results = (await pipeline.exec()) ?? [];
+    const shared = sharedCounters((results[0]?.[1] ?? {}) as Record<string, string>);
+    const lag: Record<number, number> = {};
+    for (let p = 0; p < partitions; p++) {
+      const [error, groups] = results[p + 1] ?? [];
+      lag[p] = error ? 0 : lagOf(groups);
+    }
+    return { ...counters, ...shared, published: counters.published, overflowed: counters.overflowed, lag };
+  };
+
+  return {
+    stats$: sampleEvery(options.statsInterval ?? 1_000, scheduler, readStats),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      for (const s of subscriptions.splice(0)) s.unsubscribe();
+      await Promise.all([...runners.values()].map((r) => r.stop()));
+      await Promise.race([Promise.all([...publishes]), new Promise((r) => setTimeout(r, 5_000))]);
+      await main.srem(keys.accounts, ...runners.keys()).catch(() => undefined);
+      runners.clear();
+      await link.close();
+    },
+  };
+}
+
+/** Entries not yet acknowledged in a partition: the largest `lag + pending` over its consumer groups. */
+function lagOf(groups: unknown): number {
+  if (!Array.isArray(groups)) return 0;
+  let most = 0;
+  for (const g of groups as unknown[][]) {
+    const f: Record<string, unknown> = {};
+    for (let i = 0; i + 1 < g.length; i += 2) f[String(g[i])] = g[i + 1];
+    const total = (Number(f.lag) || 0) + (Number(f.pending) || 0);
+    if (total > most) most = total;
+  }
+  return most;
+}

@@ -1,0 +1,325 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { Observable } from 'rxjs';
+import type { OpenTransport } from '../client/connection';
+import type { Logger, SocketOpen, TransportSignal } from '../transport/types';
+import { type RedisInput, linkTo } from './connect';
+import type { DeliveredFrame, DeliveryOutcome, SendMeta } from './contract';
+import type { Demand } from './demand';
+import type { Keys } from './keys';
+import { type Ownership, keepLeases } from './leases';
+import type { LocalCounters } from './stats';
+import { ACTION_FIELDS as A, EVENT_FIELDS as E, type RawEntry, ensureGroup, entriesOf, fieldsOf, isNoGroup, withEcho } from './wire';
+
+/** Settings of {@link workerTransport}. */
+export interface WorkerTransportSettings {
+  readonly redis: RedisInput;
+  readonly keys: Keys;
+  readonly partitions: number;
+  readonly group: string;
+  readonly consumer: string;
+  readonly selfId?: string;
+  readonly leaseTtl: number;
+  readonly readAhead: number;
+  readonly blockMs: number;
+  readonly drainTimeout: number;
+  readonly logger: Logger;
+  readonly demand: Demand;
+  readonly counters: LocalCounters;
+  /** The current session's Redis connection and partitions, for `stats$`. */
+  readonly live: { main?: Redis; owned?: ReadonlyMap<number, Ownership> };
+}
+
+/** One entry handed to the client, until every claim on it settled. */
+interface Tracked {
+  readonly ownership: Ownership;
+  readonly entryId: string;
+  readonly selfId: string;
+  claims: number;
+  cancelled: boolean;
+  delivering: boolean;
+  finished: boolean;
+}
+
+const MAX_ACTION_STREAM = 10_000;
+
+/** A failed reply frame answering `text` locally (nothing reached a gateway). */
+function localFailure(text: string, message: string, wording: string, retcode: number): string | undefined {
+  try {
+    const { echo } = JSON.parse(text) as { echo?: unknown };
+    return withEcho(JSON.stringify({ status: 'failed', retcode, data: null, message, wording }), echo);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The transport of a worker: a session reads the partitions this worker owns from Redis Streams (re-delivering
+ * a new partition's pending entries first) and yields each entry as a `DeliveredFrame`, acknowledging it once
+ * every handling that claimed it settled (at once when nobody claimed it); `send(text, meta)` posts the action
+ * to `<prefix>:actions:<self_id>` with its idempotency key and fencing epoch, and the gateway's reply frames
+ * come back on this worker's reply list.
+ */
+export function workerTransport(settings: WorkerTransportSettings): OpenTransport {
+  const { keys, group, consumer, logger, demand, counters } = settings;
+  return (generation, onRelease) =>
+    new Observable<TransportSignal>((subscriber) => {
+      const link = linkTo(settings.redis, logger, `worker ${consumer}`);
+      const { main } = link;
+      const reader = link.blocking('events');
+      const replier = link.blocking('replies');
+      const instance = `${consumer}/${randomBytes(4).toString('hex')}`;
+      const replyList = keys.replies(instance);
+      const tracked = new Map<string, Tracked>();
+      const acks = new Map<number, string[]>();
+      let inFlight = 0;
+      let stopped = false;
+      let wakeUp: (() => void) | undefined;
+      let accounts: string[] = [];
+      const say = (e: unknown) => link.redact(e instanceof Error ? e.message : String(e));
+      const wake = () => {
+        const w = wakeUp;
+        wakeUp = undefined;
+        w?.();
+      };
+      const stopWatching = demand.watch(wake);
+
+      let flushing = false;
+      const flushAcks = (): void => {
+        if (flushing) return;
+        flushing = true;
+        setImmediate(() => {
+          flushing = false;
+          if (acks.size === 0) return;
+          const pipeline = main.pipeline();
+          let n = 0;
+          for (const [partition, ids] of acks) {
+            pipeline.xack(keys.events(partition), group, ...ids);
+            n += ids.length;
+          }
+          acks.clear();
+          pipeline.hincrby(keys.stats, 'acked', n);
+          counters.acked += n;
+          pipeline.exec().catch((e: unknown) => logger.warn(`onebot-rx/redis: worker ack failed: ${say(e)}`));
+        });
+      };
+
+      const finish = (t: Tracked): void => {
+        if (t.finished || t.delivering || t.claims > 0) return;
+        t.finished = true;
+        const current = leases.owned.get(t.ownership.partition);
+        if (current === t.ownership) {
+          inFlight--;
+          if (!t.cancelled) {
+            const list = acks.get(t.ownership.partition) ?? [];
+            list.push(t.entryId);
+            acks.set(t.ownership.partition, list);
+            flushAcks();
+          }
+        }
+        drained.get(t.ownership.partition)?.();
+        wake();
+      };
+
+      const deliver = (ownership: Ownership, [entryId, flat]: RawEntry): void => {
+        const f = fieldsOf(flat);
+        const id = f[E.id] ?? `${ownership.partition}/${entryId}`;
+        const t: Tracked = { ownership, entryId, selfId: f[E.self] ?? '', claims: 0, cancelled: false, delivering: true, finished: false };
+        tracked.set(id, t);
+        inFlight++;
+        counters.delivered++;
+        const frame: DeliveredFrame = {
+          text: f[E.frame] ?? '',
+          delivery: {
+            id,
+            claim: () => {
+              t.claims++;
+              let settled = false;
+              return (outcome: DeliveryOutcome) => {
+                if (settled) return;
+                settled = true;
+                t.claims--;
+                if (outcome === 'cancelled') t.cancelled = true;
+                if (t.claims === 0 && tracked.get(id) === t) tracked.delete(id);
+                finish(t);
+              };
+            },
+          },
+        };
+        try {
+          // The runtime's decoder takes a DeliveredFrame (CONTRACT-delivery.md).
+          subscriber.next(frame as unknown as TransportSignal);
+        } finally {
+          t.delivering = false;
+          if (t.claims === 0 && tracked.get(id) === t) tracked.delete(id);
+          finish(t);
+        }
+      };
+
+      const drained = new Map<number, () => void>();
+      const reading = new Set<Ownership>();
+      const leases = keepLeases(
+        {
+          redis: main,
+          keys,
+          partitions: settings.partitions,
+          member: consumer,
+          owner: instance,
+          leaseTtl: settings.leaseTtl,
+          wanted: () => demand.active && !stopped,
+          onError: (e) => logger.warn(`onebot-rx/redis: worker ${consumer} leases: ${say(e)}`),
+        },
+        {
+          acquired: async (o) => {
+            const stream = keys.events(o.partition);
+            await ensureGroup(main, stream, group);
+            let cursor = '0-0';
+            let redelivered = 0;
+            do {
+              const [next, entries] = (await main.call('XAUTOCLAIM', stream, group, consumer, '0', cursor, 'COUNT', '200')) as [string, RawEntry[]];
+              cursor = next;
+              for (const entry of entries) {
+                if (leases.owned.get(o.partition) !== o || stopped) return;
+                if (!Array.isArray(entry?.[1])) continue;
+                redelivered++;
+                counters.redelivered++;
+                deliver(o, entry);
+              }
+            } while (cursor !== '0-0');
+            if (redelivered > 0) void main.hincrby(keys.stats, 'redelivered', redelivered).catch(() => undefined);
+            reading.add(o);
+            wake();
+          },
+          lost: (o) => {
+            reading.delete(o);
+            logger.warn(`onebot-rx/redis: worker ${consumer} lost partition ${o.partition} (epoch ${o.epoch}); its in-flight handlings are not acknowledged`);
+            for (const t of tracked.values()) if (t.ownership === o && !t.finished) inFlight--;
+            wake();
+          },
+          drain: (o) =>
+            new Promise<void>((resolve) => {
+              reading.delete(o);
+              const pendingOf = () => [...tracked.values()].some((t) => t.ownership === o && !t.finished);
+              if (!pendingOf()) return resolve();
+              const timer = setTimeout(done, settings.drainTimeout);
+              function done() {
+                clearTimeout(timer);
+                drained.delete(o.partition);
+                setImmediate(resolve); // after the acks queued by the last handlings are written
+              }
+              drained.set(o.partition, () => {
+                if (!pendingOf()) done();
+              });
+            }),
+        },
+      );
+      settings.live.main = main;
+      settings.live.owned = leases.owned;
+
+      const readLoop = async (): Promise<void> => {
+        while (!stopped) {
+          const open = [...reading].filter((o) => leases.owned.get(o.partition) === o && !o.releasing);
+          const room = settings.readAhead - inFlight;
+          if (!demand.active || open.length === 0 || room <= 0) {
+            await new Promise<void>((resolve) => {
+              wakeUp = resolve;
+              setTimeout(wake, settings.blockMs);
+            });
+            continue;
+          }
+          const count = Math.max(1, Math.floor(room / open.length));
+          try {
+            const reply = await reader.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', String(count), 'BLOCK', String(settings.blockMs), 'STREAMS', ...open.map((o) => keys.events(o.partition)), ...open.map(() => '>'));
+            for (const [stream, entries] of entriesOf(reply)) {
+              const o = open.find((x) => keys.events(x.partition) === stream);
+              if (o === undefined || leases.owned.get(o.partition) !== o) continue; // lost while reading: the next owner claims them
+              for (const entry of entries) deliver(o, entry);
+            }
+          } catch (e) {
+            if (stopped) return;
+            if (isNoGroup(e)) {
+              for (const o of open) await ensureGroup(main, keys.events(o.partition), group).catch(() => undefined);
+            } else {
+              logger.warn(`onebot-rx/redis: worker ${consumer} reading: ${say(e)}`);
+              await new Promise((r) => setTimeout(r, 200));
+            }
+          }
+        }
+      };
+
+      const replyLoop = async (): Promise<void> => {
+        while (!stopped) {
+          try {
+            const first = (await replier.blpop(replyList, Math.max(1, Math.ceil(settings.blockMs / 1000)))) as [string, string] | null;
+            if (first === null) continue;
+            const rest = (await replier.lpop(replyList, 1000)) ?? [];
+            for (const text of [first[1], ...rest]) if (!stopped) subscriber.next(text);
+          } catch (e) {
+            if (stopped) return;
+            logger.warn(`onebot-rx/redis: worker ${consumer} replies: ${say(e)}`);
+            await new Promise((r) => setTimeout(r, 200));
+          }
+        }
+      };
+
+      const refreshAccounts = async (): Promise<string[]> => {
+        accounts = await main.smembers(keys.accounts);
+        return accounts;
+      };
+
+      const post = (selfId: string, key: string, text: string, meta: SendMeta | undefined, t: Tracked | undefined): void => {
+        main
+          .xadd(keys.actions(selfId), 'MAXLEN', '~', String(MAX_ACTION_STREAM), '*',
+            A.key, key, A.frame, text, A.replyTo, replyList, A.deadline, String(meta?.deadline ?? ''),
+            A.partition, t === undefined ? '' : String(t.ownership.partition), A.epoch, t === undefined ? '' : String(t.ownership.epoch))
+          .catch((e: unknown) => logger.warn(`onebot-rx/redis: worker ${consumer} posting an action failed: ${say(e)}`));
+      };
+
+      const answerLocally = (text: string, message: string): void => {
+        const frame = localFailure(text, message, 'InvalidParamsError', -4);
+        if (frame !== undefined) queueMicrotask(() => stopped || subscriber.next(frame));
+      };
+
+      const send = (text: string, meta?: SendMeta): boolean => {
+        if (stopped) return false;
+        const key = meta?.idempotencyKey ?? `r:${randomUUID()}`;
+        const cut = meta?.idempotencyKey === undefined ? -1 : key.lastIndexOf(':');
+        const t = cut > 0 ? tracked.get(key.slice(0, cut)) : undefined;
+        const selfId = meta?.selfId ?? (t?.selfId || undefined) ?? settings.selfId ?? (accounts.length === 1 ? accounts[0] : undefined);
+        if (selfId !== undefined) {
+          post(selfId, key, text, meta, t);
+          return true;
+        }
+        refreshAccounts().then(
+          (list) => {
+            if (list.length === 1) post(list[0]!, key, text, meta, t);
+            else answerLocally(text, `selfId: ${list.length === 0 ? 'no gateway holds an account yet' : `the gateways hold ${list.length} accounts`}; pass createWorker({ selfId })`);
+          },
+          (e: unknown) => answerLocally(text, `selfId: the accounts could not be read (${say(e)})`),
+        );
+        return true;
+      };
+
+      const socket: SocketOpen = { type: 'open', generation, send };
+      subscriber.next(socket);
+      void refreshAccounts().catch(() => undefined);
+      const loops = Promise.all([readLoop(), replyLoop()]);
+
+      return () => {
+        stopped = true;
+        stopWatching();
+        wake();
+        onRelease(
+          (async () => {
+            reader.disconnect();
+            replier.disconnect();
+            await loops.catch(() => undefined);
+            await leases.stop();
+            await new Promise((r) => setImmediate(r));
+            await main.del(replyList).catch(() => undefined);
+            await link.close();
+          })(),
+        );
+      };
+    });
+}
