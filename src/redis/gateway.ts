@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type Observable, type SchedulerLike, type Subscription, asyncScheduler, isObservable, of } from 'rxjs';
+import { EMPTY, type Observable, type SchedulerLike, type Subscription, asyncScheduler, catchError, isObservable, mergeMap, of, tap } from 'rxjs';
 import type { Client } from '../client/client';
 import { SILENT_LOGGER } from '../client/options';
 import type { InboundFrame } from '../codec/frame';
@@ -144,18 +144,20 @@ export function createGateway(options: GatewayOptions): Gateway {
     publish(event, stringifyLossless(event));
   };
 
-  const subscriptions: Subscription[] = [];
   const clients$ = isObservable(options.clients) ? options.clients : of(options.clients);
-  subscriptions.push(
-    clients$.subscribe((client) => {
-      subscriptions.push(
-        client.frames$.subscribe({
-          next: onFrame(client),
-          error: (e: unknown) => logger.warn(`onebot-rx/redis: gateway client ended: ${link.redact(e instanceof Error ? e.message : String(e))}`),
-        }),
-      );
-    }),
-  );
+  const subscription: Subscription = clients$
+    .pipe(
+      mergeMap((client) =>
+        client.frames$.pipe(
+          tap(onFrame(client)),
+          catchError((e: unknown) => {
+            logger.warn(`onebot-rx/redis: gateway client ended: ${link.redact(e instanceof Error ? e.message : String(e))}`);
+            return EMPTY;
+          }),
+        ),
+      ),
+    )
+    .subscribe();
 
   const readStats = async (): Promise<ScaleOutStats> => {
     const pipeline = main.pipeline().hgetall(keys.stats);
@@ -175,7 +177,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     close: async () => {
       if (closed) return;
       closed = true;
-      for (const s of subscriptions.splice(0)) s.unsubscribe();
+      subscription.unsubscribe();
       await Promise.all([...runners.values()].map((r) => r.stop()));
       await Promise.race([Promise.all([...publishes]), new Promise((r) => setTimeout(r, 5_000))]);
       await main.srem(keys.accounts, ...runners.keys()).catch(() => undefined);

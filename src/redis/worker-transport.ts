@@ -4,7 +4,7 @@ import { Observable } from 'rxjs';
 import type { OpenTransport } from '../client/connection';
 import type { Logger, SocketOpen, TransportSignal } from '../transport/types';
 import { type RedisInput, linkTo } from './connect';
-import type { DeliveredFrame, DeliveryOutcome, SendMeta } from './contract';
+import type { DeliveredFrame, DeliveryOutcome, SendMeta } from '../transport/types';
 import type { Demand } from './demand';
 import type { Keys } from './keys';
 import { type Ownership, keepLeases } from './leases';
@@ -147,8 +147,7 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
           },
         };
         try {
-          // The runtime's decoder takes a DeliveredFrame (CONTRACT-delivery.md).
-          subscriber.next(frame as unknown as TransportSignal);
+          subscriber.next(frame);
         } finally {
           t.delivering = false;
           if (t.claims === 0 && tracked.get(id) === t) tracked.delete(id);

@@ -1,0 +1,92 @@
+import { filter, firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createClient } from '../../src/client/client';
+import { isActionFailedError } from '../../src/errors';
+import { createGateway, createWorker, type Gateway, type WorkerClient } from '../../src/redis';
+import { deliveryOf } from '../../src/runtime/delivery';
+import { type ActionCall, createSimulator, type Simulator } from '../../src/testing';
+import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
+
+/** The calls the simulator has received so far (its `calls$` replays them synchronously). */
+function callsSoFar(sim: Simulator): ActionCall[] {
+  const calls: ActionCall[] = [];
+  sim.calls$.subscribe((c) => calls.push(c)).unsubscribe();
+  return calls;
+}
+
+const GROUPS = [{ group_id: 501, group_name: 'a' }, { group_id: 502, group_name: 'b' }];
+
+describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one process (real redis-server)', () => {
+  let server: RedisServer;
+  let sim: Simulator;
+  let client: Client;
+  let gateway: Gateway | undefined;
+  let workers: WorkerClient[] = [];
+  beforeAll(async () => {
+    server = await startRedis();
+  });
+  afterAll(() => server.stop());
+  afterEach(async () => {
+    await Promise.all(workers.map((w) => w.close()));
+    workers = [];
+    await gateway?.close();
+    gateway = undefined;
+    await client?.close();
+    await sim?.close();
+    await server.client().flushall();
+  });
+
+  const setUp = async (prefix: string) => {
+    sim = await createSimulator({ heartbeatInterval: 0, world: { groups: GROUPS } });
+    client = createClient({ url: sim.url });
+    gateway = createGateway({ redis: server.url, clients: client, prefix, partitions: 4, statsInterval: 50 });
+    const worker = createWorker({ redis: server.url, prefix, group: 'bots', consumer: 'w1', partitions: 4, leaseTtl: 2_000, blockMs: 100, statsInterval: 50 });
+    workers.push(worker);
+    await sim.waitForConnection();
+    return worker;
+  };
+
+  it('delivers events, executes the handling’s actions once through the gateway, and acks the entries', async () => {
+    const worker = await setUp('e2e1');
+    const seen: string[] = [];
+    worker.groupMessages$.subscribe((m) => {
+      const settle = deliveryOf(m)?.claim();
+      const key = `${deliveryOf(m)?.id}:0`;
+      seen.push(String(m.raw_message));
+      worker
+        .callApi('send_group_msg', { group_id: m.group_id, message: `re ${m.raw_message}` }, { idempotencyKey: key, selfId: m.self_id })
+        .subscribe({ complete: () => settle?.('handled'), error: () => settle?.('handled') });
+    });
+    const replies = lastValueFrom(sim.calls$.pipe(filter((c) => c.action === 'send_group_msg'), take(6), toArray()));
+    for (let i = 0; i < 6; i++) await sim.emit(sim.events.groupMessage({ group_id: GROUPS[i % 2]!.group_id, user_id: 7, message: `m${i}` }));
+    const calls = await replies;
+    expect(calls.map((c) => (c.params.message as { data: { text: string } }[])[0]!.data.text).sort()).toEqual(['re m0', 're m1', 're m2', 're m3', 're m4', 're m5']);
+    expect(seen.filter((t) => t.endsWith('m0') || t.endsWith('m2') || t.endsWith('m4'))).toEqual(['m0', 'm2', 'm4']);
+    const stats = await firstValueFrom(gateway!.stats$.pipe(filter((s) => s.acked >= 6 && Object.values(s.lag).every((n) => n === 0))));
+    expect(stats.published).toBeGreaterThanOrEqual(6);
+  });
+
+  it('answers outside a handling through the only account, and a failed action fails the call', async () => {
+    const worker = await setUp('e2e2');
+    await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: 'hello' })); // the gateway learns the account
+    await firstValueFrom(gateway!.stats$.pipe(filter((s) => s.published >= 1)));
+    const info = (await firstValueFrom(worker.api.get_login_info({}))) as { user_id: number };
+    expect(info.user_id).toBe(sim.selfId);
+    const failure = await firstValueFrom(worker.sendGroupMessage(999_999, 'x')).catch((e: unknown) => e);
+    expect(isActionFailedError(failure)).toBe(true);
+  });
+
+  it('sends a repeated idempotency key once and answers both calls with the first outcome', async () => {
+    const worker = await setUp('e2e3');
+    await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: 'hello' }));
+    await firstValueFrom(gateway!.stats$.pipe(filter((s) => s.published >= 1)));
+    const call = () => firstValueFrom(worker.callApi('send_group_msg', { group_id: 501, message: 'once' }, { idempotencyKey: 'fixed:0' }));
+    const [a, b] = await Promise.all([call(), call()]);
+    const c = await call();
+    expect(a).toEqual(b);
+    expect(c).toEqual(a);
+    const stats = await firstValueFrom(gateway!.stats$.pipe(filter((s) => s.duplicatesSuppressed >= 2)));
+    expect(stats.duplicatesSuppressed).toBe(2);
+    expect(callsSoFar(sim).filter((x) => x.action === 'send_group_msg')).toHaveLength(1);
+  });
+});
