@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export const selfAlias = [
   { find: /^onebot-rx$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
   { find: /^onebot-rx\/testing$/, replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)) },
+  { find: /^onebot-rx\/redis$/, replacement: fileURLToPath(new URL('./src/redis/index.ts', import.meta.url)) },
 ];
 
 export default defineConfig({

@@ -1,4 +1,4 @@
-import { ActionFailedError } from '../errors';
+import { ActionFailedError } from 'onebot-rx';
 
 /** Retcode of the failure reply a gateway sends for an action from a worker that lost its partition. */
 export const STALE_OWNER_RETCODE = 1409;

@@ -1,12 +1,10 @@
 import type { Redis } from 'ioredis';
 import { lastValueFrom, toArray } from 'rxjs';
-import type { Client } from '../client/client';
+import { type Client, type Logger, isActionFailedError, isDisconnectedError, isInvalidParamsError } from 'onebot-rx';
 import { parseLossless } from '../codec/lossless-json';
-import { isActionFailedError, isDisconnectedError, isInvalidParamsError } from '../errors';
-import type { Logger } from '../transport/types';
 import { STALE_OWNER_RETCODE, STALE_OWNER_WORDING } from './errors';
 import type { Keys } from './keys';
-import { stringifyLossless, parseWithRawIds } from './lossless';
+import { stringifyLossless } from './lossless';
 import { CLAIM } from './scripts';
 import { ACTION_FIELDS as A, type RawEntry, ensureGroup, entriesOf, fieldsOf, isNoGroup, withEcho } from './wire';
 
@@ -88,8 +86,9 @@ export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
         values = await lastValueFrom(client.callApi(request.action, request.params as object, options).pipe(toArray()));
       } catch (e) {
         if (!isInvalidParamsError(e)) throw e;
-        // The worker checked the params already; an encoded form this codec does not take back goes raw.
-        values = await lastValueFrom(client.api.raw[request.action]!(parseWithRawIds(JSON.stringify(request.params)) as object, options).pipe(toArray()));
+        // The worker checked the params already; an encoded form this codec does not take back goes raw
+        // (IDs beyond 2^53 then travel as digit strings, which NapCat accepts).
+        values = await lastValueFrom(client.api.raw[request.action]!(request.params as object, options).pipe(toArray()));
       }
       let outcome = '';
       for (const data of values) {

@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EMPTY, type Observable, type SchedulerLike, type Subscription, asyncScheduler, catchError, isObservable, mergeMap, of, tap } from 'rxjs';
-import type { Client } from '../client/client';
-import { SILENT_LOGGER } from '../client/options';
-import type { InboundFrame } from '../codec/frame';
-import type { Logger } from '../transport/types';
-import { type RedisInput, linkTo } from './connect';
+import type { Client, InboundFrame, Logger } from 'onebot-rx';
+import { type RedisInput, SILENT_LOGGER, linkTo } from './connect';
 import { runActions } from './gateway-actions';
 import { DEFAULT_PARTITIONS, DEFAULT_PREFIX, keysOf } from './keys';
 import { stringifyLossless } from './lossless';

@@ -1,5 +1,4 @@
-import { RawInteger } from '../codec/id';
-import { mayHoldUnsafeInteger, quoteUnsafeIntegers } from '../codec/lossless-json';
+import { mayHoldUnsafeInteger } from '../codec/lossless-json';
 
 /** Keys whose values are QQ / OneBot identifiers (`self_id`, `group_id`, `message_id`, `qq`, …). */
 const ID_KEY = /(?:^|_)(?:id|qq|uin|seq)$/;
@@ -26,13 +25,4 @@ export function stringifyLossless(value: unknown): string {
   const plain = JSON.stringify(value ?? null);
   if (!mayHoldUnsafeInteger(plain)) return plain;
   return JSON.stringify(value, sentinelIds).replace(SENTINEL, '$1');
-}
-
-function rawIds(key: string, value: unknown): unknown {
-  return isUnsafeId(key, value) ? new RawInteger(value) : value;
-}
-
-/** Reads JSON keeping integers beyond 2^53 exact; under ID keys they are written back as bare digits. */
-export function parseWithRawIds(text: string): unknown {
-  return mayHoldUnsafeInteger(text) ? (JSON.parse(quoteUnsafeIntegers(text), rawIds) as unknown) : (JSON.parse(text) as unknown);
 }

@@ -1,10 +1,6 @@
 import { type Observable, type SchedulerLike, type Subscription, asyncScheduler, defer, finalize } from 'rxjs';
-import { type Client, createClient } from '../client/client';
-import { SILENT_LOGGER } from '../client/options';
-import type { IdInput } from '../codec/id';
-import type { ThrottleOptions } from '../action/throttle';
-import type { Logger } from '../transport/types';
-import type { RedisInput } from './connect';
+import { type Client, type IdInput, type Logger, type ThrottleOptions, createClient } from 'onebot-rx';
+import { type RedisInput, SILENT_LOGGER } from './connect';
 import { Demand } from './demand';
 import { DEFAULT_PARTITIONS, DEFAULT_PREFIX, keysOf } from './keys';
 import { type ScaleOutStats, sampleEvery, sharedCounters, zeroCounters } from './stats';

@@ -3,10 +3,9 @@ import { redactorOf } from '../../src/redis/connect';
 import { isStaleOwnerError, StaleOwnerError } from '../../src/redis/errors';
 import { keysOf } from '../../src/redis/keys';
 import { assignment } from '../../src/redis/leases';
-import { parseWithRawIds, stringifyLossless } from '../../src/redis/lossless';
+import { stringifyLossless } from '../../src/redis/lossless';
 import { conversationKey, partitionOf, stableHash } from '../../src/redis/partition';
 import { decodeFrame } from '../../src/codec/frame';
-import { stringifyWire } from '../../src/codec/id';
 import { withEcho } from '../../src/redis/wire';
 import { ActionFailedError } from '../../src/errors';
 
@@ -66,11 +65,6 @@ describe('lossless frames', () => {
   it('costs a single stringify when no ID is that large', () => {
     expect(stringifyLossless({ a: 1, b: 'x' })).toBe('{"a":1,"b":"x"}');
     expect(stringifyLossless(undefined)).toBe('null');
-  });
-
-  it('reads params keeping big IDs exact and writes them back bare', () => {
-    const params = parseWithRawIds('{"group_id":12345678901234567890,"message":"hi"}');
-    expect(stringifyWire(params)).toBe('{"group_id":12345678901234567890,"message":"hi"}');
   });
 
   it('adds the caller echo to a stored outcome', () => {
