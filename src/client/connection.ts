@@ -95,6 +95,8 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
   };
   let current: SocketOpen | undefined;
   let closedError: unknown;
+  /** A server's unusable heartbeat interval is reported once per client, not once per socket. */
+  let intervalRejected = false;
 
   const setState = (next: ConnectionState) => {
     if (closedError !== undefined) return;
@@ -115,7 +117,16 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
         reply: (frame) => hooks.reply(frame),
         invalid: (error) => errors.next(error),
       }),
-      heartbeatWatchdog({ grace: settings.heartbeatGrace, intervalOf: heartbeatIntervalOf, scheduler: settings.scheduler }),
+      heartbeatWatchdog({
+        grace: settings.heartbeatGrace,
+        intervalOf: heartbeatIntervalOf,
+        scheduler: settings.scheduler,
+        rejected: (error) => {
+          if (intervalRejected) return;
+          intervalRejected = true;
+          errors.next(error);
+        },
+      }),
       tap({
         error: (error: unknown) => {
           if (current?.generation === gen) current = undefined;

@@ -9,7 +9,19 @@ import {
   type SchedulerLike,
   type Subscription,
 } from 'rxjs';
-import { DisconnectedError } from '../errors';
+import { DisconnectedError, ProtocolError } from '../errors';
+
+/** The heartbeat intervals a server may announce, in whole ms (inclusive). */
+export interface IntervalRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The intervals the watchdog accepts by default: whole ms from 1 s to 1 h. Anything else (2^31, 1e308, 0.5,
+ * 0) would arm a timer Node clamps to 1 ms, or check so often that a healthy socket is replaced in a loop.
+ */
+export const HEARTBEAT_INTERVAL_RANGE: IntervalRange = { min: 1_000, max: 3_600_000 };
 
 /** Options of {@link heartbeatWatchdog}. */
 export interface HeartbeatWatchdogOptions<T> {
@@ -19,11 +31,23 @@ export interface HeartbeatWatchdogOptions<T> {
   readonly intervalOf: (value: T) => number | undefined;
   /** Schedules the checks (default `asyncScheduler`). */
   readonly scheduler?: SchedulerLike;
+  /** Intervals taken into account (default {@link HEARTBEAT_INTERVAL_RANGE}); others are ignored. */
+  readonly range?: IntervalRange;
+  /** Told (once per subscription) about an announced interval outside `range`, which is ignored. */
+  readonly rejected?: (error: ProtocolError) => void;
 }
 
-/** A usable interval: a positive, finite number of ms. */
-function isInterval(ms: number | undefined): ms is number {
-  return ms !== undefined && ms > 0 && Number.isFinite(ms);
+/** Whether `ms` is a whole number of ms within `range`. */
+export function isHeartbeatInterval(ms: number, range: IntervalRange = HEARTBEAT_INTERVAL_RANGE): boolean {
+  return Number.isSafeInteger(ms) && ms >= range.min && ms <= range.max;
+}
+
+/** The error reported for an announced interval outside `range`. */
+function rejectedInterval(ms: number, range: IntervalRange): ProtocolError {
+  return new ProtocolError(
+    `heartbeat interval ${ms} ignored: expected whole ms from ${range.min} to ${range.max}; the watchdog stays as it was`,
+    { raw: ms },
+  );
 }
 
 /**
@@ -31,8 +55,9 @@ function isInterval(ms: number | undefined): ms is number {
  * intervals.
  *
  * Off until a value announces an interval (`intervalOf`); from then on it checks once per interval whether
- * anything arrived since the previous check, and re-arms when the announced interval changes. Each value
- * costs one counter increment and one `intervalOf` call; unsubscribing clears the timer.
+ * anything arrived since the previous check, and re-arms when the announced interval changes. An interval
+ * outside `range` (default whole ms from 1 s to 1 h) is ignored and reported once through `rejected`. Each
+ * value costs one counter increment and one `intervalOf` call; unsubscribing clears the timer.
  *
  * @example
  * frames$.pipe(heartbeatWatchdog({ grace: 2, intervalOf: (f) => (isHeartbeat(f) ? f.interval : undefined) }))
@@ -41,6 +66,7 @@ export function heartbeatWatchdog<T>(options: HeartbeatWatchdogOptions<T>): Mono
   const { intervalOf } = options;
   const grace = Math.max(1, options.grace);
   const scheduler = options.scheduler ?? asyncScheduler;
+  const range = options.range ?? HEARTBEAT_INTERVAL_RANGE;
 
   return (source) =>
     new Observable<T>((subscriber) => {
@@ -49,6 +75,7 @@ export function heartbeatWatchdog<T>(options: HeartbeatWatchdogOptions<T>): Mono
       let silentChecks = 0;
       let armedInterval: number | undefined;
       let checks: Subscription | undefined;
+      let reported = false;
 
       function check(this: SchedulerAction<number>, every = 0): void {
         if (received !== receivedAtCheck) {
@@ -77,7 +104,13 @@ export function heartbeatWatchdog<T>(options: HeartbeatWatchdogOptions<T>): Mono
         next(value) {
           received += 1;
           const every = intervalOf(value);
-          if (every !== armedInterval && isInterval(every)) arm(every);
+          if (every !== undefined && every !== armedInterval) {
+            if (isHeartbeatInterval(every, range)) arm(every);
+            else if (!reported) {
+              reported = true;
+              options.rejected?.(rejectedInterval(every, range));
+            }
+          }
           subscriber.next(value);
         },
         error: (error: unknown) => subscriber.error(error),

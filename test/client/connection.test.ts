@@ -102,7 +102,7 @@ describe('client connection lifecycle against the simulator', () => {
   });
 
   it('replaces a socket whose heartbeats stop', async () => {
-    const { sim, client } = await connected({ heartbeatGrace: 2 }, { heartbeatInterval: 40 });
+    const { sim, client } = await connected({ heartbeatGrace: 2 }, { heartbeatInterval: 1_000 });
     const states: string[] = [];
     client.state$.subscribe((s) => states.push(s.status));
     client.connect();

@@ -55,10 +55,10 @@ describe('a silent dead socket (no close frame, no heartbeats)', () => {
     const { loop, client, states } = virtualClient(scheduler, 3);
     scheduler.run(({ flush }) => {
       client.connect();
-      loop.latest().push(heartbeat(200));
+      loop.latest().push(heartbeat(2_000));
       flush();
     });
-    expect(states).toContain('600 reconnecting');
+    expect(states).toContain('6000 reconnecting');
     await client.close();
   });
 

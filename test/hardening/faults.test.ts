@@ -23,7 +23,7 @@ const USER = 20001;
 
 describe('a silent dead socket against the simulator', () => {
   it('is closed and replaced; the server keeps one connection and events flow once on the new one', async () => {
-    const { sim, client } = await connected({ heartbeatGrace: 2 }, { heartbeatInterval: 30 });
+    const { sim, client } = await connected({ heartbeatGrace: 2 }, { heartbeatInterval: 1_000 });
     const texts: string[] = [];
     client.groupMessages$.subscribe((m) => texts.push(textOf(m)));
     await firstValueFrom(client.on('meta_event.heartbeat'));

@@ -54,7 +54,7 @@ describe('leaks under load (each probe in its own process)', () => {
   }, 30_000);
 
   it('exits by itself after client.close(), with heartbeats, pings, a reconnect and a cut-off call behind it', async () => {
-    const sim = await createSimulator({ heartbeatInterval: 50 });
+    const sim = await createSimulator({ heartbeatInterval: 1_000 });
     try {
       const probe = runProbe<ExitResult>('npx', ['tsx', 'test/hardening/fixtures/exit-after-close.ts'], {
         env: { ONEBOT_URL: sim.url },

@@ -2,6 +2,9 @@ import { defer, filter, firstValueFrom, map, type Observable, take, toArray } fr
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, DisconnectedError } from '../../src/errors';
 import { heartbeatWatchdog } from '../../src/transport/heartbeat';
+
+/** Short intervals for these tests (the default range starts at 1 s). */
+const ANY_INTERVAL = { min: 1, max: 2 ** 31 - 1 };
 import { openSocket, type OpenSocketOptions } from '../../src/transport/open-socket';
 import { reconnect, type ReconnectOptions } from '../../src/transport/reconnect';
 import type { ReconnectPolicy, SocketOpen, TransportSignal } from '../../src/transport/types';
@@ -116,7 +119,7 @@ describe('openSocket + reconnect against a real server', () => {
     const retries: unknown[] = [];
     const signals = await firstValueFrom(
       defer(() => openSocket({ url: server.url, generation: ++generation })).pipe(
-        heartbeatWatchdog({ grace: 2, intervalOf }),
+        heartbeatWatchdog({ range: ANY_INTERVAL, grace: 2, intervalOf }),
         reconnect({ policy: fast, isOpen, onRetry: (_n, _d, e) => retries.push(e) }),
         map(describeSignal),
         take(4),
