@@ -5,9 +5,9 @@
  *   npm run demo -- --forever            # keeps the simulated chat going until Ctrl-C
  *   ONEBOT_URL=ws://127.0.0.1:3001 ONEBOT_TOKEN=secret npm run demo   # the same bot against a real NapCat
  */
-import { EMPTY, type Observable, type Subscription, catchError, map, mergeMap, tap } from 'rxjs';
+import { type Subscription, filter, firstValueFrom, tap } from 'rxjs';
 import { pathToFileURL } from 'node:url';
-import { type Client, type GroupMessageEvent, createClient, textOf } from '../src/index';
+import { type Client, createClient, isHandlerError, textOf } from '../src/index';
 import { type ChatLine, createSimulator } from '../src/testing/index';
 
 /** What the bot did, for the summary. */
@@ -26,33 +26,31 @@ export function answerTo(text: string): string | undefined {
   return undefined;
 }
 
-/** The bot: a pipeline from group messages to replies. One failed send never stops it. */
+/**
+ * The bot: one handler per group message. Each message is handled on its own (in order per group), so a failed
+ * send is reported on `client.errors$` and the next message is answered as usual.
+ */
 export function echoBot(client: Client, stats: BotStats, log: (line: string) => void = console.log): Subscription {
-  const reply = (event: GroupMessageEvent, answer: string): Observable<unknown> => {
+  const errors = client.errors$.pipe(filter(isHandlerError)).subscribe((error) => {
+    stats.failures++;
+    log(`  ✗ failed          ${error.cause instanceof Error ? error.cause.message : String(error.cause)}`);
+  });
+  const handling = client.handle('message.group', (event, ctx) => {
+    stats.eventsIn++;
+    log(`← group ${event.group_id}  ${event.sender.nickname || event.user_id}: ${textOf(event)}`);
+    const answer = answerTo(textOf(event));
+    if (answer === undefined) return;
     stats.actionsOut++;
     log(`  → send_group_msg  group ${event.group_id}: ${JSON.stringify(answer)}`);
-    return client.sendGroupMessage(event.group_id, answer).pipe(
+    return ctx.reply(answer).pipe(
       tap(({ message_id }) => {
         stats.replies++;
         log(`  ✓ sent            message_id ${message_id}`);
       }),
-      catchError((error: Error) => {
-        stats.failures++;
-        log(`  ✗ failed          ${error.message}`);
-        return EMPTY;
-      }),
     );
-  };
-  return client.groupMessages$
-    .pipe(
-      tap((event) => {
-        stats.eventsIn++;
-        log(`← group ${event.group_id}  ${event.sender.nickname || event.user_id}: ${textOf(event)}`);
-      }),
-      map((event) => ({ event, answer: answerTo(textOf(event)) })),
-      mergeMap(({ event, answer }) => (answer === undefined ? EMPTY : reply(event, answer))),
-    )
-    .subscribe();
+  });
+  handling.add(errors);
+  return handling;
 }
 
 const SCRIPT: ChatLine[] = [
@@ -69,6 +67,13 @@ const SCRIPT: ChatLine[] = [
   { group_id: 300001, user_id: 20002, message: 'ping', delay: 150 },
 ];
 
+/** Resolves on the first SIGINT or SIGTERM. */
+const stopSignal = (): Promise<void> =>
+  new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+
 async function againstSimulator(forever: boolean): Promise<void> {
   const token = 'demo-token';
   const sim = await createSimulator({ accessToken: token, heartbeatInterval: 5_000 });
@@ -79,15 +84,13 @@ async function againstSimulator(forever: boolean): Promise<void> {
   await sim.waitForConnection();
   console.log('bot connected; the simulated users start chatting\n');
   let stopping = false;
-  process.once('SIGINT', () => {
-    stopping = true;
-  });
+  void stopSignal().then(() => (stopping = true));
   do {
     await sim.chat(SCRIPT);
   } while (forever && !stopping);
   await new Promise((resolve) => setTimeout(resolve, 300));
+  await client.close({ drain: 2_000 });
   bot.unsubscribe();
-  await client.close();
   await sim.close();
   console.log(
     `\nsummary: ${stats.eventsIn} messages in, ${stats.actionsOut} actions out, ${stats.replies} replies, ${stats.failures} failures`,
@@ -97,13 +100,22 @@ async function againstSimulator(forever: boolean): Promise<void> {
 
 async function againstServer(url: string, accessToken: string | undefined): Promise<void> {
   const client = createClient({ url, ...(accessToken === undefined ? {} : { accessToken }) });
+  const where = url.split('?')[0];
+  try {
+    const me = await firstValueFrom(client.getLoginInfo({ timeout: Number(process.env.ONEBOT_TIMEOUT ?? 10_000) }));
+    console.log(`echo bot connected to ${where} as ${me.nickname} (${me.user_id}); Ctrl-C to stop`);
+  } catch (error) {
+    // One line that says what is wrong (unreachable, wrong token, …), no stack trace.
+    console.error(`echo bot: cannot start against ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    await client.close();
+    process.exitCode = 1;
+    return;
+  }
   const stats: BotStats = { eventsIn: 0, actionsOut: 0, replies: 0, failures: 0 };
-  client.state$.subscribe((state) => console.log(`connection: ${state.status}`));
   const bot = echoBot(client, stats);
-  console.log(`echo bot running against ${url}; Ctrl-C to stop`);
-  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  await stopSignal();
+  await client.close({ drain: 5_000 });
   bot.unsubscribe();
-  await client.close();
   console.log(`\nsummary: ${stats.eventsIn} messages in, ${stats.replies} replies, ${stats.failures} failures`);
 }
 
@@ -111,7 +123,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   const url = process.env.ONEBOT_URL;
   const run = url ? againstServer(url, process.env.ONEBOT_TOKEN) : againstSimulator(process.argv.includes('--forever'));
   run.catch((error: unknown) => {
-    console.error(error);
+    console.error(`echo bot: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   });
 }

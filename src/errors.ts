@@ -80,11 +80,13 @@ export class ActionTimeoutError extends OneBotError {
     readonly action: string,
     readonly timeout: number,
     readonly sent: boolean,
+    /** Why an unsent call could not be written (the endpoint and the last connection error), when known. */
+    readonly reason?: string,
   ) {
     super(
       sent
         ? `${action} got no reply within ${timeout} ms; it was sent, so its outcome is unknown`
-        : `${action} was not sent within ${timeout} ms (no connection was open, or it was still queued by the throttle)`,
+        : `${action} was not sent within ${timeout} ms (${reason ?? 'no connection was open, or it was still queued by the throttle'})`,
     );
   }
 }

@@ -49,6 +49,8 @@ export interface CallerDeps {
   readonly adapt?: (action: string, params: unknown) => { readonly action: string; readonly params: unknown };
   /** Whether IDs beyond 2^53 must be written as JSON strings (the connected server's parser rounds integers). */
   readonly unsafeIdsAsStrings?: () => boolean;
+  /** Why a call could not be written when no socket is open (the endpoint and the last connection error). */
+  readonly unsentReason?: () => string | undefined;
   /** Sees every successful result (the client watches `get_version_info`). */
   readonly observe?: (action: string, data: unknown) => void;
 }
@@ -82,7 +84,7 @@ export function createCaller(deps: CallerDeps): Caller {
   let held: Unsubscribable | undefined;
   const table = new PendingCalls(
     deps.scheduler,
-    (call) => call.subscriber.error(new ActionTimeoutError(call.action, call.timeout, call.sent)),
+    (call) => call.subscriber.error(new ActionTimeoutError(call.action, call.timeout, call.sent, call.sent ? undefined : deps.unsentReason?.())),
     (busy) => {
       if (busy) held = deps.link.hold();
       else {

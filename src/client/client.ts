@@ -29,6 +29,7 @@ import type { RuntimeMethods } from '../runtime/runtime';
 import { type BotMethods, bindBotMethods } from './bot-methods';
 import { bindRuntimeMethods } from './runtime-methods';
 import { createConnection } from './connection';
+import { describeEndpoint, unsentReason } from './diagnose';
 import { transportFor } from './transport-for';
 import { CLIENT_DEFAULTS, type ClientOptions, SILENT_LOGGER } from './options';
 
@@ -131,6 +132,11 @@ export function createClient(options: ClientOptions): Client {
     },
   );
 
+  const endpoint = describeEndpoint(options.transport === undefined ? options.url : undefined);
+  let lastError: unknown;
+  connection.state$.subscribe((state) => {
+    if (state.error !== undefined) lastError = state.error;
+  });
   const caller = createCaller({
     catalogue,
     link: connection,
@@ -147,6 +153,7 @@ export function createClient(options: ClientOptions): Client {
     },
     adapt: (action, params) => adaptCall(action, params, backend.value),
     unsafeIdsAsStrings: () => backend.value === 'napcat',
+    unsentReason: () => (connection.socket() === undefined ? unsentReason(endpoint, lastError, options.accessToken) : undefined),
     observe: (action, data) => {
       if (action === 'get_version_info') {
         const detected = detectBackend(data);
