@@ -76,8 +76,9 @@ export { conversationKey } from './runtime/conversation-key';
 
 // Actions
 export type { Api, ActionMethod, AsyncActionMethod, RawActions } from './action/api';
+export type { CatalogueApi } from './action/catalogue-api';
 export type { CallOptions } from './action/types';
-export { CATALOGUE, type ActionName, type Catalogue } from './action/catalogue';
+export { CATALOGUE, type ActionName, type Catalogue } from './action/catalogue-rows';
 export type { ActionDef, BackendName, Support, SupportProfile } from './action/define';
 export { adaptCall, type AdaptedCall } from './action/backend';
 export type { SeedMethods, SeedMethodName } from './action/methods';

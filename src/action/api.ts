@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import type * as t from 'io-ts';
-import type { Catalogue } from './catalogue';
+import type { CatalogueApi } from './catalogue-api';
 import type { ActionDef } from './define';
 import type { CallAction, CallOptions } from './types';
 
@@ -24,15 +24,20 @@ export type AsyncActionMethod<D> = D extends ActionDef<infer P, t.Mixed>
 /** Any action by name, result `unknown`, no codecs applied (the escape hatch for uncatalogued actions). */
 export type RawActions = Readonly<Record<string, (params?: object, options?: CallOptions) => Observable<unknown>>>;
 
+/** An `_async` / `_rate_limited` variant of a method: same parameters, emits `undefined` once accepted. */
+type AsyncVariant<F> = F extends (...args: infer A) => Observable<unknown> ? (...args: A) => Observable<undefined> : never;
+
 /**
- * `client.api`: one method per catalogued action, plus its `_async` and `_rate_limited` variants, plus `raw`.
+ * `client.api`: one method per catalogued action ({@link CatalogueApi}: named params, docs, result types),
+ * plus its `_async` and `_rate_limited` variants (the server queues the call and answers at once; they emit
+ * `undefined` once accepted), plus `raw`.
  *
  * @example
  * client.api.send_group_msg({ group_id: 123, message: 'hi' }, { timeout: 5_000 }).subscribe(({ message_id }) => ...);
  * client.api.raw['.ocr_image']({ image: 'file:///tmp/a.png' });
  */
-export type Api = { readonly [K in keyof Catalogue]: ActionMethod<Catalogue[K]> } & {
-  readonly [K in keyof Catalogue as `${K & string}_async` | `${K & string}_rate_limited`]: AsyncActionMethod<Catalogue[K]>;
+export type Api = CatalogueApi & {
+  readonly [K in keyof CatalogueApi as `${K & string}_async` | `${K & string}_rate_limited`]: AsyncVariant<CatalogueApi[K]>;
 } & { readonly raw: RawActions };
 
 /** Builds `client.api` from the catalogue: every method is a thin call of the one `call` primitive. */
@@ -54,5 +59,5 @@ export function buildApi(
         typeof action === 'string' ? (params?: unknown, options?: CallOptions) => raw(action, params, options) : undefined,
     },
   );
-  return api as Api;
+  return api as unknown as Api;
 }

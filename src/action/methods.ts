@@ -1,7 +1,10 @@
 import type { Observable } from 'rxjs';
 import type { ActionName, Catalogue } from './catalogue/index';
 import type { ParamsOf, ResultOf } from './define';
+import type { SeedMethods } from './catalogue-api';
 import type { CallAction, CallOptions } from './types';
+
+export type { SeedMethods } from './catalogue-api';
 
 /** The params type callers pass for action `A`. */
 export type ParamsFor<A extends ActionName> = ParamsOf<Catalogue[A]>;
@@ -253,14 +256,15 @@ export const SEED_BINDINGS = {
 export type SeedBindings = typeof SEED_BINDINGS;
 
 /** A seed-named method name. */
-export type SeedMethodName = keyof SeedBindings;
+export type SeedMethodName = keyof SeedMethods & string;
 
 /**
- * The seed-named methods, typed from the table and the catalogue: each takes its positional arguments
+ * The seed-named methods as the table and the catalogue type them: each takes its positional arguments
  * (optional where the params field has a default or is optional), then one optional `CallOptions`, and
- * returns a cold Observable of the action's result.
+ * returns a cold Observable of the action's result. {@link SeedMethods} (generated, with parameter names
+ * and docs) is checked against it.
  */
-export type SeedMethods = { readonly [M in SeedMethodName]: MethodOf<SeedBindings[M]> };
+export type SeedMethodsOfTable = { readonly [M in keyof SeedBindings]: MethodOf<SeedBindings[M]> };
 
 /**
  * Builds the seed-named methods on top of one `CallAction`.
@@ -278,5 +282,5 @@ export function bindSeedMethods(call: CallAction): SeedMethods {
 
 /** The seed-named methods that send `action`, e.g. `seedMethodsOf('nc_get_rkey')` is `['getRkey']`. */
 export function seedMethodsOf(action: string): SeedMethodName[] {
-  return (Object.keys(SEED_BINDINGS) as SeedMethodName[]).filter((name) => SEED_BINDINGS[name].action === action);
+  return (Object.keys(SEED_BINDINGS) as (keyof SeedBindings)[]).filter((name) => SEED_BINDINGS[name].action === action);
 }

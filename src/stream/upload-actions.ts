@@ -1,12 +1,11 @@
 import { type Observable, last, mergeMap } from 'rxjs';
-import type { Catalogue } from '../action/catalogue/index';
-import type { ResultOf } from '../action/define';
+import type { CatalogueApi } from '../action/catalogue-api';
 import type { CallAction, CallOptions } from '../action/types';
 import type { IdInput } from '../codec/id';
 import type { FileInput, UploadActionOptions, UploadComplete, UploadEvent, UploadOptions } from './types';
 
 /** The result of catalogued action `A`. */
-type Result<A extends keyof Catalogue> = ResultOf<Catalogue[A]>;
+type Result<A extends keyof CatalogueApi> = ReturnType<CatalogueApi[A]> extends Observable<infer R> ? R : never;
 
 /** Options of `uploadGroupFile`: a target folder, plus how non-path inputs are uploaded. */
 export interface UploadGroupFileOptions extends UploadActionOptions {
