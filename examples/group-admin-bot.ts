@@ -21,7 +21,6 @@ import {
   filter,
   finalize,
   map,
-  merge,
   mergeMap,
 } from 'rxjs';
 import { pathToFileURL } from 'node:url';
@@ -29,6 +28,7 @@ import {
   type Client,
   type CommandMatch,
   type Dialog,
+  type Epic,
   type GroupMessageEvent,
   type Id,
   type IdInput,
@@ -84,17 +84,8 @@ export function pollOptions(text: string): string[] {
 
 type Match = CommandMatch<GroupMessageEvent>;
 
-/** The bot: one subscription for every pipeline. Failed actions are answered in the chat and never stop it. */
-export function groupAdminBot(client: Client, options: AdminBotOptions = {}): Subscription {
-  const answerTimeout = options.answerTimeout ?? 60_000;
-  const inScope = options.groups === undefined ? (source: Observable<GroupMessageEvent>) => source : fromGroup<GroupMessageEvent>(...options.groups);
-  const messages$ = client.groupMessages$.pipe(dedupeEvents(), inScope);
-
-  const isAdmin = (event: GroupMessageEvent): boolean =>
-    event.sender.role === 'owner' ||
-    event.sender.role === 'admin' ||
-    (options.admins ?? []).some((id) => sameId(id, event.user_id));
-
+/** What the moderation epic says and does, bound to one client. */
+function moderationTools(client: Client) {
   const say = (event: GroupMessageEvent, text: string): Observable<never> =>
     client.reply(event, text, { quote: true }).pipe(
       mergeMap(() => EMPTY),
@@ -113,7 +104,7 @@ export function groupAdminBot(client: Client, options: AdminBotOptions = {}): Su
     return target === undefined ? say(match.event, `Usage: /${match.name} @member …`) : run(target, words);
   };
 
-  const moderation: Readonly<Record<string, (match: Match) => Observable<never>>> = {
+  const commands: Readonly<Record<string, (match: Match) => Observable<never>>> = {
     ban: (match) =>
       needsTarget(match, (target, [duration]) => {
         const seconds = duration === undefined ? 600 : parseDuration(duration);
@@ -133,21 +124,43 @@ export function groupAdminBot(client: Client, options: AdminBotOptions = {}): Su
         ),
       ),
   };
+  return { say, commands };
+}
 
-  const commands$ = messages$.pipe(
-    command(Object.keys(moderation), { prefix: '/', caseSensitive: false }),
-    mergeMap((match) =>
-      isAdmin(match.event) ? (moderation[match.name] as (m: Match) => Observable<never>)(match) : say(match.event, 'Only admins can do that.'),
-    ),
-  );
+const COMMANDS = ['ban', 'unban', 'kick', 'title'];
 
-  const welcome$ = client.on('notice.group_increase').pipe(
-    filter((notice) => !sameId(notice.user_id, notice.self_id)),
-    filter((notice) => options.groups === undefined || options.groups.some((id) => sameId(id, notice.group_id))),
-    mergeMap((notice) =>
-      client.reply(notice, 'Welcome! Please read the group notice; /poll starts a poll.', { at: true }).pipe(catchError(() => EMPTY)),
-    ),
-  );
+/**
+ * The bot as epics, one per concern, for `client.run`: moderation commands, the welcome, and `/poll`. Each
+ * epic is restarted by `run` if it fails unexpectedly; actions that fail are answered in the chat.
+ */
+export function groupAdminEpics(options: AdminBotOptions = {}): Array<Epic<Client>> {
+  const answerTimeout = options.answerTimeout ?? 60_000;
+  const inScope = options.groups === undefined ? (source: Observable<GroupMessageEvent>) => source : fromGroup<GroupMessageEvent>(...options.groups);
+  const messagesOf = (client: Client) => client.groupMessages$.pipe(dedupeEvents(), inScope);
+
+  const isAdmin = (event: GroupMessageEvent): boolean =>
+    event.sender.role === 'owner' ||
+    event.sender.role === 'admin' ||
+    (options.admins ?? []).some((id) => sameId(id, event.user_id));
+
+  const moderation: Epic<Client> = (client) => {
+    const { say, commands } = moderationTools(client);
+    return messagesOf(client).pipe(
+      command(COMMANDS, { prefix: '/', caseSensitive: false }),
+      mergeMap((match) =>
+        isAdmin(match.event) ? (commands[match.name] as (m: Match) => Observable<never>)(match) : say(match.event, 'Only admins can do that.'),
+      ),
+    );
+  };
+
+  const welcome: Epic<Client> = (client) =>
+    client.on('notice.group_increase').pipe(
+      filter((notice) => !sameId(notice.user_id, notice.self_id)),
+      filter((notice) => options.groups === undefined || options.groups.some((id) => sameId(id, notice.group_id))),
+      mergeMap((notice) =>
+        client.reply(notice, 'Welcome! Please read the group notice; /poll starts a poll.', { at: true }).pipe(catchError(() => EMPTY)),
+      ),
+    );
 
   const pollScript = (dialog: Dialog<GroupMessageEvent>) =>
     dialog.ask('What is the question? ("cancel" stops)').pipe(
@@ -163,26 +176,34 @@ export function groupAdminBot(client: Client, options: AdminBotOptions = {}): Su
       ),
     );
 
-  const polling = new Set<string>();
-  const polls$ = messages$.pipe(
-    command('poll', { prefix: '/', caseSensitive: false }),
-    map(({ event }) => ({ event, key: `${event.group_id}:${event.user_id}` })),
-    filter(({ key }) => !polling.has(key)),
-    mergeMap(({ event, key }) => {
-      polling.add(key);
-      return client.conversation(event, pollScript, { timeout: answerTimeout, cancel: ['cancel', '取消'] }).pipe(
-        map(() => 'posted' as const),
-        defaultIfEmpty('cancelled' as const),
-        concatMap((outcome) => (outcome === 'cancelled' ? say(event, 'Poll cancelled.') : EMPTY)),
-        catchError((error: unknown) =>
-          say(event, error instanceof TimeoutError ? 'No answer in time: poll cancelled.' : 'The poll failed; try again.'),
-        ),
-        finalize(() => polling.delete(key)),
-      );
-    }),
-  );
+  const polls: Epic<Client> = (client) => {
+    const { say } = moderationTools(client);
+    const polling = new Set<string>();
+    return messagesOf(client).pipe(
+      command('poll', { prefix: '/', caseSensitive: false }),
+      map(({ event }) => ({ event, key: `${event.group_id}:${event.user_id}` })),
+      filter(({ key }) => !polling.has(key)),
+      mergeMap(({ event, key }) => {
+        polling.add(key);
+        return client.conversation(event, pollScript, { timeout: answerTimeout, cancel: ['cancel', '取消'] }).pipe(
+          map(() => 'posted' as const),
+          defaultIfEmpty('cancelled' as const),
+          concatMap((outcome) => (outcome === 'cancelled' ? say(event, 'Poll cancelled.') : EMPTY)),
+          catchError((error: unknown) =>
+            say(event, error instanceof TimeoutError ? 'No answer in time: poll cancelled.' : 'The poll failed; try again.'),
+          ),
+          finalize(() => polling.delete(key)),
+        );
+      }),
+    );
+  };
 
-  return merge(commands$, welcome$, polls$).subscribe();
+  return [moderation, welcome, polls];
+}
+
+/** The bot: its epics run with `client.run` (unsubscribe to stop). */
+export function groupAdminBot(client: Client, options: AdminBotOptions = {}): Subscription {
+  return client.run(...groupAdminEpics(options));
 }
 
 const SCRIPT: ChatLine[] = [
@@ -202,26 +223,29 @@ async function againstSimulator(): Promise<void> {
   await sim.waitForConnection();
   await sim.chat(SCRIPT);
   await new Promise((resolve) => setTimeout(resolve, 300));
+  await client.close({ drain: 2_000 });
   bot.unsubscribe();
   replies.unsubscribe();
-  await client.close();
   await sim.close();
 }
 
 async function againstServer(url: string, accessToken: string | undefined): Promise<void> {
-  const client = createClient({ url, ...(accessToken === undefined ? {} : { accessToken }) });
-  const bot = groupAdminBot(client);
-  console.log(`group admin bot running against ${url}; Ctrl-C to stop`);
-  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
-  bot.unsubscribe();
-  await client.close();
+  const client = createClient({ url, ...(accessToken === undefined ? {} : { accessToken }), logger: console });
+  groupAdminBot(client);
+  console.log(`group admin bot running against ${url.split('?')[0]}; Ctrl-C to stop`);
+  // Stop taking events on SIGINT / SIGTERM, let the commands in flight finish (5 s at most), then close.
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await client.close({ drain: 5_000 });
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const url = process.env.ONEBOT_URL;
   const run = url ? againstServer(url, process.env.ONEBOT_TOKEN) : againstSimulator();
   run.catch((error: unknown) => {
-    console.error(error);
+    console.error(`group admin bot: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
   });
 }

@@ -1,6 +1,6 @@
 import { map } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { groupAdminBot, parseDuration, pollOptions, targetOf } from '../../examples/group-admin-bot';
+import { groupAdminBot, groupAdminEpics, parseDuration, pollOptions, targetOf } from '../../examples/group-admin-bot';
 import { type GroupMessageEvent, type Segment, segment, textOf } from '../../src/index';
 import { type TestCall, createTestClient } from '../../src/testing/index';
 import { GROUP_ID, USER_ID, groupMessage } from '../event/operators/messages';
@@ -147,6 +147,19 @@ describe('group admin bot', () => {
         'say And the options, separated by commas?',
         'say No answer in time: poll cancelled.',
       ]);
+    }),
+  );
+
+  it(
+    'is a set of epics, one per concern, each runnable alone with client.run',
+    marbles((m) => {
+      const epics = groupAdminEpics();
+      expect(epics.map((epic) => epic.name)).toEqual(['moderation', 'welcome', 'polls']);
+      const events = m.hot('-a-b', { a: sampleGroupIncrease(), b: admin('/kick 42') });
+      const client = createTestClient({ events, scheduler: m.scheduler });
+      client.run(epics[1] as (typeof epics)[number]);
+      m.flush();
+      expect(client.calls.map((c) => c.action)).toEqual(['send_group_msg']);
     }),
   );
 });
