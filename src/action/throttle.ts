@@ -1,4 +1,13 @@
-import { type MonoTypeOperatorFunction, Observable, type SchedulerLike, type Subscription, asyncScheduler, catchError, throwError } from 'rxjs';
+import {
+  type MonoTypeOperatorFunction,
+  Observable,
+  type SchedulerLike,
+  type Subscription,
+  type Unsubscribable,
+  asyncScheduler,
+  catchError,
+  throwError,
+} from 'rxjs';
 import { ActionTimeoutError, isActionTimeoutError } from '../errors';
 import { RateWindow, TargetWindows } from './rate-window';
 import { timerDelay } from './timer-limit';
@@ -37,6 +46,8 @@ export interface Throttle {
    * with it too. Calls already started are not touched.
    */
   close(error: unknown): void;
+  /** The gate opened (a socket is open again): dispatches what fits now. */
+  wake(): void;
   /** Calls waiting for a slot. */
   readonly queued: number;
   /** Per-target windows held (targets sent to within their `perMs`; idle ones are released as time passes). */
@@ -59,6 +70,18 @@ function checkLimit(name: string, limit: RateLimit | undefined): void {
 }
 
 /**
+ * When started calls reach the wire. With a gate, the throttle starts calls only while `ready()` (a socket is
+ * open, so a started call is written at once and a send is counted when its frame is written), holds the
+ * connection while calls wait, and dispatches again on {@link Throttle.wake}.
+ */
+export interface ThrottleGate {
+  /** Whether a call started now is written at once. */
+  ready(): boolean;
+  /** Keeps the connection wanted while calls wait for their slot. */
+  hold(): Unsubscribable;
+}
+
+/**
  * Creates a send queue shared by everything that goes through it. Time is read and scheduled only through
  * `scheduler`, so a `TestScheduler` drives it.
  *
@@ -66,7 +89,7 @@ function checkLimit(name: string, limit: RateLimit | undefined): void {
  * const throttle = createThrottle({ perTarget: { count: 1, perMs: 1_000 }, global: { count: 20, perMs: 1_000 } });
  * client.sendGroupMessage(group, 'hi').pipe(throttleActions(throttle, `group:${group}`));
  */
-export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLike = asyncScheduler): Throttle {
+export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLike = asyncScheduler, gate?: ThrottleGate): Throttle {
   checkLimit('perTarget', options.perTarget);
   checkLimit('global', options.global);
   const global = options.global === undefined ? undefined : new RateWindow(options.global);
@@ -78,6 +101,21 @@ export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLik
   let pumping = false;
   let pumpAgain = false;
   let closed: { readonly error: unknown } | undefined;
+  let held: Unsubscribable | undefined;
+
+  /** Holds the connection through the gate exactly while calls are queued. */
+  const holdWhileQueued = (): void => {
+    if (queue.size > 0 && held === undefined && gate !== undefined) {
+      const hold = gate.hold(); // may open a socket at once, and wake() may empty the queue meanwhile
+      if (held === undefined) held = hold;
+      else hold.unsubscribe();
+    }
+    if (queue.size === 0 && held !== undefined) {
+      const release = held;
+      held = undefined;
+      release.unsubscribe();
+    }
+  };
 
   const readyAt = (target: string | undefined, now: number): number => {
     const overall = global?.freeAt(now) ?? now;
@@ -93,6 +131,11 @@ export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLik
     if (!queue.delete(entry)) return false;
     if (queue.size === 0) disarm();
     return true;
+  };
+
+  /** Dequeues an entry whose subscriber left. */
+  const drop = (entry: Entry): void => {
+    if (remove(entry)) holdWhileQueued();
   };
 
   const disarm = (): void => {
@@ -118,6 +161,7 @@ export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLik
     const now = scheduler.now();
     perTarget?.prune(now);
     const blocked = new Set<string | undefined>();
+    const open = gate === undefined || gate.ready();
     let wakeAt = Infinity;
     for (const entry of queue) {
       if (entry.expiresAt <= now) {
@@ -125,7 +169,7 @@ export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLik
         entry.expire();
         continue;
       }
-      const at = blocked.has(entry.target) ? Infinity : readyAt(entry.target, now);
+      const at = !open || blocked.has(entry.target) ? Infinity : readyAt(entry.target, now);
       if (at <= now) {
         remove(entry);
         record(entry.target, now);
@@ -152,6 +196,7 @@ export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLik
     } finally {
       pumping = false;
     }
+    holdWhileQueued();
   };
 
   const run = <T>(
@@ -179,7 +224,7 @@ export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLik
       pump();
       return () => {
         if (inner !== undefined) inner.unsubscribe();
-        else remove(entry);
+        else drop(entry);
       };
     });
 
@@ -189,12 +234,14 @@ export function createThrottle(options: ThrottleOptions, scheduler: SchedulerLik
     disarm();
     const failing = [...queue];
     queue.clear();
+    holdWhileQueued();
     for (const entry of failing) entry.fail(error);
   };
 
   return {
     run,
     close,
+    wake: pump,
     get queued() {
       return queue.size;
     },
@@ -262,6 +309,8 @@ export interface ThrottledCalls {
   readonly call: CallAction;
   /** Fails every queued send at once with `error` and leaves no timer (the client closed). */
   close(error: unknown): void;
+  /** A socket opened: sends what fits now (calls wait for a socket in the queue, not in the caller). */
+  wake(): void;
 }
 
 /**
@@ -279,11 +328,12 @@ export function throttleCalls(
   options: ThrottleOptions | undefined,
   scheduler: SchedulerLike,
   defaultTimeout = 30_000,
+  gate?: ThrottleGate,
 ): ThrottledCalls {
   if (options === undefined || (options.perTarget === undefined && options.global === undefined)) {
-    return { call, close: () => undefined };
+    return { call, close: () => undefined, wake: () => undefined };
   }
-  const throttle = createThrottle(options, scheduler);
+  const throttle = createThrottle(options, scheduler, gate);
   const throttled: CallAction = (action, params, callOptions) => {
     const target = sendTarget(action, params);
     if (target === undefined) return call(action, params, callOptions);
@@ -299,5 +349,5 @@ export function throttleCalls(
     };
     return throttle.run(target, start, { after: timeout, error: () => new ActionTimeoutError(action, timeout, false) });
   };
-  return { call: throttled, close: (error) => throttle.close(error) };
+  return { call: throttled, close: (error) => throttle.close(error), wake: () => throttle.wake() };
 }

@@ -122,7 +122,10 @@ export function createClient(options: ClientOptions): Client {
     },
     {
       reply: (frame) => caller.route(frame),
-      opened: (socket) => caller.opened(socket),
+      opened: (socket) => {
+        caller.opened(socket);
+        throttled.wake();
+      },
       dropped: (generation, cause) => caller.dropped(generation, cause),
       terminated: (error) => {
         caller.terminate(error);
@@ -167,6 +170,7 @@ export function createClient(options: ClientOptions): Client {
     options.throttle,
     scheduler,
     options.actionTimeout ?? CLIENT_DEFAULTS.actionTimeout,
+    { ready: () => connection.socket() !== undefined, hold: () => connection.hold() },
   );
   const call = throttled.call;
   const events$ = connection.frames$.pipe(knownEvents());

@@ -111,8 +111,8 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
       decodeFrames({
         opened: (socket) => {
           current = socket;
+          hooks.opened(socket); // calls waiting for a socket are written before anything a state$ 'open' handler sends
           setState({ status: 'open' });
-          hooks.opened(socket);
         },
         reply: (frame) => hooks.reply(frame),
         invalid: (error) => errors.next(error),

@@ -90,9 +90,9 @@ describe('close()', () => {
       });
     }
     expect(loop.latest().written).toHaveLength(1);
-    const closing = client.close();
+    expect(outcomes).toEqual([]);
+    await client.close();
     expect(outcomes).toEqual(['closed 0 at 0', 'closed 1 at 0', 'closed 2 at 0']);
-    await closing;
     expect(live(scheduler)).toBe(0);
   });
 });
