@@ -73,6 +73,8 @@ export interface Caller {
   opened(socket: SocketOpen): void;
   /** Socket `generation` dropped: calls written on it fail at once with `DisconnectedError { sent: true }`. */
   dropped(generation: number, cause: unknown): void;
+  /** The request written with `echo` failed on the network (HTTP API): that call alone fails with `DisconnectedError { sent: true }`. */
+  requestFailed(echo: string, cause: unknown): void;
   /** The client reached `closed`: every call fails with `error`. */
   terminate(error: unknown): void;
   /** Calls in flight. */
@@ -292,6 +294,18 @@ export function createCaller(deps: CallerDeps): Caller {
     }
   }
 
+  function requestFailed(echo: string, cause: unknown): void {
+    const pending = table.get(echo);
+    if (pending === undefined) return;
+    pending.subscriber.error(
+      new DisconnectedError(`the request for ${pending.action} failed on the network; it was sent, so its outcome is unknown`, {
+        action: pending.action,
+        sent: true,
+        cause,
+      }),
+    );
+  }
+
   function terminate(error: unknown): void {
     waiting = [];
     for (const pending of table.snapshot()) pending.subscriber.error(error);
@@ -303,6 +317,7 @@ export function createCaller(deps: CallerDeps): Caller {
     route,
     opened,
     dropped,
+    requestFailed,
     terminate,
     get pending() {
       return table.size;

@@ -127,6 +127,7 @@ export function createClient(options: ClientOptions): Client {
         throttled.wake();
       },
       dropped: (generation, cause) => caller.dropped(generation, cause),
+      requestFailed: (echo, cause) => caller.requestFailed(echo, cause),
       terminated: (error) => {
         caller.terminate(error);
         throttled.close(error);

@@ -27,6 +27,8 @@ export interface ConnectionHooks {
   reply(frame: ReplyFrame): void;
   opened(socket: SocketOpen): void;
   dropped(generation: number, cause: unknown): void;
+  /** One request failed on the network while its session goes on (HTTP API): only its call fails. */
+  requestFailed?(echo: string, cause: unknown): void;
   terminated(error: unknown): void;
 }
 
@@ -116,6 +118,7 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
         },
         reply: (frame) => hooks.reply(frame),
         invalid: (error) => errors.next(error),
+        failed: (echo, cause) => hooks.requestFailed?.(echo, cause),
       }),
       heartbeatWatchdog({
         grace: settings.heartbeatGrace,

@@ -2,13 +2,15 @@ import { Observable, type OperatorFunction } from 'rxjs';
 import { decodeFrame, type InboundFrame, type ReplyFrame } from '../codec/frame';
 import type { DecodeError, ProtocolError } from '../errors';
 import { attachDelivery } from '../runtime/delivery';
-import { isSocketOpen, type SocketOpen, type TransportSignal } from '../transport/types';
+import { isRequestFailed, isSocketOpen, type SocketOpen, type TransportSignal } from '../transport/types';
 
 /** Side effects of decoding, run once per frame before the stream is shared. */
 export interface FrameSinks {
   opened(socket: SocketOpen): void;
   reply(frame: ReplyFrame): void;
   invalid(error: DecodeError | ProtocolError): void;
+  /** One request failed on the network (HTTP API): its call fails, nothing is emitted. */
+  failed?(echo: string, error: unknown): void;
 }
 
 /**
@@ -25,6 +27,10 @@ export function decodeFrames(sinks: FrameSinks): OperatorFunction<TransportSigna
           if (isSocketOpen(signal)) {
             sinks.opened(signal);
             subscriber.next(signal);
+            return;
+          }
+          if (isRequestFailed(signal)) {
+            sinks.failed?.(signal.echo, signal.error);
             return;
           }
           const delivered = typeof signal !== 'string';

@@ -5,7 +5,7 @@ import { EMPTY, Observable } from 'rxjs';
 import { failedReply, replyFrame, requestParts } from './http-frames';
 import { failedError } from './socket-errors';
 import { displayUrl } from './socket-url';
-import type { Logger, TransportSignal } from './types';
+import type { Logger, RequestFailed, TransportSignal } from './types';
 
 /** The part of the WHATWG `fetch` the HTTP API transport uses (Node's global `fetch` fits). */
 export type FetchLike = (
@@ -30,6 +30,21 @@ export interface OpenHttpApiOptions {
   readonly logger?: Logger;
 }
 
+/** Network errors that mean nothing answers at the address: the server is down or unreachable, not one request lost. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+
+/**
+ * Whether a failed `fetch` says the server cannot be reached at all (connection refused, unknown host, no
+ * route), looking through `cause` chains and aggregate errors (Node's fetch wraps the socket error).
+ */
+export function isUnreachable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 4) return false;
+  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === 'string' && UNREACHABLE.has(code)) return true;
+  if (Array.isArray(errors) && errors.length > 0 && errors.every((e) => isUnreachable(e, depth + 1))) return true;
+  return isUnreachable(cause, depth + 1);
+}
+
 function endpoint(base: string, action: string): string {
   return `${base.replace(/\/+$/, '')}/${encodeURIComponent(action)}`;
 }
@@ -46,8 +61,11 @@ function headersOf(token: string | undefined): Record<string, string> {
  *
  * `send(frame)` POSTs the frame's params to `/<action>` and answers with a reply frame carrying the echo:
  * 401/403 gives an echo-less reply with that retcode (the client fails with `AuthError { status }`), 404 a failed reply
- * with retcode 1404, any other non-2xx a failed reply whose retcode is the status. A network failure ends
- * the session with `DisconnectedError` (so the calls in flight fail with `sent: true`). Unsubscribing aborts
+ * with retcode 1404, any other non-2xx a failed reply whose retcode is the status; a 2xx with an empty body or
+ * `null` is an `ok` reply with `data: null`. A request lost on the network (reset, cut off mid-answer) emits a
+ * {@link RequestFailed} for its call alone: the session, its other requests and the webhook go on. Only a
+ * server that cannot be reached at all ({@link isUnreachable}: refused, unknown host, no route) ends the
+ * session with `DisconnectedError`, so the client backs off and the calls in flight fail with `sent: true`. Unsubscribing aborts
  * the requests in flight; a call's timeout is the client's action timeout. `cancel(echo)` aborts that one request
  * (the caller does so when the call times out or is unsubscribed): no reply frame follows, and the session goes on.
  *
@@ -87,7 +105,10 @@ export function openHttpApi(options: OpenHttpApiOptions): Observable<TransportSi
           } else emit(replyFrame(response.status, body, parts.echo));
         })
         .catch((error: unknown) => {
-          if (!signal.aborted && !subscriber.closed) subscriber.error(failedError(where, error, options.accessToken));
+          if (signal.aborted || subscriber.closed) return;
+          const failure = failedError(where, error, options.accessToken);
+          if (isUnreachable(error) || typeof parts.echo !== 'string') subscriber.error(failure);
+          else subscriber.next({ type: 'failed', echo: parts.echo, error: failure } satisfies RequestFailed);
         })
         .finally(() => {
           settle(parts.echo, controller);

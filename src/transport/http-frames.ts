@@ -51,8 +51,9 @@ export function failedReply(retcode: number, message: string, echo: unknown): st
 
 /**
  * The reply frame for an HTTP API answer: a 2xx JSON object gets `echo` appended to its own text (so 64-bit
- * IDs keep their digits), an empty 2xx body is an `ok` reply with `data: null`, and anything else is a failed
- * reply whose retcode is the HTTP status (1404 for 404).
+ * IDs keep their digits); a 2xx with an empty body or the JSON `null` (servers answer both for actions that
+ * return nothing) is the same `ok` reply with `data: null`; anything else is a failed reply whose retcode is
+ * the HTTP status (1404 for 404).
  *
  * @example
  * replyFrame(200, '{"status":"ok","retcode":0,"data":1}', 'a:1') // '{"status":"ok","retcode":0,"data":1,"echo":"a:1"}'
@@ -60,12 +61,18 @@ export function failedReply(retcode: number, message: string, echo: unknown): st
 export function replyFrame(status: number, body: string, echo: unknown): string {
   const json = parseObject(body);
   if (status >= 200 && status < 300) {
-    if (body.trim() === '') return JSON.stringify({ status: 'ok', retcode: 0, data: null, echo });
+    if (isNothing(body)) return JSON.stringify({ status: 'ok', retcode: 0, data: null, echo });
     if (json === undefined) return failedReply(status, `the HTTP API answered ${status} with a body that is not a JSON object`, echo);
     return withEcho(body, Object.keys(json).length === 0, echo);
   }
   const retcode = status === 404 ? UNKNOWN_ACTION_RETCODE : status;
   return failedReply(retcode, messageOf(json) ?? `the HTTP API answered ${status}`, echo);
+}
+
+/** An answer that carries nothing: an empty (or blank) body, or the JSON `null`. */
+function isNothing(body: string): boolean {
+  const trimmed = body.trim();
+  return trimmed === '' || trimmed === 'null';
 }
 
 function withEcho(body: string, empty: boolean, echo: unknown): string {

@@ -74,8 +74,25 @@ export interface DeliveredFrame {
   readonly delivery: Delivery;
 }
 
-/** What one socket yields: `SocketOpen` once, then each inbound text frame (a string, or a {@link DeliveredFrame}). */
-export type TransportSignal = SocketOpen | string | DeliveredFrame;
+/**
+ * One request of a request/response transport (the HTTP API) failed on the network while the server stays
+ * reachable: only the call written with `echo` fails (`DisconnectedError { sent: true }`), the session goes on.
+ */
+export interface RequestFailed {
+  readonly type: 'failed';
+  readonly echo: string;
+  readonly error: unknown;
+}
+
+/**
+ * What one socket yields: `SocketOpen` once, then each inbound text frame (a string, or a {@link DeliveredFrame}),
+ * and from request/response transports a {@link RequestFailed} per request lost on the network.
+ */
+export type TransportSignal = SocketOpen | string | DeliveredFrame | RequestFailed;
+
+/** Whether a transport signal reports one failed request (not an inbound frame). */
+export const isRequestFailed = (signal: TransportSignal): signal is RequestFailed =>
+  typeof signal === 'object' && (signal as Partial<RequestFailed>).type === 'failed';
 
 /** Whether a transport signal is the {@link SocketOpen} of its session (not an inbound frame). */
 export const isSocketOpen = (signal: TransportSignal): signal is SocketOpen =>

@@ -1,6 +1,6 @@
 import type { Subscription } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openHttpApi } from '../../src/transport/http-api';
+import { isUnreachable, openHttpApi } from '../../src/transport/http-api';
 import { isSocketOpen, type SocketOpen, type TransportSignal } from '../../src/transport/types';
 import { type SilentHttp, startSilentHttp } from './silent-http';
 
@@ -134,5 +134,19 @@ describe('openHttpApi with an injected fetch', () => {
     open?.send(request('a:2'));
     open?.cancel?.('a:1');
     expect(signals.map((signal) => signal.aborted)).toEqual([true, false]);
+  });
+});
+
+describe('isUnreachable', () => {
+  it('finds connect-level codes through causes and aggregate errors, and nothing else', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    expect(isUnreachable(new TypeError('fetch failed', { cause: refused }))).toBe(true);
+    expect(isUnreachable(new TypeError('fetch failed', { cause: Object.assign(new AggregateError([refused, refused]), { code: undefined }) }))).toBe(true);
+    expect(isUnreachable({ code: 'ENOTFOUND' })).toBe(true);
+    expect(isUnreachable(new TypeError('fetch failed', { cause: reset }))).toBe(false);
+    expect(isUnreachable(new AggregateError([refused, reset]))).toBe(false);
+    expect(isUnreachable(new Error('other side closed'))).toBe(false);
+    expect(isUnreachable(null)).toBe(false);
   });
 });

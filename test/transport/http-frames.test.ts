@@ -35,6 +35,13 @@ describe('replyFrame', () => {
     expect(JSON.parse(replyFrame(200, '<html>', 'e'))).toMatchObject({ status: 'failed', retcode: 200, echo: 'e' });
   });
 
+  it('treats a 2xx JSON null exactly like an empty body, and a JSON array or number as a failure', () => {
+    for (const body of ['null', ' null\n', '', '  ']) {
+      expect(JSON.parse(replyFrame(200, body, 'e'))).toEqual({ status: 'ok', retcode: 0, data: null, echo: 'e' });
+    }
+    for (const body of ['[]', '0', '"ok"']) expect(JSON.parse(replyFrame(200, body, 'e'))).toMatchObject({ status: 'failed', retcode: 200 });
+  });
+
   it('maps 404 to retcode 1404 and other statuses to themselves, keeping the server’s message', () => {
     expect(JSON.parse(replyFrame(404, '', 'e'))).toMatchObject({ status: 'failed', retcode: 1404, echo: 'e' });
     expect(JSON.parse(replyFrame(500, '{"msg":"down"}', 'e'))).toMatchObject({ retcode: 500, message: 'down' });
