@@ -18,9 +18,9 @@ export interface RedisServer {
   readonly url: string;
   /** A new client (closed by `stop`). */
   client(): Redis;
-  /** Stops the server and waits for the process to exit (data is lost: no persistence). */
+  /** Kills the server (SIGKILL) and waits for the process to exit (data is lost unless `persistDir`). */
   kill(): Promise<void>;
-  /** Starts it again on the same port (empty) and waits until it answers PING. */
+  /** Starts it again on the same port and waits until it answers PING. */
   restart(): Promise<void>;
   /** Stops it and closes every client it handed out. */
   stop(): Promise<void>;
@@ -49,16 +49,27 @@ async function answered(port: number, process: ChildProcess): Promise<void> {
   }
 }
 
-function launch(port: number): ChildProcess {
-  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'no'], {
-    stdio: 'ignore',
-  });
+/** Options of {@link startRedis}. */
+export interface RedisServerOptions {
+  /**
+   * Keep the data across `restart()` in this directory (append-only file, fsync on every write): for the test
+   * that restarts Redis mid-run. Default: no persistence at all.
+   */
+  readonly persistDir?: string;
+}
+
+function launch(port: number, options: RedisServerOptions): ChildProcess {
+  const persistence =
+    options.persistDir === undefined
+      ? ['--save', '', '--appendonly', 'no']
+      : ['--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', options.persistDir];
+  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--protected-mode', 'no', ...persistence], { stdio: 'ignore' });
 }
 
 /** Starts `redis-server` on a free loopback port and waits until it answers PING. */
-export async function startRedis(): Promise<RedisServer> {
+export async function startRedis(options: RedisServerOptions = {}): Promise<RedisServer> {
   const port = await freePort();
-  let child = launch(port);
+  let child = launch(port, options);
   await answered(port, child);
   const clients: Redis[] = [];
   const kill = async () => {
@@ -79,7 +90,7 @@ export async function startRedis(): Promise<RedisServer> {
     kill,
     restart: async () => {
       await kill();
-      child = launch(port);
+      child = launch(port, options);
       await answered(port, child);
     },
     stop: async () => {

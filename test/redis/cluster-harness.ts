@@ -1,0 +1,121 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import { fileURLToPath } from 'node:url';
+import type { ActionCall, Simulator } from '../../src/testing';
+
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+
+/** A fixture running as a child process. */
+export interface Child {
+  readonly process: ChildProcess;
+  /** Resolves when the child printed "ready"; rejects if it exits first. */
+  readonly ready: Promise<void>;
+  /** Sends `signal` and waits for the exit. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Runs `fixtures/<name>.ts` under tsx with `env`. */
+export function spawnFixture(name: string, env: Record<string, string>): Child {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(FIXTURES, `${name}.ts`)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const ready = new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('ready\n')) resolve();
+    });
+    void exited.then(() => reject(new Error(`${name} exited before ready: ${stderr.slice(-2000)}`)));
+  });
+  ready.catch(() => undefined);
+  return {
+    process: child,
+    ready,
+    kill: async (signal = 'SIGKILL') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
+
+/** A temporary directory for worker logs (removed by `remove`). */
+export function tempDir(): { path: string; file(name: string): string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), 'onebot-rx-cluster-'));
+  return { path, file: (name) => join(path, name), remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** The "<group> <n>" lines of a worker log. */
+export function readLog(file: string): Array<[group: number, n: number]> {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => l.split(' ').map(Number) as [number, number]);
+}
+
+/**
+ * Per-conversation order in one worker's log: leaving out repeats (an at-least-once re-handling of an event
+ * this worker had already handled), each conversation's numbers must increase. Returns the violations.
+ */
+export function orderViolations(log: ReadonlyArray<[number, number]>): string[] {
+  const last = new Map<number, number>();
+  const seen = new Set<string>();
+  const violations: string[] = [];
+  for (const [group, n] of log) {
+    const id = `${group}:${n}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const before = last.get(group) ?? -1;
+    if (n <= before) violations.push(`${group}: ${n} after ${before}`);
+    last.set(group, n);
+  }
+  return violations;
+}
+
+/** The reply texts ("r:<group>:<n>") the simulator received, with how many times each. */
+export function replyCounts(sim: Simulator): Map<string, number> {
+  const counts = new Map<string, number>();
+  const calls: ActionCall[] = [];
+  sim.calls$.subscribe((c) => calls.push(c)).unsubscribe();
+  for (const call of calls) {
+    if (call.action !== 'send_group_msg') continue;
+    const message = call.params.message as Array<{ data?: { text?: string } }> | string;
+    const text = typeof message === 'string' ? message : (message[0]?.data?.text ?? '');
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Whether every partition of `group` and the gateway's action streams have nothing left unacknowledged. */
+export async function settled(redis: Redis, prefix: string, partitions: number, selfId: number): Promise<boolean> {
+  const pipeline = redis.pipeline();
+  for (let p = 0; p < partitions; p++) pipeline.call('XINFO', 'GROUPS', `${prefix}:events:${p}`);
+  pipeline.call('XINFO', 'GROUPS', `${prefix}:actions:${selfId}`);
+  const results = (await pipeline.exec()) ?? [];
+  for (const [error, groups] of results) {
+    if (error) {
+      if (String(error).includes('no such key')) continue;
+      return false;
+    }
+    for (const g of groups as unknown[][]) {
+      const f: Record<string, unknown> = {};
+      for (let i = 0; i + 1 < g.length; i += 2) f[String(g[i])] = g[i + 1];
+      if (Number(f.pending) !== 0 || (f.lag !== null && Number(f.lag) !== 0)) return false;
+    }
+  }
+  return true;
+}
+
+/** Resolves once `check()` holds, checking again after each `every` ms (a positive signal, polled). */
+export async function until(check: () => Promise<boolean> | boolean, every = 50): Promise<void> {
+  while (!(await check())) await new Promise((r) => setTimeout(r, every));
+}
