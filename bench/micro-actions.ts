@@ -12,11 +12,11 @@ const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const replies: string[] = [];
 const caller = createCaller({
   catalogue: CATALOGUE as unknown as Record<string, ActionDef>,
-  link: {
+  link: () => ({
     hold: () => ({ unsubscribe: () => undefined }),
-    socket: () => ({ type: 'open', generation: 1, send: (text) => replies.push(text) > 0 }),
+    socket: () => ({ type: 'open', generation: 1, send: (text: string) => replies.push(text) > 0 }),
     closedError: () => undefined,
-  },
+  }),
   scheduler: asyncScheduler,
   defaultTimeout: 30_000,
   strictResults: false,
@@ -24,7 +24,6 @@ const caller = createCaller({
   logger: silent,
   report: () => undefined,
   fatal: () => undefined,
-  unsupportedBy: () => undefined,
 });
 
 const N = 100_000;
@@ -35,7 +34,7 @@ function round(): number {
     caller.call('send_group_msg', { group_id: 123456, message: 'hello' }).subscribe(() => done++);
     const request = JSON.parse(replies.pop() as string) as { echo: string };
     const text = `{"status":"ok","retcode":0,"data":{"message_id":${i}},"message":"","wording":"","echo":"${request.echo}"}`;
-    caller.route(decodeFrame(text) as ReplyFrame);
+    caller.reply(decodeFrame(text) as ReplyFrame);
   }
   return Number(process.hrtime.bigint() - start) / N;
 }

@@ -22,15 +22,19 @@ export {
 } from './client/browser-client';
 export type { Backend, ClientCore } from './client/client';
 export { CLIENT_DEFAULTS } from './client/options';
+export type { ConnectionState, ConnectionStatus } from './client/connection';
+export type { Logger } from './logger';
+
+// The transport contract (write your own: see `OpenTransport`)
 export type {
-  ConnectionState,
-  ConnectionStatus,
   DeliveredFrame,
   Delivery,
   DeliveryOutcome,
-  Logger,
+  OpenTransport,
   ReconnectPolicy,
   SendMeta,
+  SocketOpen,
+  TransportSignal,
   WebSocketConstructor,
   WebSocketLike,
 } from './transport/types';

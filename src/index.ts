@@ -22,15 +22,19 @@ export {
   type WebhookResponse,
 } from './transport/webhook-receiver';
 export type { WebhookOptions } from './transport/webhook-server';
+export type { ConnectionState, ConnectionStatus } from './client/connection';
+export type { Logger } from './logger';
+
+// The transport contract (write your own: see `OpenTransport`)
 export type {
-  ConnectionState,
-  ConnectionStatus,
   DeliveredFrame,
   Delivery,
   DeliveryOutcome,
-  Logger,
+  OpenTransport,
   ReconnectPolicy,
   SendMeta,
+  SocketOpen,
+  TransportSignal,
   WebSocketConstructor,
   WebSocketLike,
 } from './transport/types';

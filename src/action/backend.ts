@@ -90,6 +90,73 @@ export function adaptCall(action: string, params: unknown, backend: BackendName 
   return { action: adapter.action ?? action, params: withDefaults };
 }
 
+/**
+ * What the client knows about the backend it talks to, as one value: its name, which actions it implements,
+ * how a call is rewritten for it, and how IDs must be written. The caller holds the current profile; a
+ * `get_version_info` reply replaces it via {@link detect}.
+ *
+ * @example
+ * const napcat = backendProfile('napcat');
+ * napcat.supports('delete_unidirectional_friend'); // false
+ * napcat.adapt('get_model_show', { model: 'x' }); // { action: '_get_model_show', params: { model: 'x' } }
+ */
+export interface BackendProfile {
+  /** The backend, `unknown` until detected. */
+  readonly name: BackendName | 'unknown';
+  /** Whether the backend implements `action` (true when the backend or the action is unknown). */
+  supports(action: string): boolean;
+  /** The action name and params to send for a catalogued call on this backend. */
+  adapt(action: string, params: unknown): AdaptedCall;
+  /** Whether IDs beyond 2^53 must be written as JSON strings (the backend's parser rounds integers). */
+  readonly unsafeIdsAsStrings: boolean;
+}
+
+/** Backends whose JSON parser rounds integers beyond 2^53 (they take IDs as strings). */
+const ROUNDS_UNSAFE_INTEGERS: ReadonlySet<BackendName | 'unknown'> = new Set(['napcat']);
+
+function makeProfile(name: BackendName | 'unknown'): BackendProfile {
+  return {
+    name,
+    supports: (action) => !isKnownUnsupported(action, name),
+    adapt: (action, params) => adaptCall(action, params, name),
+    unsafeIdsAsStrings: ROUNDS_UNSAFE_INTEGERS.has(name),
+  };
+}
+
+const PROFILES: Readonly<Record<BackendName | 'unknown', BackendProfile>> = {
+  unknown: makeProfile('unknown'),
+  napcat: makeProfile('napcat'),
+  'go-cqhttp': makeProfile('go-cqhttp'),
+  lagrange: makeProfile('lagrange'),
+};
+
+/**
+ * The profile of `name` (one shared value per backend).
+ *
+ * @example
+ * backendProfile('go-cqhttp').supports('send_like'); // false
+ */
+export function backendProfile(name: BackendName | 'unknown'): BackendProfile {
+  return PROFILES[name];
+}
+
+/** The profile of a client that has not seen a `get_version_info` reply: supports everything, adapts nothing. */
+export const UNKNOWN_BACKEND: BackendProfile = PROFILES.unknown;
+
+/** The action whose reply names the backend. */
+export const VERSION_ACTION = 'get_version_info';
+
+/**
+ * The profile of the backend that sent a `get_version_info` reply (pure; {@link UNKNOWN_BACKEND} when the
+ * reply names none the SDK knows).
+ *
+ * @example
+ * detect({ app_name: 'NapCat.Onebot', app_version: '4.18.19' }).name; // 'napcat'
+ */
+export function detect(versionInfo: unknown): BackendProfile {
+  return PROFILES[detectBackend(versionInfo)];
+}
+
 function fillDefaults(defaults: Readonly<Record<string, unknown>>, params: unknown): Record<string, unknown> {
   const given = typeof params === 'object' && params !== null ? (params as Record<string, unknown>) : {};
   const filled: Record<string, unknown> = { ...defaults };

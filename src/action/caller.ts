@@ -1,4 +1,4 @@
-import { Observable, type SchedulerLike, type Unsubscribable } from 'rxjs';
+import { BehaviorSubject, Observable, type SchedulerLike, type Unsubscribable } from 'rxjs';
 import type { ReplyFrame } from '../codec/frame';
 import { explain } from '../codec/frame';
 import { stringifyWire } from '../codec/id';
@@ -12,11 +12,13 @@ import {
   ProtocolError,
   UnsupportedActionError,
 } from '../errors';
+import type { Logger } from '../logger';
 import type { SendMeta, SocketOpen } from '../transport/types';
-import type { Logger } from '../transport/types';
-import type { ActionDef } from './define';
+import { type BackendProfile, UNKNOWN_BACKEND, VERSION_ACTION, detect } from './backend';
+import { type ActionDef, asyncBase } from './define';
 import { actionFailed, isFailedReply } from './failure';
 import { type PendingCall, PendingCalls, type ResultMode } from './pending-calls';
+import { type ThrottleOptions, targetOf, throttleCalls } from './throttle';
 import type { CallOptions } from './types';
 
 /** What the caller needs from the connection. */
@@ -29,10 +31,25 @@ export interface CallLink {
   closedError(): unknown;
 }
 
+/** What the link reports to the caller: the caller implements these as the connection's hooks. */
+export interface LinkHooks {
+  /** A reply frame arrived: routes it to its call (or reports it). */
+  reply(frame: ReplyFrame): void;
+  /** A socket opened: writes the calls that were waiting for one. */
+  opened(socket: SocketOpen): void;
+  /** Socket `generation` dropped: calls written on it fail at once with `DisconnectedError { sent: true }`. */
+  dropped(generation: number, cause: unknown): void;
+  /** The request written with `echo` failed on the network (HTTP API): that call alone fails with `DisconnectedError { sent: true }`. */
+  requestFailed(echo: string, cause: unknown): void;
+  /** The client reached `closed`: every call fails with `error`. */
+  terminated(error: unknown): void;
+}
+
 /** Dependencies of {@link createCaller}. */
-export interface CallerDeps {
+export interface CallerDeps<L extends CallLink = CallLink> {
   readonly catalogue: Readonly<Record<string, ActionDef>>;
-  readonly link: CallLink;
+  /** Opens the link the caller sends over, handing it the caller itself as its {@link LinkHooks}. */
+  readonly link: (hooks: LinkHooks) => L;
   readonly scheduler: SchedulerLike;
   readonly defaultTimeout: number;
   readonly strictResults: boolean;
@@ -43,16 +60,12 @@ export interface CallerDeps {
   readonly report: (error: DecodeError | ProtocolError) => void;
   /** A reply proved the token wrong (`retcode 1403` without echo): the client must close. */
   readonly fatal: (error: AuthError) => void;
-  /** The backend that is known not to support `action`, if any. */
-  readonly unsupportedBy: (action: string) => string | undefined;
-  /** Rewrites a catalogued call for the connected backend's mechanical differences (name, filled params). */
-  readonly adapt?: (action: string, params: unknown) => { readonly action: string; readonly params: unknown };
-  /** Whether IDs beyond 2^53 must be written as JSON strings (the connected server's parser rounds integers). */
-  readonly unsafeIdsAsStrings?: () => boolean;
+  /** The backend profile to start with (default {@link UNKNOWN_BACKEND}); a `get_version_info` reply replaces it. */
+  readonly backend?: BackendProfile;
+  /** Spacing of message sends (every call path, `raw` included, goes through it). */
+  readonly throttle?: ThrottleOptions;
   /** Why a call could not be written when no socket is open (the endpoint and the last connection error). */
   readonly unsentReason?: () => string | undefined;
-  /** Sees every successful result (the client watches `get_version_info`). */
-  readonly observe?: (action: string, data: unknown) => void;
 }
 
 interface Resolved {
@@ -61,34 +74,35 @@ interface Resolved {
   readonly mode: ResultMode;
 }
 
-const ASYNC_SUFFIXES = ['_async', '_rate_limited'] as const;
-
-/** The action core of one client: cold calls, echo routing, deadlines, and connection-drop handling. */
-export interface Caller {
-  /** A cold Observable of one action: validates, sends once per subscription, emits the result once. */
+/**
+ * The action core of one client: cold calls, throttling, echo routing, deadlines, connection-drop handling
+ * and the backend profile. It is the hooks object of its own link.
+ */
+export interface Caller<L extends CallLink = CallLink> extends LinkHooks {
+  /**
+   * A cold Observable of one action: validates, waits for its throttle slot, sends once per subscription,
+   * emits the result once. `raw` skips the codecs and the backend adapter (not the throttle).
+   */
   call(action: string, params: unknown, options?: CallOptions, raw?: boolean): Observable<unknown>;
-  /** Routes a reply frame to its call (or reports it). */
-  route(frame: ReplyFrame): void;
-  /** A socket opened: writes the calls that were waiting for one. */
-  opened(socket: SocketOpen): void;
-  /** Socket `generation` dropped: calls written on it fail at once with `DisconnectedError { sent: true }`. */
-  dropped(generation: number, cause: unknown): void;
-  /** The request written with `echo` failed on the network (HTTP API): that call alone fails with `DisconnectedError { sent: true }`. */
-  requestFailed(echo: string, cause: unknown): void;
-  /** The client reached `closed`: every call fails with `error`. */
-  terminate(error: unknown): void;
+  /** The link {@link CallerDeps.link} opened. */
+  readonly link: L;
+  /** The current backend profile. */
+  readonly backend: BackendProfile;
+  /** The backend profile, replayed; emits when a `get_version_info` reply names another backend. */
+  readonly backend$: Observable<BackendProfile>;
   /** Calls in flight. */
   readonly pending: number;
 }
 
-/** Creates the action core of a client. */
-export function createCaller(deps: CallerDeps): Caller {
+/** Creates the action core of a client, and its link (given the caller as hooks). */
+export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L> {
+  const backend = new BehaviorSubject<BackendProfile>(deps.backend ?? UNKNOWN_BACKEND);
   let held: Unsubscribable | undefined;
   const table = new PendingCalls(
     deps.scheduler,
     (call) => call.subscriber.error(new ActionTimeoutError(call.action, call.timeout, call.sent, call.sent ? undefined : deps.unsentReason?.())),
     (busy) => {
-      if (busy) held = deps.link.hold();
+      if (busy) held = link.hold();
       else {
         held?.unsubscribe();
         held = undefined;
@@ -119,13 +133,9 @@ export function createCaller(deps: CallerDeps): Caller {
   function resolveUncached(action: string): Resolved {
     const def = catalogued(action);
     if (def !== undefined) return { def, base: action, mode: 'decode' };
-    for (const suffix of ASYNC_SUFFIXES) {
-      if (action.endsWith(suffix)) {
-        const base = action.slice(0, -suffix.length);
-        const baseDef = catalogued(base);
-        if (baseDef !== undefined) return { def: baseDef, base, mode: 'async' };
-      }
-    }
+    const base = asyncBase(action);
+    const baseDef = base === undefined ? undefined : catalogued(base);
+    if (base !== undefined && baseDef !== undefined) return { def: baseDef, base, mode: 'async' };
     return { def: undefined, base: action, mode: 'raw' };
   }
 
@@ -140,9 +150,9 @@ export function createCaller(deps: CallerDeps): Caller {
     call.frame = '';
   }
 
-  function call(action: string, params: unknown, options?: CallOptions, raw = false): Observable<unknown> {
+  function send(action: string, params: unknown, options?: CallOptions, raw = false): Observable<unknown> {
     return new Observable<unknown>((subscriber) => {
-      const closed = deps.link.closedError();
+      const closed = link.closedError();
       if (closed !== undefined) {
         subscriber.error(closed);
         return;
@@ -157,17 +167,17 @@ export function createCaller(deps: CallerDeps): Caller {
           return;
         }
         wire = def.params.encode(wire);
-        const backend = options?.force === true ? undefined : deps.unsupportedBy(base);
-        if (backend !== undefined) {
-          subscriber.error(new UnsupportedActionError(action, backend));
+        const profile = backend.value;
+        if (options?.force !== true && !profile.supports(base)) {
+          subscriber.error(new UnsupportedActionError(action, profile.name));
           return;
         }
-        if (deps.adapt !== undefined) ({ action: wireAction, params: wire } = deps.adapt(action, wire));
+        ({ action: wireAction, params: wire } = profile.adapt(action, wire));
       }
       const echo = prefix + ++counter;
       let frame: string;
       try {
-        frame = stringifyWire({ action: wireAction, params: wire, echo }, deps.unsafeIdsAsStrings?.() === true);
+        frame = stringifyWire({ action: wireAction, params: wire, echo }, backend.value.unsafeIdsAsStrings);
       } catch (e) {
         subscriber.error(new InvalidParamsError(action, params, `not serialisable as JSON: ${(e as Error).message}`));
         return;
@@ -190,7 +200,7 @@ export function createCaller(deps: CallerDeps): Caller {
         generation: -1,
       };
       table.add(pending);
-      const socket = deps.link.socket();
+      const socket = link.socket();
       if (socket !== undefined) write(pending, socket);
       else if (!subscriber.closed) waiting.push(pending);
       return pending;
@@ -223,7 +233,7 @@ export function createCaller(deps: CallerDeps): Caller {
     }
     const value = pending.mode === 'raw' ? reply.data : checkResult(pending, frame);
     if (value === REJECTED) return;
-    deps.observe?.(pending.action, value);
+    if (pending.action === VERSION_ACTION) detected(detect(value));
     if (pending.stream && !isFinalStreamFrame(value)) {
       table.touch(pending);
       subscriber.next(value);
@@ -250,7 +260,11 @@ export function createCaller(deps: CallerDeps): Caller {
     return data;
   }
 
-  function route(frame: ReplyFrame): void {
+  function detected(profile: BackendProfile): void {
+    if (profile.name !== backend.value.name) backend.next(profile);
+  }
+
+  function reply(frame: ReplyFrame): void {
     const echo = frame.reply.echo;
     if (typeof echo === 'string' && echo !== '') {
       const pending = table.get(echo);
@@ -278,6 +292,7 @@ export function createCaller(deps: CallerDeps): Caller {
     for (const pending of queue) {
       if (table.get(pending.echo) === pending) write(pending, socket);
     }
+    throttled.wake();
   }
 
   function dropped(generation: number, cause: unknown): void {
@@ -306,23 +321,40 @@ export function createCaller(deps: CallerDeps): Caller {
     );
   }
 
-  function terminate(error: unknown): void {
+  function terminated(error: unknown): void {
     waiting = [];
     for (const pending of table.snapshot()) pending.subscriber.error(error);
     table.dispose();
+    throttled.close(error);
+    backend.complete();
   }
 
-  return {
+  const throttled = throttleCalls(
+    send,
+    deps.throttle,
+    deps.scheduler,
+    deps.defaultTimeout,
+    { ready: () => link.socket() !== undefined, hold: () => link.hold() },
+    (action, params) => targetOf(resolve(action).def?.sends, params),
+  );
+  const call = throttled.call;
+  const caller: Omit<Caller<L>, 'link'> = {
     call,
-    route,
+    reply,
     opened,
     dropped,
     requestFailed,
-    terminate,
+    terminated,
+    get backend() {
+      return backend.value;
+    },
+    backend$: backend.asObservable(),
     get pending() {
       return table.size;
     },
   };
+  const link = deps.link(caller);
+  return Object.assign(caller, { link });
 }
 
 const REJECTED: unique symbol = Symbol('rejected');

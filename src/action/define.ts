@@ -17,6 +17,28 @@ export type SupportProfile = Readonly<Record<BackendName, Support>>;
 export type ActionOrigin = 'onebot11' | 'go-cqhttp' | 'napcat';
 
 /**
+ * Where an action sends a message, for the throttle: `group` (`group_id`), `private` (`user_id`),
+ * `conversation` (`message_type`, else `group_id` when present, else `user_id`), `quick-reply` (the event in
+ * `context`, when `operation.reply` is set).
+ */
+export type SendsTo = 'group' | 'private' | 'conversation' | 'quick-reply';
+
+/** The suffixes that make any catalogued action fire-and-forget (`send_msg_async`): accepted, no result. */
+export const ASYNC_SUFFIXES = ['_async', '_rate_limited'] as const;
+
+/**
+ * The catalogued name under an `_async` / `_rate_limited` variant, or `undefined` when `action` has no such
+ * suffix.
+ *
+ * @example
+ * asyncBase('send_msg_rate_limited'); // 'send_msg'
+ */
+export function asyncBase(action: string): string | undefined {
+  for (const suffix of ASYNC_SUFFIXES) if (action.endsWith(suffix)) return action.slice(0, -suffix.length);
+  return undefined;
+}
+
+/**
  * One row of the action catalogue: the data every face of an action (typed `api.*`, seed-named method,
  * simulator handler, docs table) is derived from.
  */
@@ -35,6 +57,8 @@ export interface ActionDef<P extends t.Mixed = t.Mixed, R extends t.Mixed = t.Mi
   readonly doc: string;
   /** A note on backend differences or result caveats, for the docs table. */
   readonly note?: string;
+  /** Where the action sends a message, if it does: the throttle spaces these per target. */
+  readonly sends?: SendsTo;
 }
 
 const DEFAULT_SUPPORT: SupportProfile = { napcat: 'supported', 'go-cqhttp': 'unknown', lagrange: 'unknown' };
@@ -59,6 +83,7 @@ export function action<P extends t.Mixed, R extends t.Mixed>(def: {
   reply?: 'single' | 'stream';
   support?: Partial<SupportProfile>;
   note?: string;
+  sends?: SendsTo;
 }): ActionDef<P, R> {
   return {
     params: def.params,
@@ -68,6 +93,7 @@ export function action<P extends t.Mixed, R extends t.Mixed>(def: {
     support: { ...DEFAULT_SUPPORT, ...def.support },
     doc: def.doc,
     ...(def.note === undefined ? {} : { note: def.note }),
+    ...(def.sends === undefined ? {} : { sends: def.sends }),
   };
 }
 

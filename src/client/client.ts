@@ -1,4 +1,4 @@
-import { BehaviorSubject, type Observable, type Subscription, asyncScheduler } from 'rxjs';
+import { type Observable, type Subscription, asyncScheduler, map } from 'rxjs';
 import type {
   GroupMessageEvent,
   MessageEvent,
@@ -12,26 +12,24 @@ import type {
 } from '../codec/event';
 import type { InboundFrame } from '../codec/frame';
 import { type Api, buildApi } from '../action/api';
-import { adaptCall, detectBackend, isKnownUnsupported } from '../action/backend';
 import { createCaller } from '../action/caller';
 import { CATALOGUE } from '../action/catalogue';
 import type { ActionDef, BackendName } from '../action/define';
 import { type SeedMethods, bindSeedMethods } from '../action/methods';
-import type { CallOptions } from '../action/types';
+import type { CallAction, CallOptions } from '../action/types';
 import { ClientClosedError, type ClientError } from '../errors';
 import { ofType } from '../event/of-type';
 import type { EventOf, EventQuery } from '../event/query';
 import { eventStreams, knownEvents, unknownEvents } from '../event/streams';
-import type { ConnectionState } from '../transport/types';
-import { throttleCalls } from '../action/throttle';
 import { bindTransferMethods, type TransferMethods } from '../stream/transfer-methods';
 import type { RuntimeMethods } from '../runtime/runtime';
 import { type BotMethods, bindBotMethods } from './bot-methods';
 import { bindRuntimeMethods } from './runtime-methods';
-import { createConnection } from './connection';
+import { type ConnectionState, createConnection } from './connection';
 import { describeEndpoint, unsentReason } from './diagnose';
 import { transportFor } from './transport-for';
-import { CLIENT_DEFAULTS, type ClientOptions, SILENT_LOGGER } from './options';
+import { CLIENT_DEFAULTS, type ClientOptions } from './options';
+import { SILENT_LOGGER } from '../logger';
 
 /** The backend a client is connected to, as far as it knows (`unknown` until a `get_version_info` reply). */
 export type Backend = BackendName | 'unknown';
@@ -109,71 +107,38 @@ export function createClient(options: ClientOptions): Client {
   const scheduler = options.scheduler ?? asyncScheduler;
   const logger = options.logger ?? SILENT_LOGGER;
   const catalogue = CATALOGUE as unknown as Readonly<Record<string, ActionDef>>;
-  const backend = new BehaviorSubject<Backend>('unknown');
-
-  const connection = createConnection(
-    {
-      open: options.transport ?? transportFor(options, scheduler, logger),
-      reconnect: options.reconnect ?? {},
-      heartbeatGrace: options.heartbeatGrace ?? CLIENT_DEFAULTS.heartbeatGrace,
-      idleGrace: options.idleGrace ?? CLIENT_DEFAULTS.idleGrace,
-      scheduler,
-      logger,
-    },
-    {
-      reply: (frame) => caller.route(frame),
-      opened: (socket) => {
-        caller.opened(socket);
-        throttled.wake();
-      },
-      dropped: (generation, cause) => caller.dropped(generation, cause),
-      requestFailed: (echo, cause) => caller.requestFailed(echo, cause),
-      terminated: (error) => {
-        caller.terminate(error);
-        throttled.close(error);
-        backend.complete();
-      },
-    },
-  );
-
+  const defaultTimeout = options.actionTimeout ?? CLIENT_DEFAULTS.actionTimeout;
   const endpoint = describeEndpoint(options.transport === undefined ? options.url : undefined);
   let lastError: unknown;
-  connection.state$.subscribe((state) => {
-    if (state.error !== undefined) lastError = state.error;
-  });
   const caller = createCaller({
     catalogue,
-    link: connection,
+    link: (hooks) =>
+      createConnection(
+        {
+          open: options.transport ?? transportFor(options, scheduler, logger),
+          reconnect: options.reconnect ?? {},
+          heartbeatGrace: options.heartbeatGrace ?? CLIENT_DEFAULTS.heartbeatGrace,
+          idleGrace: options.idleGrace ?? CLIENT_DEFAULTS.idleGrace,
+          scheduler,
+          logger,
+        },
+        hooks,
+      ),
     scheduler,
-    defaultTimeout: options.actionTimeout ?? CLIENT_DEFAULTS.actionTimeout,
+    defaultTimeout,
     strictResults: options.strictResults ?? CLIENT_DEFAULTS.strictResults,
     tag: randomTag(),
     logger,
     report: (error) => connection.report(error),
     fatal: (error) => connection.fail(error),
-    unsupportedBy: (action) => {
-      const current = backend.value;
-      return current !== 'unknown' && isKnownUnsupported(action, current) ? current : undefined;
-    },
-    adapt: (action, params) => adaptCall(action, params, backend.value),
-    unsafeIdsAsStrings: () => backend.value === 'napcat',
-    unsentReason: () => (connection.socket() === undefined ? unsentReason(endpoint, lastError, options.accessToken) : undefined),
-    observe: (action, data) => {
-      if (action === 'get_version_info') {
-        const detected = detectBackend(data);
-        if (detected !== backend.value) backend.next(detected);
-      }
-    },
+    throttle: options.throttle,
+    unsentReason: (): string | undefined => (connection.socket() === undefined ? unsentReason(endpoint, lastError, options.accessToken) : undefined),
   });
-
-  const throttled = throttleCalls(
-    (action: string, params: unknown, callOptions?: CallOptions) => caller.call(action, params, callOptions),
-    options.throttle,
-    scheduler,
-    options.actionTimeout ?? CLIENT_DEFAULTS.actionTimeout,
-    { ready: () => connection.socket() !== undefined, hold: () => connection.hold() },
-  );
-  const call = throttled.call;
+  const connection = caller.link;
+  connection.state$.subscribe((state) => {
+    if (state.error !== undefined) lastError = state.error;
+  });
+  const call: CallAction = (action, params, callOptions) => caller.call(action, params, callOptions);
   const events$ = connection.frames$.pipe(knownEvents());
 
   const core: ClientCore = {
@@ -183,13 +148,10 @@ export function createClient(options: ClientOptions): Client {
     ...eventStreams(events$),
     unknownEvents$: connection.frames$.pipe(unknownEvents()),
     api: buildApi(catalogue, call, (action, params, callOptions) => caller.call(action, params, callOptions, true)),
-    backend$: backend.asObservable(),
+    backend$: caller.backend$.pipe(map((profile) => profile.name)),
     on: (...queries) => events$.pipe(ofType(...queries)),
-    callApi: (action, params, callOptions) => call(action, params, callOptions),
-    supports: (action) => {
-      const current = backend.value;
-      return current === 'unknown' || !isKnownUnsupported(action, current);
-    },
+    callApi: call,
+    supports: (action) => caller.backend.supports(action),
     connect: () => connection.frames$.subscribe({ error: () => undefined }),
     close: async () => {
       connection.close(new ClientClosedError());
@@ -202,7 +164,7 @@ export function createClient(options: ClientOptions): Client {
     socket: () => connection.socket(),
     scheduler,
     logger,
-    defaultTimeout: options.actionTimeout ?? CLIENT_DEFAULTS.actionTimeout,
+    defaultTimeout,
   });
   const client = Object.assign(withSeeds, bindBotMethods({ client: withSeeds, scheduler }), transfers);
   const runtime = bindRuntimeMethods<Client>({

@@ -19,7 +19,8 @@ import type { InboundFrame, ReplyFrame } from '../codec/frame';
 import { type ClientError, isProtocolError } from '../errors';
 import { heartbeatWatchdog } from '../transport/heartbeat';
 import { reconnect } from '../transport/reconnect';
-import type { ConnectionState, Logger, ReconnectPolicy, SocketOpen, TransportSignal } from '../transport/types';
+import type { Logger } from '../logger';
+import type { OpenTransport, ReconnectPolicy, SocketOpen } from '../transport/types';
 import { decodeFrames } from './decode-frames';
 
 /** What the connection reports to the action core. */
@@ -32,11 +33,15 @@ export interface ConnectionHooks {
   terminated(error: unknown): void;
 }
 
-/**
- * Opens one transport session: a `SocketOpen`, then inbound text frames; errors when the session ends.
- * `onRelease` receives a Promise that settles once the session's resources are gone (awaited by `close()`).
- */
-export type OpenTransport = (generation: number, onRelease: (closed: Promise<void>) => void) => Observable<TransportSignal>;
+/** Lifecycle of a client's connection, as replayed by `client.state$`. */
+export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+/** One state of the connection: `attempt` counts reconnect attempts, `error` is the last failure. */
+export interface ConnectionState {
+  readonly status: ConnectionStatus;
+  readonly attempt?: number;
+  readonly error?: unknown;
+}
 
 /** Settings of {@link createConnection}. */
 export interface ConnectionSettings {

@@ -1,10 +1,10 @@
 import type { SchedulerLike } from 'rxjs';
 import type { ThrottleOptions } from '../action/throttle';
 import type { SplitUrls } from '../transport/split-socket';
-import type { Logger, ReconnectPolicy, WebSocketConstructor } from '../transport/types';
+import type { Logger } from '../logger';
+import type { OpenTransport, ReconnectPolicy, WebSocketConstructor } from '../transport/types';
 import type { WebhookReceiver } from '../transport/webhook-receiver';
 import type { WebhookOptions } from '../transport/webhook-server';
-import type { OpenTransport } from './connection';
 
 /** Options of {@link createClient}. Every field but `url` has a default. */
 export interface ClientOptions {
@@ -61,11 +61,3 @@ export const CLIENT_DEFAULTS = {
   maxPayload: 100 * 1024 * 1024,
   strictResults: false,
 } as const;
-
-/** A logger that drops everything (the default). */
-export const SILENT_LOGGER: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-};

@@ -10,7 +10,7 @@ import type { EventQuery } from '../event/query';
 import type { ConversationRef } from '../event/operators/same-conversation';
 import type { Message } from '../message/message';
 import { type RuntimeMethods, createRuntime } from '../runtime/runtime';
-import type { Logger } from '../transport/types';
+import type { Logger } from '../logger';
 
 /** What a client hands its runtime. */
 export interface RuntimeWiring<C> {

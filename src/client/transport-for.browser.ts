@@ -6,8 +6,8 @@ import type { SchedulerLike } from 'rxjs';
 import { openHttpApi } from '../transport/http-api';
 import { globalWebSocket, openSocket } from '../transport/open-socket.browser';
 import { openSplitSocket } from '../transport/split-socket';
-import type { Logger, SocketOptions } from '../transport/types';
-import type { OpenTransport } from './connection';
+import type { Logger } from '../logger';
+import type { OpenTransport, SocketOptions } from '../transport/types';
 import { CLIENT_DEFAULTS, type ClientOptions } from './options';
 
 const isHttp = (url: string): boolean => /^https?:\/\//i.test(url);

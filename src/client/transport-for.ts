@@ -2,9 +2,9 @@ import type { SchedulerLike } from 'rxjs';
 import { openHttpApi } from '../transport/http-api';
 import { openSocket } from '../transport/open-socket';
 import { openSplitSocket } from '../transport/split-socket';
-import type { Logger, SocketOptions } from '../transport/types';
+import type { Logger } from '../logger';
+import type { OpenTransport, SocketOptions } from '../transport/types';
 import { isWebhookReceiver, receiverFor, receiverTexts, serveWebhook } from '../transport/webhook-server';
-import type { OpenTransport } from './connection';
 import { CLIENT_DEFAULTS, type ClientOptions } from './options';
 
 const isHttp = (url: string): boolean => /^https?:\/\//i.test(url);

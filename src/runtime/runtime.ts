@@ -1,7 +1,7 @@
 import { type Observable, type SchedulerLike, Subscription } from 'rxjs';
 import type { HandlerError } from '../errors';
 import type { EventOf, EventQuery } from '../event/query';
-import type { Logger } from '../transport/types';
+import type { Logger } from '../logger';
 import type { ContextDeps } from './context';
 import { type Handler, type Handling, handleEvents } from './handle';
 import type { CloseOptions, Epic, HandleOptions } from './options';

@@ -13,9 +13,8 @@ import {
   take,
 } from 'rxjs';
 import type { WebSocket } from 'ws';
-import type { OpenTransport } from '../client/connection';
+import type { OpenTransport, TransportSignal } from '../transport/types';
 import { DisconnectedError } from '../errors';
-import type { TransportSignal } from '../transport/types';
 import type { ClientRole } from './handshake';
 
 /** An accepted socket and why it left, once it has. */

@@ -1,7 +1,8 @@
 import { type Observable, type SchedulerLike, catchError, throwError } from 'rxjs';
 import type { AudioFormat } from '../action/catalogue/files';
 import type { CallAction, CallOptions } from '../action/types';
-import type { Logger, SocketOpen } from '../transport/types';
+import type { Logger } from '../logger';
+import type { SocketOpen } from '../transport/types';
 import { type DownloadAction, checkOptionsOf, chunksOf, downloadFrames } from './download';
 import { ResumeRegistry } from './resume';
 import { defaultSha256 } from './default-sha256';

@@ -1,7 +1,6 @@
 import { EMPTY, Observable, ReplaySubject, type SchedulerLike, Subscription, asyncScheduler, of } from 'rxjs';
 import { type Client, type ClientOptions, createClient } from 'onebot-rx';
-import type { OpenTransport } from '../client/connection';
-import type { SocketOpen, TransportSignal } from '../transport/types';
+import type { OpenTransport, SocketOpen, TransportSignal } from '../transport/types';
 
 /** One action the bot under test called, as it went on the wire. */
 export interface TestCall {

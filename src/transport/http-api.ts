@@ -5,7 +5,8 @@ import { EMPTY, Observable } from 'rxjs';
 import { failedReply, replyFrame, requestParts } from './http-frames';
 import { failedError } from './socket-errors';
 import { displayUrl } from './socket-url';
-import type { Logger, RequestFailed, TransportSignal } from './types';
+import type { Logger } from '../logger';
+import type { RequestFailed, TransportSignal } from './types';
 
 /** The part of the WHATWG `fetch` the HTTP API transport uses (Node's global `fetch` fits). */
 export type FetchLike = (

@@ -1,14 +1,12 @@
-import type { SchedulerLike } from 'rxjs';
-
-/** Lifecycle of a client's connection, as replayed by `client.state$`. */
-export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
-
-/** One state of the connection: `attempt` counts reconnect attempts, `error` is the last failure. */
-export interface ConnectionState {
-  readonly status: ConnectionStatus;
-  readonly attempt?: number;
-  readonly error?: unknown;
-}
+/**
+ * The transport contract: what a client needs from any way of reaching a OneBot server. The SDK's own
+ * transports (forward WebSocket, split endpoints, HTTP API + webhook, reverse WebSocket) implement it, and
+ * so can yours (pass it as `ClientOptions.transport`).
+ *
+ * @module
+ */
+import type { Observable, SchedulerLike } from 'rxjs';
+import type { Logger } from '../logger';
 
 /** Reconnect policy; `false` disables reconnecting. */
 export interface ReconnectPolicy {
@@ -26,7 +24,10 @@ export interface ReconnectPolicy {
   resetAfter?: number;
 }
 
-/** Signal that a socket opened: carries its generation and the only way to write to it. */
+/**
+ * Signal that a socket opened: carries its generation and the only way to write to it. A transport emits it
+ * once per session, before any inbound frame.
+ */
 export interface SocketOpen {
   readonly type: 'open';
   /** Increments per socket; late callbacks of an older generation never touch a newer socket. */
@@ -85,8 +86,9 @@ export interface RequestFailed {
 }
 
 /**
- * What one socket yields: `SocketOpen` once, then each inbound text frame (a string, or a {@link DeliveredFrame}),
- * and from request/response transports a {@link RequestFailed} per request lost on the network.
+ * What one transport session yields: `SocketOpen` once, then each inbound text frame, undecoded (events and
+ * replies alike: the client decodes them), as a string or as a {@link DeliveredFrame} the transport wants
+ * acknowledged; and from request/response transports a {@link RequestFailed} per request lost on the network.
  */
 export type TransportSignal = SocketOpen | string | DeliveredFrame | RequestFailed;
 
@@ -108,13 +110,26 @@ export interface SendMeta {
   readonly deadline?: number;
 }
 
-/** Minimal logger the SDK writes to; `console` fits. */
-export interface Logger {
-  debug(...args: unknown[]): void;
-  info(...args: unknown[]): void;
-  warn(...args: unknown[]): void;
-  error(...args: unknown[]): void;
-}
+/**
+ * Opens one transport session: a cold Observable that, when subscribed, connects, emits a {@link SocketOpen}
+ * and then every inbound text frame. It errors when the session ends (the client then reconnects by its
+ * policy) and releases everything when unsubscribed. `generation` numbers the session (pass it on in
+ * `SocketOpen.generation`); `onRelease` may be given a Promise that settles once the session's resources
+ * are gone (`client.close()` awaits it).
+ *
+ * @example
+ * // A transport over any duplex text channel (here: a hypothetical `openPipe`).
+ * const pipeTransport: OpenTransport = (generation) =>
+ *   new Observable<TransportSignal>((subscriber) => {
+ *     const pipe = openPipe();
+ *     pipe.onText = (text) => subscriber.next(text);
+ *     pipe.onClose = () => subscriber.error(new Error('pipe closed'));
+ *     subscriber.next({ type: 'open', generation, send: (text) => pipe.write(text) });
+ *     return () => pipe.close();
+ *   });
+ * const client = createClient({ url: 'pipe:', transport: pipeTransport });
+ */
+export type OpenTransport = (generation: number, onRelease: (closed: Promise<void>) => void) => Observable<TransportSignal>;
 
 /** A WHATWG-style WebSocket constructor (the browser's global, or any compatible implementation). */
 export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocketLike;

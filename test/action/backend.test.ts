@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { adaptCall, BACKEND_ADAPTERS, detectBackend, isKnownUnsupported, supportOf } from '../../src/action/backend';
+import {
+  adaptCall,
+  BACKEND_ADAPTERS,
+  backendProfile,
+  detect,
+  detectBackend,
+  isKnownUnsupported,
+  supportOf,
+  UNKNOWN_BACKEND,
+} from '../../src/action/backend';
 import { CATALOGUE } from '../../src/action/catalogue/index';
 
 describe('detectBackend', () => {
@@ -61,5 +70,30 @@ describe('adaptCall', () => {
         if (adapter.action !== undefined) expect(adapter.action in CATALOGUE).toBe(true);
       }
     }
+  });
+});
+
+describe('BackendProfile', () => {
+  it('is detected from a version-info reply as one shared value per backend', () => {
+    expect(detect({ app_name: 'NapCat.Onebot' })).toBe(backendProfile('napcat'));
+    expect(detect({ app_name: 'Lagrange.OneBot' }).name).toBe('lagrange');
+    expect(detect({ app_name: 'LLOneBot' })).toBe(UNKNOWN_BACKEND);
+    expect(detect(undefined)).toBe(UNKNOWN_BACKEND);
+  });
+
+  it('answers supports() and adapt() from the catalogue profile and the adapters', () => {
+    const gocq = backendProfile('go-cqhttp');
+    expect(gocq.supports('send_like')).toBe(false);
+    expect(gocq.supports('send_msg')).toBe(true);
+    expect(gocq.supports('no_such_action')).toBe(true);
+    expect(UNKNOWN_BACKEND.supports('send_like')).toBe(true);
+    expect(backendProfile('napcat').adapt('get_model_show', { model: 'm' })).toEqual({ action: '_get_model_show', params: { model: 'm' } });
+    expect(UNKNOWN_BACKEND.adapt('get_model_show', { model: 'm' })).toEqual({ action: 'get_model_show', params: { model: 'm' } });
+  });
+
+  it('writes unsafe IDs as strings only for NapCat', () => {
+    expect(backendProfile('napcat').unsafeIdsAsStrings).toBe(true);
+    expect(backendProfile('go-cqhttp').unsafeIdsAsStrings).toBe(false);
+    expect(UNKNOWN_BACKEND.unsafeIdsAsStrings).toBe(false);
   });
 });

@@ -25,7 +25,7 @@ function harness() {
   };
   const caller = createCaller({
     catalogue,
-    link,
+    link: () => link,
     scheduler,
     defaultTimeout: 1000,
     strictResults: false,
@@ -33,8 +33,7 @@ function harness() {
     logger: quiet,
     report: () => undefined,
     fatal: () => undefined,
-    unsupportedBy: () => undefined,
-  });
+    });
   const open = (generation: number, cancellable: boolean) => {
     const send = (text: string) => {
       written.push((JSON.parse(text) as { echo: string }).echo);
@@ -47,7 +46,7 @@ function harness() {
     caller.opened(socket);
   };
   const answer = (echo: string) =>
-    caller.route({ kind: 'reply', text: '', reply: { status: 'ok', retcode: 0, data: { online: true }, echo } });
+    caller.reply({ kind: 'reply', text: '', reply: { status: 'ok', retcode: 0, data: { online: true }, echo } });
   return { scheduler, caller, open, answer, written, cancelled };
 }
 

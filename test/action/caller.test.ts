@@ -1,8 +1,9 @@
 import * as t from 'io-ts';
 import { VirtualTimeScheduler, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
+import type { BackendProfile } from '../../src/action/backend';
 import { type CallLink, createCaller } from '../../src/action/caller';
-import { NoParams, action } from '../../src/action/define';
+import { type BackendName, NoParams, action } from '../../src/action/define';
 import type { ReplyFrame } from '../../src/codec/frame';
 import { Id, IdParam } from '../../src/codec/id';
 import {
@@ -41,6 +42,16 @@ const catalogue = {
   }),
 };
 
+/** A backend profile that refuses `unsupported` and adapts nothing. */
+function profile(p: { name: BackendName; unsupported?: string[]; unsafeIdsAsStrings?: boolean }): BackendProfile {
+  return {
+    name: p.name,
+    supports: (action) => !(p.unsupported ?? []).includes(action),
+    adapt: (action, params) => ({ action, params }),
+    unsafeIdsAsStrings: p.unsafeIdsAsStrings ?? false,
+  };
+}
+
 function harness(options: { strict?: boolean; unsupported?: string[]; socket?: SocketOpen } = {}) {
   const scheduler = new VirtualTimeScheduler();
   const written: Array<{ action: string; params: unknown; echo: string; text: string }> = [];
@@ -77,7 +88,7 @@ function harness(options: { strict?: boolean; unsupported?: string[]; socket?: S
   };
   const caller = createCaller({
     catalogue,
-    link,
+    link: () => link,
     scheduler,
     defaultTimeout: 1000,
     strictResults: options.strict ?? false,
@@ -85,14 +96,14 @@ function harness(options: { strict?: boolean; unsupported?: string[]; socket?: S
     logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     report: (e) => reported.push(e),
     fatal: (e) => fatal.push(e),
-    unsupportedBy: (name) => (options.unsupported?.includes(name) ? 'lagrange' : undefined),
+    ...(options.unsupported === undefined ? {} : { backend: profile({ name: 'lagrange', unsupported: options.unsupported }) }),
   });
   const reply = (echo: unknown, fields: Record<string, unknown> = {}) => {
     const frame = { status: 'ok', retcode: 0, data: null, message: '', wording: '', echo, ...fields };
     const text = JSON.stringify(frame);
-    caller.route({ kind: 'reply', reply: frame, text } as ReplyFrame);
+    caller.reply({ kind: 'reply', reply: frame, text } as ReplyFrame);
   };
-  const replyText = (text: string) => caller.route({ kind: 'reply', reply: JSON.parse(text), text } as ReplyFrame);
+  const replyText = (text: string) => caller.reply({ kind: 'reply', reply: JSON.parse(text), text } as ReplyFrame);
   return {
     scheduler,
     caller,
@@ -109,7 +120,7 @@ function harness(options: { strict?: boolean; unsupported?: string[]; socket?: S
     },
     close: (e: unknown) => {
       closed = e;
-      caller.terminate(e);
+      caller.terminated(e);
     },
   };
 }
@@ -340,11 +351,11 @@ describe('64-bit ID params for servers that round bare integers', () => {
     const written: string[] = [];
     const caller = createCaller({
       catalogue,
-      link: {
+      link: () => ({
         hold: () => ({ unsubscribe: () => undefined }),
         socket: () => ({ type: 'open', generation: 1, send: (text: string) => written.push(text) > 0 }),
         closedError: () => undefined,
-      },
+      }),
       scheduler: new VirtualTimeScheduler(),
       defaultTimeout: 1000,
       strictResults: false,
@@ -352,8 +363,7 @@ describe('64-bit ID params for servers that round bare integers', () => {
       logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
       report: () => undefined,
       fatal: () => undefined,
-      unsupportedBy: () => undefined,
-      unsafeIdsAsStrings: () => true,
+      backend: profile({ name: 'napcat', unsafeIdsAsStrings: true }),
     });
     caller.call('delete_msg', { message_id: 12345678901234567890n }).subscribe();
     caller.call('delete_msg', { message_id: '77' }).subscribe();
@@ -371,7 +381,7 @@ describe('a socket that writes nothing', () => {
     h.caller.opened({ type: 'open', generation: 8, send: (text) => frames.push(text) > 0 });
     expect(frames).toHaveLength(1);
     const { echo } = JSON.parse(frames[0] as string) as { echo: string };
-    h.caller.route({ kind: 'reply', reply: { status: 'ok', retcode: 0, data: { online: true }, echo }, text: '' });
+    h.caller.reply({ kind: 'reply', reply: { status: 'ok', retcode: 0, data: { online: true }, echo }, text: '' });
     expect(await call).toEqual({ online: true });
   });
 });

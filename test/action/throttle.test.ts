@@ -1,7 +1,8 @@
 import { type Observable, defer, of } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import { createThrottle, sendTarget, throttleActions, throttleCalls } from '../../src/action/throttle';
+import { CATALOGUE } from '../../src/action/catalogue/index';
+import { createThrottle, sendTarget, targetOf, throttleActions, throttleCalls } from '../../src/action/throttle';
 import type { CallAction } from '../../src/action/types';
 import { isActionTimeoutError } from '../../src/errors';
 import { marbles } from '../helpers/marbles';
@@ -253,4 +254,25 @@ describe('throttleActions', () => {
       expect(throttle.queued).toBe(0);
     }),
   );
+});
+
+describe('send targets from the catalogue rows', () => {
+  it('come from the `sends` field of each sending row, and only those', () => {
+    const sending = Object.entries(CATALOGUE as Record<string, { sends?: string }>)
+      .filter(([, row]) => row.sends !== undefined)
+      .map(([name]) => name)
+      .sort();
+    expect(sending).toEqual([
+      '.handle_quick_operation',
+      'send_forward_msg',
+      'send_group_forward_msg',
+      'send_group_msg',
+      'send_msg',
+      'send_private_forward_msg',
+      'send_private_msg',
+    ]);
+    expect(targetOf('quick-reply', { context: { group_id: 3 }, operation: { reply: 'x' } })).toBe('group:3');
+    expect(targetOf('quick-reply', { context: { group_id: 3 }, operation: {} })).toBeUndefined();
+    expect(sendTarget('toString', {})).toBeUndefined();
+  });
 });

@@ -2,7 +2,7 @@ import { asyncScheduler, firstValueFrom, type Subscription } from 'rxjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { createClient } from '../../src/client/client';
-import { SILENT_LOGGER } from '../../src/client/options';
+import { SILENT_LOGGER } from '../../src/logger';
 import { transportFor } from '../../src/client/transport-for.browser';
 import { DisconnectedError } from '../../src/errors';
 import { createSimulator } from '../../src/testing/index';

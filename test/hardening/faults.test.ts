@@ -8,7 +8,7 @@ import {
   isProtocolError,
   textOf,
 } from '../../src/index';
-import type { Logger } from '../../src/transport/types';
+import type { Logger } from '../../src/logger';
 import { connected, nextValues, sleep, stateReaches } from '../client/harness';
 
 /** A logger that keeps every line, by level. */

@@ -8,7 +8,7 @@ import { createClient, isAuthError, isDisconnectedError } from '../../src/index'
 import { createSimulator } from '../../src/testing/index';
 import { confinedPath } from '../../src/stream/safe-path';
 import { sameToken } from '../../src/testing/simulator/auth';
-import type { Logger } from '../../src/transport/types';
+import type { Logger } from '../../src/logger';
 import { closedPortUrl, startLoopback } from '../transport/loopback';
 import { connected, sleep, stateReaches } from '../client/harness';
 

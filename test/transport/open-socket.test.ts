@@ -3,7 +3,8 @@ import { firstValueFrom, filter, type Subscription, tap } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, DisconnectedError, ProtocolError } from '../../src/errors';
 import { openSocket } from '../../src/transport/open-socket';
-import type { Logger, SocketOpen, TransportSignal } from '../../src/transport/types';
+import type { Logger } from '../../src/logger';
+import type { SocketOpen, TransportSignal } from '../../src/transport/types';
 import { closedPortUrl, errorOf, framesOf, sleep, startLoopback, startRawServer, type Loopback } from './loopback';
 
 const TOKEN = 'top secret/+&=token';

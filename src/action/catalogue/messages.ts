@@ -74,6 +74,7 @@ export const MESSAGE_ACTIONS = {
     origin: 'onebot11',
     doc: 'Sends a message to a group or a user.',
     support: EVERYWHERE,
+    sends: 'conversation',
   }),
   send_private_msg: action({
     params: cqAware(
@@ -83,6 +84,7 @@ export const MESSAGE_ACTIONS = {
     origin: 'onebot11',
     doc: 'Sends a private message.',
     support: EVERYWHERE,
+    sends: 'private',
   }),
   send_group_msg: action({
     params: cqAware(
@@ -92,6 +94,7 @@ export const MESSAGE_ACTIONS = {
     origin: 'onebot11',
     doc: 'Sends a group message.',
     support: EVERYWHERE,
+    sends: 'group',
   }),
   delete_msg: action({
     params: MessageIdParams,
@@ -130,6 +133,7 @@ export const MESSAGE_ACTIONS = {
     doc: 'Sends a forward (a list of `node` segments) to a group or a user.',
     support: compat('supported', 'supported', 'serious'),
     note: 'Lagrange only uploads the forward and answers its `res_id`; send it with a `forward` segment.',
+    sends: 'conversation',
   }),
   send_group_forward_msg: action({
     params: struct({ group_id: IdParam, messages: MessageParam }, 'SendGroupForwardMsgParams'),
@@ -137,6 +141,7 @@ export const MESSAGE_ACTIONS = {
     origin: 'go-cqhttp',
     doc: 'Sends a forward (a list of `node` segments) to a group.',
     support: EVERYWHERE,
+    sends: 'group',
   }),
   send_private_forward_msg: action({
     params: struct({ user_id: IdParam, messages: MessageParam }, 'SendPrivateForwardMsgParams'),
@@ -144,6 +149,7 @@ export const MESSAGE_ACTIONS = {
     origin: 'go-cqhttp',
     doc: 'Sends a forward (a list of `node` segments) to a user.',
     support: EVERYWHERE,
+    sends: 'private',
   }),
   get_group_msg_history: action({
     params: struct({ group_id: IdParam, ...historyFields }, 'GetGroupMsgHistoryParams'),

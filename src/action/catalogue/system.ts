@@ -68,6 +68,7 @@ export const SYSTEM_ACTIONS = {
     origin: 'onebot11',
     doc: 'Applies a quick operation (reply, recall, kick, ban, approve …) to the event in `context`.',
     support: NOT_COLLECTED,
+    sends: 'quick-reply',
   }),
   '.get_word_slices': action({
     params: struct({ content: t.string }, 'GetWordSlicesParams'),
