@@ -1,9 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Observable } from 'rxjs';
-import type { OpenTransport } from '../client/connection';
-import type { DeliveredFrame, DeliveryOutcome, Logger, SendMeta } from 'onebot-rx';
-import type { SocketOpen, TransportSignal } from '../transport/types';
+import type { DeliveredFrame, DeliveryOutcome, Logger, OpenTransport, SendMeta, SocketOpen, TransportSignal } from 'onebot-rx';
 import { type RedisInput, linkTo } from './connect';
 import type { Demand } from './demand';
 import type { Keys } from './keys';
