@@ -291,8 +291,9 @@ export class HandlerTimeoutError extends OneBotError {
 export const isHandlerTimeoutError = guard<HandlerTimeoutError>('HandlerTimeoutError');
 
 /**
- * The cause of a {@link HandlerError} when a full queue dropped the event unhandled (`handle`'s `maxQueued` and
- * `overflow`). `dropped` counts every drop of that `handle` so far.
+ * The cause of a {@link HandlerError} when a full queue dropped events unhandled (`handle`'s `maxQueued` and
+ * `overflow`). `dropped` counts every drop of that `handle` so far; while drops go on they are reported at most
+ * once a second, with the latest dropped event.
  */
 export class QueueOverflowError extends OneBotError {
   override readonly name = 'QueueOverflowError';

@@ -86,7 +86,7 @@ export function handleEvents<E extends object>(
   const timeout = options.timeout;
   const keyOf: (event: object) => string = concurrency === 'conversation' ? conversationKey : () => '';
   const running = new Set<Unit>();
-  let dropped = 0;
+  const drops = dropReporter(overflow, maxQueued, deps);
 
   const fail = (unit: Unit, cause: unknown, level: 'error' | 'warn' = 'error'): void => {
     deps.report(new HandlerError(unit.event, cause), level);
@@ -152,7 +152,10 @@ export function handleEvents<E extends object>(
 
   const lanes = new Lanes<Unit>(limitOf(concurrency), maxQueued, overflow, {
     start,
-    dropped: (unit) => fail(unit, new QueueOverflowError(overflow, maxQueued, ++dropped), overflow === 'error' ? 'error' : 'warn'),
+    dropped: (unit) => {
+      unit.settle('handled');
+      drops.drop(unit.event);
+    },
   });
 
   const intake = source.subscribe({
@@ -165,8 +168,53 @@ export function handleEvents<E extends object>(
     whenIdle: (callback) => lanes.whenIdle(callback),
     unsubscribe: () => {
       intake.unsubscribe();
+      drops.flush();
       for (const unit of lanes.clear()) unit.settle('cancelled');
       for (const unit of [...running]) unit.cancel?.();
+    },
+  };
+}
+
+/** How often drops are reported while they keep coming (ms): building an error per drop would feed the overload. */
+export const DROP_REPORT_INTERVAL = 1_000;
+
+/**
+ * Counts every drop and reports them without adding to an overload: the first drop at once, then at most one
+ * report per {@link DROP_REPORT_INTERVAL} carrying the running count and the latest dropped event.
+ */
+function dropReporter(overflow: HandleOptions['overflow'] & string, maxQueued: number, deps: HandleDeps) {
+  let count = 0;
+  let latest: object | undefined;
+  let window: Subscription | undefined;
+  const report = (event: object): void =>
+    deps.report(new HandlerError(event, new QueueOverflowError(overflow, maxQueued, count)), overflow === 'error' ? 'error' : 'warn');
+  const close = (): void => {
+    window = undefined;
+    if (latest === undefined) return;
+    const event = latest;
+    latest = undefined;
+    report(event);
+    window = deps.scheduler.schedule(close, DROP_REPORT_INTERVAL) as Subscription;
+  };
+  return {
+    drop: (event: object): void => {
+      count++;
+      if (window !== undefined) {
+        latest = event;
+        return;
+      }
+      report(event);
+      window = deps.scheduler.schedule(close, DROP_REPORT_INTERVAL) as Subscription;
+    },
+    /** Reports what is pending now and stops the window timer. */
+    flush: (): void => {
+      window?.unsubscribe();
+      window = undefined;
+      if (latest !== undefined) {
+        const event = latest;
+        latest = undefined;
+        report(event);
+      }
     },
   };
 }

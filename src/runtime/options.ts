@@ -13,8 +13,9 @@ export type Concurrency = 'conversation' | 'serial' | 'concurrent' | number;
 /**
  * What a full queue does with one more event: `'drop-oldest'` drops the longest-waiting one (the newest
  * messages get answered), `'drop-newest'` drops the arriving one, `'error'` refuses the arriving one as a
- * failed handling (logged as an error rather than a warning). Every drop is a `HandlerError` whose cause is a
- * `QueueOverflowError` counting the drops so far.
+ * failed handling (logged as an error rather than a warning). Every drop is counted and settles its event; drops
+ * are reported as a `HandlerError` whose cause is a `QueueOverflowError` with the running count: the first at
+ * once, then at most one per second while they go on (an error object per drop would feed the overload).
  */
 export type OverflowPolicy = 'drop-oldest' | 'drop-newest' | 'error';
 

@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export { createSimulator, ReverseRefusedError, sampleOf } from './simulator';
+export { createSimulator, DEFAULT_WORLD, ReverseRefusedError, sampleOf } from './simulator';
 export type {
   ActionCall,
   ChatLine,

@@ -141,6 +141,32 @@ describe('client.handle: bounded queues', () => {
     }),
   );
 
+  it(
+    'counts every drop but reports a burst of drops at most once a second, with the running count',
+    marbles((m) => {
+      const events = new Subject<object>();
+      const client = createTestClient({ events, scheduler: m.scheduler });
+      const reports: Array<[number, number]> = [];
+      handlerErrors(client.errors$).subscribe((e) => {
+        if (isQueueOverflowError(e.cause)) reports.push([m.scheduler.now(), e.cause.dropped]);
+      });
+      const sub = client.handle('message.group', () => timer(5_000, m.scheduler), { concurrency: 'serial', maxQueued: 10 });
+      m.scheduler.schedule(() => {
+        for (let i = 0; i < 1_000; i++) events.next(groupMessage(String(i)));
+      }, 1);
+      m.scheduler.schedule(() => {
+        for (let i = 0; i < 500; i++) events.next(groupMessage(String(i)));
+      }, 1_500);
+      m.flush();
+      expect(reports).toEqual([
+        [1, 1],
+        [1_001, 989],
+        [2_001, 1_489],
+      ]);
+      sub.unsubscribe();
+    }),
+  );
+
   it.each(['drop-newest', 'error'] as const)(
     "'%s' keeps the oldest waiting event",
     (overflow) =>

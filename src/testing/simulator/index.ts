@@ -1,5 +1,6 @@
 export { createSimulator, type SimulatorInternals } from './simulator';
 export { sampleOf } from './sample';
+export { DEFAULT_WORLD } from './world';
 export type { EventFactories, SimEvent, SimMessageInput } from './events';
 export type { SimSegment } from './cq';
 export { ReverseRefusedError, type ReverseConnection, type ReverseOptions } from './reverse';

@@ -18,7 +18,7 @@ import { serveHttpApi } from './http-api';
 import { connectReverse } from './reverse';
 import type { ActionCall, ChatLine, DropOptions, Simulator, SimulatorOptions } from './types';
 import { postEvent, type WebhookDelivery, type WebhookTarget } from './webhooks';
-import { createWorld, type World } from './world';
+import { DEFAULT_WORLD, createWorld, type World } from './world';
 
 const ignore = (): void => undefined;
 
@@ -82,7 +82,7 @@ function serveFile(world: World, req: IncomingMessage, res: ServerResponse): boo
 export async function createSimulator(options: SimulatorOptions & SimulatorInternals = {}): Promise<Simulator> {
   const clock = options.clock ?? Date.now;
   const now = (): number => Math.floor(clock() / 1000);
-  const selfId = options.selfId ?? 10000;
+  const selfId = options.selfId ?? DEFAULT_WORLD.selfId;
   const host = options.host ?? '127.0.0.1';
   const path = options.path ?? '/';
   const interval = options.heartbeatInterval ?? 30_000;

@@ -60,9 +60,12 @@ export interface SimulatorOptions {
   accessToken?: string;
   /** Heartbeat period in ms (default 30 000; 0 disables heartbeats). */
   heartbeatInterval?: number;
-  /** QQ number of the simulated account (default 10000). */
+  /** QQ number of the simulated account (default 10000, see `DEFAULT_WORLD`). */
   selfId?: number;
-  /** Initial friends, groups and members. */
+  /**
+   * Initial friends, groups and members. Default (`DEFAULT_WORLD`): friends Alice (20001) and Bob (20002); group
+   * 300001 "onebot-rx test group" with Alice (owner), Bob and the bot (admin).
+   */
   world?: WorldSeed;
   /** Epoch milliseconds used for every `time` field (default `Date.now`). */
   clock?: () => number;

@@ -145,7 +145,15 @@ export interface World {
   counters: { message: number; file: number; notice: number; flag: number; seq: Map<string, number> };
 }
 
-const DEFAULT_SEED: Required<WorldSeed> = {
+/**
+ * The simulator's default world, used for whatever `createSimulator({ selfId, world })` leaves out: the bot is
+ * account 10000 ("onebot-rx sim"); its friends are Alice (20001) and Bob (20002); it is an admin of group 300001
+ * ("onebot-rx test group"), whose owner is Alice and where Bob is a member.
+ *
+ * @example sim.emit(sim.events.groupMessage({ group_id: 300001, user_id: 20001, message: 'ping' }));
+ */
+export const DEFAULT_WORLD: Readonly<Required<WorldSeed> & { selfId: number }> = {
+  selfId: 10000,
   nickname: 'onebot-rx sim',
   friends: [
     { user_id: 20001, nickname: 'Alice' },
@@ -162,6 +170,8 @@ const DEFAULT_SEED: Required<WorldSeed> = {
     },
   ],
 };
+
+const DEFAULT_SEED: Required<WorldSeed> = DEFAULT_WORLD;
 
 /** Builds a member record with NapCat's default field values. */
 export function makeMember(groupId: number, seed: MemberSeed, now: number): Member {
