@@ -7,6 +7,7 @@ import { type Client, createClient, createServer, cq, isActionFailedError } from
 import { adaptCall, supportOf } from '../../src/action/backend';
 import { sendTarget } from '../../src/action/throttle';
 import { eventCodecFor } from '../../src/codec/event/dispatch';
+import { predicateOf } from '../../src/event/query';
 import { createSimulator } from '../../src/testing/index';
 import { sampleGroupMessage } from '../fixtures/events';
 import { type Loopback, startLoopback } from '../transport/loopback';
@@ -135,6 +136,31 @@ describe('event dispatch, segment and CQ tables keyed by input', () => {
       expect(Object.hasOwn(data, key)).toBe(true);
       expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
       expect(cq.stringify(cq.parse(`[CQ:${key}]`))).toBe(`[CQ:${key}]`);
+    }
+  });
+
+  it('delivers messages whose segment types and data keys are prototype keys as they are, polluting nothing', async () => {
+    const server = await startLoopback();
+    cleanups.push(() => server.close());
+    const client = createClient({ url: server.url, reconnect: false });
+    cleanups.push(() => client.close());
+    const segments = PROTO_KEYS.map((key) => `{"type":${JSON.stringify(key)},"data":{"__proto__":{"polluted":1},${JSON.stringify(key)}:"1"}}`);
+    const array = JSON.stringify({ ...sampleGroupMessage(), message: 'SEGMENTS' }).replace('"SEGMENTS"', `[${segments.join(',')}]`);
+    const cqText = { ...sampleGroupMessage(), message: PROTO_KEYS.map((key) => `[CQ:${key},${key}=1]`).join('') };
+    const received = firstValueFrom(client.groupMessages$.pipe(take(2), toArray()));
+    const { socket } = await server.connection(1);
+    socket.send(array);
+    socket.send(JSON.stringify(cqText));
+    const [fromArray, fromCq] = await received;
+    expect(fromArray?.message.map((m) => m.type)).toEqual(PROTO_KEYS);
+    expect(fromCq?.message.map((m) => m.type)).toEqual(PROTO_KEYS);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('matches no event with query parts that are prototype keys', () => {
+    const event = sampleGroupMessage();
+    for (const key of PROTO_KEYS) {
+      for (const query of [key, `message.${key}`, `message.group.${key}`, `${key}.${key}.${key}`]) expect(predicateOf(query)(event)).toBe(false);
     }
   });
 });
