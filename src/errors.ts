@@ -170,8 +170,9 @@ export const isUnsupportedActionError = guard<UnsupportedActionError>('Unsupport
  * closed; `CORRUPT` a download chunk out of order (gap, duplicate) or not canonical base64, or its bytes
  * disagree with its `size`; `SIZE_MISMATCH` the bytes received differ from the download's `file_complete`
  * counts or its announced `file_size`, or an upload's `Readable` holds more or fewer bytes than its declared
- * `size`; `CONSUMED` an upload's `Readable` was already read (a stream cannot be read twice, e.g. under `retry`); `FILE_SYSTEM` writing the download to disk failed (the `cause` is the
- * file-system error, e.g. `ENAMETOOLONG`, `ENOSPC`, `EACCES`).
+ * `size`; `CONSUMED` an upload's `Readable` was already read (a stream cannot be read twice, e.g. under
+ * `retry`); `FILE_SYSTEM` writing the download to disk failed (the `cause` is the file-system error, e.g.
+ * `ENAMETOOLONG`, `ENOSPC`, `EACCES`).
  */
 export type TransferErrorCode =
   | 'EMPTY'
