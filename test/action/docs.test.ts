@@ -23,7 +23,7 @@ describe('docs/actions.md', () => {
   });
 
   it("says when a result is t.unknown because NapCat's schema is Any", () => {
-    const row = committed.split('\n').find((line) => line.startsWith('| `_del_group_notice` '));
+    const row = committed.split('\n').find((line) => line.startsWith('| `get_doubt_friends_add_request` '));
     expect(row).toContain("| t.unknown (NapCat's schema is Any) |");
   });
 });

@@ -1,7 +1,8 @@
 import * as t from 'io-ts';
 import { action, NoParams, type ActionDef } from '../define';
-import { ANY_SCHEMA_NOTE as ANY, LoginInfo, NoResult, optional, Status, VersionInfo, YesResult, struct } from './shared';
+import { LoginInfo, NoResult, optional, Status, VersionInfo, YesResult, struct } from './shared';
 import { compat, EVERYWHERE } from './support';
+import { KERNEL_NOTE, KernelResult } from './kernel';
 
 /** `get_cookies` reply; NapCat adds the `bkn` CSRF token. */
 export const Cookies = struct({ cookies: t.string, bkn: optional(t.string) }, 'Cookies');
@@ -140,10 +141,10 @@ export const ACCOUNT_ACTIONS = {
       },
       'SetQqProfileParams',
     ),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'go-cqhttp',
     doc: 'Sets the account\'s nickname and profile.',
     support: compat('supported', 'serious', 'unsupported'),
-    note: `${ANY}. NapCat sets \`nickname\`, \`personal_note\` and \`sex\` (0 unknown, 1 male, 2 female) only.`,
+    note: `${KERNEL_NOTE}. NapCat sets \`nickname\`, \`personal_note\` and \`sex\` (0 unknown, 1 male, 2 female) only.`,
   }),
 } satisfies Record<string, ActionDef>;

@@ -1,8 +1,9 @@
 import * as t from 'io-ts';
 import { IdParam } from '../../codec/id';
 import { action, type ActionDef } from '../define';
-import { ANY_SCHEMA_NOTE as ANY, FileDetail, GroupFolderListing, NoResult, optional, struct } from './shared';
+import { FileDetail, GroupFolderListing, NoResult, optional, struct } from './shared';
 import { compat, EVERYWHERE, NOT_COLLECTED } from './support';
+import { KERNEL_NOTE, KernelResult } from './kernel';
 
 /** The audio formats `get_record` converts to. */
 export const AudioFormat = t.keyof(
@@ -114,11 +115,11 @@ export const FILE_ACTIONS = {
   }),
   delete_group_file: action({
     params: struct({ group_id: IdParam, file_id: t.string, busid: optional(t.number) }, 'DeleteGroupFileParams'),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'go-cqhttp',
     doc: 'Deletes a group file.',
     support: EVERYWHERE,
-    note: `${ANY}. NapCat ignores \`busid\`.`,
+    note: `${KERNEL_NOTE}. NapCat ignores \`busid\`.`,
   }),
   create_group_file_folder: action({
     params: struct(
@@ -133,11 +134,11 @@ export const FILE_ACTIONS = {
   }),
   delete_group_folder: action({
     params: struct({ group_id: IdParam, folder_id: t.string }, 'DeleteGroupFolderParams'),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'go-cqhttp',
     doc: 'Deletes a folder of a group\'s file system with its files.',
     support: compat('supported', 'supported', 'serious'),
-    note: `${ANY}. NapCat also takes \`folder\` for \`folder_id\`.`,
+    note: `${KERNEL_NOTE}. NapCat also takes \`folder\` for \`folder_id\`.`,
   }),
   download_file: action({
     params: struct(

@@ -1,8 +1,9 @@
 import * as t from 'io-ts';
 import { Id, IdParam } from '../../codec/id';
 import { action, type ActionDef } from '../define';
-import { ANY_SCHEMA_NOTE as ANY, NoResult, optional, struct } from './shared';
+import { NoResult, optional, struct } from './shared';
 import { compat, EVERYWHERE } from './support';
+import { KERNEL_NOTE, KernelResult } from './kernel';
 
 /** One essence (pinned highlight) message of `get_essence_msg_list`. */
 export const EssenceMessage = struct(
@@ -46,19 +47,19 @@ const MessageIdParams = struct({ message_id: IdParam }, 'MessageIdParams');
 export const GROUP_BOARD_ACTIONS = {
   set_essence_msg: action({
     params: MessageIdParams,
-    result: t.unknown,
+    result: KernelResult,
     origin: 'go-cqhttp',
     doc: 'Marks a group message as essence.',
     support: EVERYWHERE,
-    note: ANY,
+    note: KERNEL_NOTE,
   }),
   delete_essence_msg: action({
     params: MessageIdParams,
-    result: t.unknown,
+    result: KernelResult,
     origin: 'go-cqhttp',
     doc: 'Removes a message from the group\'s essence list.',
     support: EVERYWHERE,
-    note: `${ANY}. NapCat also takes \`group_id\` + \`msg_seq\` + \`msg_random\` instead of \`message_id\`.`,
+    note: `${KERNEL_NOTE}. NapCat also takes \`group_id\` + \`msg_seq\` + \`msg_random\` instead of \`message_id\`.`,
   }),
   get_essence_msg_list: action({
     params: struct({ group_id: IdParam }, 'GetEssenceMsgListParams'),
@@ -104,10 +105,10 @@ export const GROUP_BOARD_ACTIONS = {
   }),
   _del_group_notice: action({
     params: struct({ group_id: IdParam, notice_id: t.string }, 'DelGroupNoticeParams'),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'go-cqhttp',
     doc: 'Deletes a group announcement.',
     support: EVERYWHERE,
-    note: ANY,
+    note: KERNEL_NOTE,
   }),
 } satisfies Record<string, ActionDef>;

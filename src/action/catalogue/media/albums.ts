@@ -3,6 +3,7 @@ import { IdParam } from '../../../codec/id';
 import { action, type ActionDef } from '../../define';
 import { NAPCAT_ONLY } from '../napcat/common';
 import { ANY_SCHEMA_NOTE, optional, struct } from '../shared';
+import { KERNEL_NOTE, KernelResult } from '../kernel';
 
 /** `get_qun_album_list` reply: one page of a group's albums; pass `attach_info` back for the next page. */
 export const GroupAlbumPage = struct(
@@ -52,37 +53,37 @@ export const ALBUM_ACTIONS = {
   }),
   del_group_album_media: action({
     params: struct({ group_id: IdParam, album_id: t.string, lloc: t.string }, 'DelGroupAlbumMediaParams'),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Deletes one photo or video (`lloc`) from a group album.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   set_group_album_media_like: action({
     params: AlbumMediaLikeParams,
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Likes a group album upload batch, or one of its media when `lloc` is given.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   cancel_group_album_media_like: action({
     params: AlbumMediaLikeParams,
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Takes back a like on a group album upload batch or one of its media.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   do_group_album_comment: action({
     params: struct(
       { group_id: IdParam, album_id: t.string, lloc: t.string, content: t.string },
       'DoGroupAlbumCommentParams',
     ),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Comments on a photo or video of a group album.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
 } satisfies Record<string, ActionDef>;

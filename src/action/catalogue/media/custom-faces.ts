@@ -3,6 +3,7 @@ import { action, type ActionDef } from '../../define';
 import { compat } from '../support';
 import { NAPCAT_ONLY, NumberOrString } from '../napcat/common';
 import { ANY_SCHEMA_NOTE, optional, struct } from '../shared';
+import { KERNEL_NOTE, KernelResult } from '../kernel';
 
 /** One ID or a list of them. */
 const OneOrMany = t.union([t.string, t.array(t.string)], 'OneOrMany');
@@ -53,21 +54,21 @@ export const CUSTOM_FACE_ACTIONS = {
       { emoji_id: NumberOrString, res_id: t.string, md5: t.string, desc: t.string },
       'SetCustomFaceDescParams',
     ),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Changes the description of a favourite sticker.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   delete_custom_face: action({
     params: struct(
       { res_id: optional(OneOrMany), id: optional(OneOrMany), ids: optional(t.array(t.string)), md5: optional(OneOrMany) },
       'DeleteCustomFaceParams',
     ),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Deletes favourite stickers by their `resId` (from `fetch_custom_face_detail`).',
     support: NAPCAT_ONLY,
-    note: `${ANY_SCHEMA_NOTE}. Give \`ids\`, \`res_id\` or \`id\`; an \`md5\` alone deletes nothing and fails.`,
+    note: `${KERNEL_NOTE}. Give \`ids\`, \`res_id\` or \`id\`; an \`md5\` alone deletes nothing and fails.`,
   }),
 } satisfies Record<string, ActionDef>;

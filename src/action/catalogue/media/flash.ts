@@ -3,6 +3,7 @@ import { IdParam } from '../../../codec/id';
 import { action, type ActionDef } from '../../define';
 import { NAPCAT_ONLY } from '../napcat/common';
 import { ANY_SCHEMA_NOTE, optional, struct } from '../shared';
+import { KERNEL_NOTE, KernelResult } from '../kernel';
 
 /** `{ fileset_id }`: names one flash-transfer file set. */
 export const FilesetIdParams = struct({ fileset_id: t.string }, 'FilesetIdParams');
@@ -30,11 +31,11 @@ export const FLASH_ACTIONS = {
       { fileset_id: t.string, user_id: optional(IdParam), group_id: optional(IdParam) },
       'SendFlashMsgParams',
     ),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Sends a file set as a flash-transfer message to a group or a user.',
     support: NAPCAT_ONLY,
-    note: `${ANY_SCHEMA_NOTE}. One of \`group_id\` / \`user_id\` is required; \`group_id\` wins when both are given.`,
+    note: `${KERNEL_NOTE}. One of \`group_id\` / \`user_id\` is required; \`group_id\` wins when both are given.`,
   }),
   get_fileset_id: action({
     params: struct({ share_code: t.string }, 'GetFilesetIdParams'),

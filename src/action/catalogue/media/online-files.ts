@@ -3,6 +3,7 @@ import { IdParam } from '../../../codec/id';
 import { action, type ActionDef } from '../../define';
 import { NAPCAT_ONLY } from '../napcat/common';
 import { ANY_SCHEMA_NOTE, optional, struct } from '../shared';
+import { KERNEL_NOTE, KernelResult } from '../kernel';
 
 /** Params naming one online-file offer in a private chat (`element_id`: the file element inside it). */
 export const OnlineFileOfferParams = struct(
@@ -11,7 +12,7 @@ export const OnlineFileOfferParams = struct(
 );
 export interface OnlineFileOfferParams extends t.TypeOf<typeof OnlineFileOfferParams> {}
 
-const MSG_ID_NOTE = `${ANY_SCHEMA_NOTE}. \`msg_id\` is NapCat's internal message ID (digits kept as a string), not a OneBot \`message_id\`.`;
+const MSG_ID_NOTE = `${KERNEL_NOTE}. \`msg_id\` is NapCat's internal message ID (digits kept as a string), not a OneBot \`message_id\`.`;
 
 /** NapCat's online files: direct peer-to-peer file and folder transfers in private chats. */
 export const ONLINE_FILE_ACTIONS = {
@@ -20,22 +21,22 @@ export const ONLINE_FILE_ACTIONS = {
       { user_id: IdParam, file_path: t.string, file_name: optional(t.string) },
       'SendOnlineFileParams',
     ),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Offers a local file to a user as an online (direct) transfer.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   send_online_folder: action({
     params: struct(
       { user_id: IdParam, folder_path: t.string, folder_name: optional(t.string) },
       'SendOnlineFolderParams',
     ),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Offers a local folder to a user as an online (direct) transfer.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   get_online_file_msg: action({
     params: struct({ user_id: IdParam }, 'GetOnlineFileMsgParams'),
@@ -47,7 +48,7 @@ export const ONLINE_FILE_ACTIONS = {
   }),
   receive_online_file: action({
     params: OnlineFileOfferParams,
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Accepts an online file or folder a user offered.',
     support: NAPCAT_ONLY,
@@ -55,7 +56,7 @@ export const ONLINE_FILE_ACTIONS = {
   }),
   refuse_online_file: action({
     params: OnlineFileOfferParams,
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Declines an online file or folder a user offered.',
     support: NAPCAT_ONLY,
@@ -63,7 +64,7 @@ export const ONLINE_FILE_ACTIONS = {
   }),
   cancel_online_file: action({
     params: struct({ user_id: IdParam, msg_id: t.string }, 'CancelOnlineFileParams'),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Withdraws an online file the bot offered.',
     support: NAPCAT_ONLY,

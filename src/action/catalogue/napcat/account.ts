@@ -1,8 +1,9 @@
 import * as t from 'io-ts';
 import { action, NoParams, type ActionDef } from '../../define';
 import { compat } from '../support';
-import { ANY_SCHEMA_NOTE, NoResult, optional, struct } from '../shared';
+import { NoResult, optional, struct } from '../shared';
 import { NAPCAT_ONLY, NumberOrString } from './common';
+import { KERNEL_NOTE, KernelResult } from '../kernel';
 
 /** `get_clientkey` reply: a key for QQ's web login (absent when QQ gave none). */
 export const ClientKey = struct({ clientkey: optional(t.string) }, 'ClientKey');
@@ -57,11 +58,11 @@ export const NAPCAT_ACCOUNT_ACTIONS = {
   }),
   set_self_longnick: action({
     params: struct({ longNick: t.string }, 'SetSelfLongnickParams'),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: "Sets the bot's signature (long nickname).",
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   get_clientkey: action({
     params: NoParams,

@@ -1,8 +1,9 @@
 import * as t from 'io-ts';
 import { IdParam } from '../../../codec/id';
 import { action, type ActionDef } from '../../define';
-import { ANY_SCHEMA_NOTE, optional, struct } from '../shared';
+import { optional, struct } from '../shared';
 import { GroupIdParams, NAPCAT_ONLY, NumberOrString } from './common';
+import { ArkShareResult, KERNEL_NOTE } from '../kernel';
 
 /** Params of the contact-card Ark actions: a user (`user_id`, optionally `phone_number`) or a group. */
 export const ArkShareParams = struct(
@@ -57,19 +58,19 @@ export interface MiniAppArk extends t.TypeOf<typeof MiniAppArk> {}
 export const NAPCAT_ARK_ACTIONS = {
   send_ark_share: action({
     params: ArkShareParams,
-    result: t.unknown,
+    result: ArkShareResult,
     origin: 'napcat',
     doc: 'Builds the Ark contact card recommending a user (`user_id`) or a group (`group_id`).',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   ArkSharePeer: action({
     params: ArkShareParams,
-    result: t.unknown,
+    result: ArkShareResult,
     origin: 'napcat',
     doc: 'Older name of `send_ark_share` (deprecated by NapCat).',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   send_group_ark_share: action({
     params: GroupIdParams,

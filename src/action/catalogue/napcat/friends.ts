@@ -3,6 +3,7 @@ import { IdParam } from '../../../codec/id';
 import { action, NoParams, type ActionDef } from '../../define';
 import { ANY_SCHEMA_NOTE, FriendInfo, NoResult, optional, struct } from '../shared';
 import { NAPCAT_ONLY, NumberOrString, UserIdParams } from './common';
+import { KERNEL_NOTE, KernelResult } from '../kernel';
 
 /** One friend category ("group" in QQ's UI) with its friends. */
 export const FriendCategory = struct(
@@ -82,10 +83,10 @@ export const NAPCAT_FRIEND_ACTIONS = {
   }),
   set_doubt_friends_add_request: action({
     params: struct({ flag: t.string, approve: optional(t.boolean) }, 'SetDoubtFriendsAddRequestParams'),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Accepts a suspicious friend request by its `flag` (NapCat ignores `approve`: it always accepts).',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
 } satisfies Record<string, ActionDef>;

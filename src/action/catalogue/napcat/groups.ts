@@ -1,8 +1,9 @@
 import * as t from 'io-ts';
 import { Id, IdParam } from '../../../codec/id';
 import { action, NoParams, type ActionDef } from '../../define';
-import { ANY_SCHEMA_NOTE, GroupInfo, NoResult, optional, struct } from '../shared';
-import { ANY_ITEMS, GroupIdParams, GroupNotice, NAPCAT_ONLY } from './common';
+import { GroupInfo, NoResult, optional, struct } from '../shared';
+import { GroupIdParams, GroupNotice, NAPCAT_ONLY } from './common';
+import { GroupExtInfo, KERNEL_NOTE, ShutUpMember } from '../kernel';
 
 /** Params of the group to-do actions: the message by `message_seq`, or by `message_id` when no seq is given. */
 export const GroupTodoParams = struct(
@@ -75,19 +76,19 @@ export const NAPCAT_GROUP_ACTIONS = {
   }),
   get_group_info_ex: action({
     params: GroupIdParams,
-    result: t.unknown,
+    result: GroupExtInfo,
     origin: 'napcat',
     doc: "Reads a group's extended info as QQ reports it.",
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   get_group_shut_list: action({
     params: GroupIdParams,
-    result: t.array(t.unknown, 'GroupShutList'),
+    result: t.array(ShutUpMember, 'ShutUpMemberList'),
     origin: 'napcat',
     doc: 'Lists the muted members of a group (QQ\'s raw member records).',
     support: NAPCAT_ONLY,
-    note: ANY_ITEMS,
+    note: KERNEL_NOTE,
   }),
   get_group_ignore_add_request: action({
     params: NoParams,

@@ -2,8 +2,9 @@ import * as t from 'io-ts';
 import { Id, IdParam } from '../../../codec/id';
 import { action, NoParams, type ActionDef } from '../../define';
 import { compat } from '../support';
-import { ANY_SCHEMA_NOTE, NoResult, optional, struct } from '../shared';
+import { NoResult, optional, struct } from '../shared';
 import { NAPCAT_ONLY, NumberOrString } from './common';
+import { KERNEL_NOTE, KernelResult } from '../kernel';
 
 /**
  * Params of the mark-as-read actions: NapCat finds the conversation from `message_id`, else `user_id`,
@@ -88,11 +89,11 @@ export const NAPCAT_MESSAGE_ACTIONS = {
   }),
   set_input_status: action({
     params: struct({ user_id: IdParam, event_type: t.number }, 'SetInputStatusParams'),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Shows a typing or speaking indicator to a friend (`event_type` picks which).',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   click_inline_keyboard_button: action({
     params: struct(
@@ -105,10 +106,10 @@ export const NAPCAT_MESSAGE_ACTIONS = {
       },
       'ClickInlineKeyboardButtonParams',
     ),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: "Clicks a button of an official bot's inline keyboard in a group.",
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
 } satisfies Record<string, ActionDef>;

@@ -1,8 +1,9 @@
 import * as t from 'io-ts';
 import { Id, IdParam } from '../../../codec/id';
 import { action, type ActionDef } from '../../define';
-import { ANY_SCHEMA_NOTE, optional, struct } from '../shared';
+import { optional, struct } from '../shared';
 import { NAPCAT_ONLY, NumberOrString } from './common';
+import { KERNEL_NOTE, KernelResult } from '../kernel';
 
 /** One user who reacted, as `fetch_emoji_like` reports it (QQ's raw field names). */
 export const EmojiLiker = struct({ tinyId: t.string, nickName: t.string, headUrl: t.string }, 'EmojiLiker');
@@ -36,11 +37,11 @@ export const NAPCAT_REACTION_ACTIONS = {
       { message_id: IdParam, emoji_id: NumberOrString, set: optional(t.boolean) },
       'SetMsgEmojiLikeParams',
     ),
-    result: t.unknown,
+    result: KernelResult,
     origin: 'napcat',
     doc: 'Adds (`set`, default true) or removes an emoji reaction on a message.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   fetch_emoji_like: action({
     params: struct(

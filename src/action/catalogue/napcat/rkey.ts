@@ -2,7 +2,8 @@ import * as t from 'io-ts';
 import { action, NoParams, type ActionDef } from '../../define';
 import { compat } from '../support';
 import { optional, struct } from '../shared';
-import { ANY_ITEMS, NAPCAT_ONLY } from './common';
+import { NAPCAT_ONLY } from './common';
+import { KERNEL_NOTE, RawRkey } from '../kernel';
 
 /** One media rkey: the `rkey` URL parameter QQ needs to serve private (`private`) or group (`group`) images. */
 export const Rkey = struct({ type: t.string, rkey: t.string, created_at: t.number, ttl: t.number }, 'Rkey');
@@ -43,10 +44,10 @@ export const NAPCAT_RKEY_ACTIONS = {
   }),
   nc_get_rkey: action({
     params: NoParams,
-    result: t.array(t.unknown, 'RawRkeyList'),
+    result: t.array(RawRkey, 'RawRkeyList'),
     origin: 'napcat',
     doc: "Reads the current media rkeys as QQ's raw records.",
     support: NAPCAT_ONLY,
-    note: ANY_ITEMS,
+    note: KERNEL_NOTE,
   }),
 } satisfies Record<string, ActionDef>;

@@ -3,7 +3,8 @@ import { Id } from '../../../codec/id';
 import { action, NoParams, type ActionDef } from '../../define';
 import { compat } from '../support';
 import { ANY_SCHEMA_NOTE, NoResult, struct } from '../shared';
-import { ANY_ITEMS, NAPCAT_ONLY } from './common';
+import { NAPCAT_ONLY } from './common';
+import { KERNEL_NOTE, RobotUinRange, ShareLinkResult } from '../kernel';
 
 /** One QQ channel ("guild") the account joined, as go-cqhttp reports it. */
 export const Guild = struct({ guild_id: Id, guild_name: t.string, guild_display_id: Id }, 'Guild');
@@ -42,19 +43,19 @@ export const NAPCAT_SYSTEM_ACTIONS = {
   }),
   get_robot_uin_range: action({
     params: NoParams,
-    result: t.array(t.unknown, 'RobotUinRanges'),
+    result: t.array(RobotUinRange, 'RobotUinRanges'),
     origin: 'napcat',
     doc: "Lists the QQ number ranges of QQ's official bots.",
     support: NAPCAT_ONLY,
-    note: ANY_ITEMS,
+    note: KERNEL_NOTE,
   }),
   get_share_link: action({
     params: struct({ fileset_id: t.string }, 'GetShareLinkParams'),
-    result: t.unknown,
+    result: ShareLinkResult,
     origin: 'napcat',
     doc: 'Gets the share link of a flash-transfer file set.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   bot_exit: action({
     params: NoParams,
