@@ -3,6 +3,7 @@
 import type { Observable } from 'rxjs';
 import type { CallOptions } from './types';
 import type { AiCharacterGroup } from './catalogue/media/voice';
+import type { ArkShareResult, GroupExtInfo, KernelResult, RawRkey, RobotUinRange, ShareLinkResult, ShutUpMember } from './catalogue/kernel';
 import type { AtAllRemain, GroupHonorInfo, GroupSystemMsg, HonorType } from './catalogue/groups';
 import type { AudioFormat, DownloadedFile, FileUrl, GroupFileSystemInfo, UploadedFile } from './catalogue/files';
 import type { ClientKey, ModelShow as ModelShow2 } from './catalogue/napcat/account';
@@ -282,18 +283,19 @@ export interface CatalogueApi {
   set_group_portrait(params: { group_id: IdInput; file: string; cache?: number }, options?: CallOptions): Observable<NoResult>;
   /**
    * Marks a group message as essence.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `set_essence_msg`. Support: NapCat yes, go-cqhttp yes, Lagrange yes.
    */
-  set_essence_msg(params: { message_id: IdInput }, options?: CallOptions): Observable<unknown>;
+  set_essence_msg(params: { message_id: IdInput }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Removes a message from the group's essence list.
-   * NapCat's schema is Any. NapCat also takes `group_id` + `msg_seq` + `msg_random` instead of `message_id`.
+   * NapCat's schema is Any; typed from the NT kernel call it passes through. NapCat also takes `group_id` +
+   * `msg_seq` + `msg_random` instead of `message_id`.
    *
    * Sends `delete_essence_msg`. Support: NapCat yes, go-cqhttp yes, Lagrange yes.
    */
-  delete_essence_msg(params: { message_id: IdInput }, options?: CallOptions): Observable<unknown>;
+  delete_essence_msg(params: { message_id: IdInput }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Lists a group's essence messages.
    * NapCat adds `content` (the message segments) and `msg_seq` / `msg_random`.
@@ -323,11 +325,11 @@ export interface CatalogueApi {
   _send_group_notice(params: { group_id: IdInput; content: string; image?: string; pinned?: 0 | 1; type?: number; confirm_required?: 0 | 1; is_show_edit_card?: 0 | 1; tip_window_type?: number }, options?: CallOptions): Observable<NoResult>;
   /**
    * Deletes a group announcement.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `_del_group_notice`. Support: NapCat yes, go-cqhttp yes, Lagrange yes.
    */
-  _del_group_notice(params: { group_id: IdInput; notice_id: string }, options?: CallOptions): Observable<unknown>;
+  _del_group_notice(params: { group_id: IdInput; notice_id: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Resolves a received image (`file` from its segment) to a local path and URL.
    * NapCat also takes `file_id`, and answers `base64` when configured to.
@@ -392,11 +394,11 @@ export interface CatalogueApi {
   get_group_files_by_folder(params: { group_id: IdInput; folder_id: string; file_count?: number }, options?: CallOptions): Observable<GroupFolderListing>;
   /**
    * Deletes a group file.
-   * NapCat's schema is Any. NapCat ignores `busid`.
+   * NapCat's schema is Any; typed from the NT kernel call it passes through. NapCat ignores `busid`.
    *
    * Sends `delete_group_file`. Support: NapCat yes, go-cqhttp yes, Lagrange yes.
    */
-  delete_group_file(params: { group_id: IdInput; file_id: string; busid?: number }, options?: CallOptions): Observable<unknown>;
+  delete_group_file(params: { group_id: IdInput; file_id: string; busid?: number }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Creates a folder in a group's file system.
    * NapCat creates folders at the root only (no `parent_id`), also takes `folder_name`, and answers `{ result,
@@ -407,11 +409,12 @@ export interface CatalogueApi {
   create_group_file_folder(params: { group_id: IdInput; name: string; parent_id?: string }, options?: CallOptions): Observable<NoResult>;
   /**
    * Deletes a folder of a group's file system with its files.
-   * NapCat's schema is Any. NapCat also takes `folder` for `folder_id`.
+   * NapCat's schema is Any; typed from the NT kernel call it passes through. NapCat also takes `folder` for
+   * `folder_id`.
    *
    * Sends `delete_group_folder`. Support: NapCat yes, go-cqhttp yes, Lagrange serious differences.
    */
-  delete_group_folder(params: { group_id: IdInput; folder_id: string }, options?: CallOptions): Observable<unknown>;
+  delete_group_folder(params: { group_id: IdInput; folder_id: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Makes the backend download a URL (or decode `base64`) into its cache; answers the local path.
    * Give `url` or `base64`. NapCat ignores `thread_count`.
@@ -497,12 +500,12 @@ export interface CatalogueApi {
   set_model_show(params: { model: string; model_show: string }, options?: CallOptions): Observable<NoResult>;
   /**
    * Sets the account's nickname and profile.
-   * NapCat's schema is Any. NapCat sets `nickname`, `personal_note` and `sex` (0 unknown, 1 male, 2 female)
-   * only.
+   * NapCat's schema is Any; typed from the NT kernel call it passes through. NapCat sets `nickname`,
+   * `personal_note` and `sex` (0 unknown, 1 male, 2 female) only.
    *
    * Sends `set_qq_profile`. Support: NapCat serious differences, go-cqhttp yes, Lagrange no.
    */
-  set_qq_profile(params: { nickname: string; personal_note?: string; sex?: number; company?: string; email?: string; college?: string }, options?: CallOptions): Observable<unknown>;
+  set_qq_profile(params: { nickname: string; personal_note?: string; sex?: number; company?: string; email?: string; college?: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Restarts the backend (after `delay` ms where supported).
    * NapCat ignores `delay`.
@@ -590,25 +593,25 @@ export interface CatalogueApi {
   get_recent_contact(params?: { count?: number | string }, options?: CallOptions): Observable<RecentContact[]>;
   /**
    * Shows a typing or speaking indicator to a friend (`event_type` picks which).
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `set_input_status`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  set_input_status(params: { user_id: IdInput; event_type: number }, options?: CallOptions): Observable<unknown>;
+  set_input_status(params: { user_id: IdInput; event_type: number }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Clicks a button of an official bot's inline keyboard in a group.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `click_inline_keyboard_button`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  click_inline_keyboard_button(params: { group_id: IdInput; bot_appid: IdInput; button_id?: string; callback_data?: string; msg_seq?: IdInput }, options?: CallOptions): Observable<unknown>;
+  click_inline_keyboard_button(params: { group_id: IdInput; bot_appid: IdInput; button_id?: string; callback_data?: string; msg_seq?: IdInput }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Adds (`set`, default true) or removes an emoji reaction on a message.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `set_msg_emoji_like`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  set_msg_emoji_like(params: { message_id: IdInput; emoji_id: number | string; set?: boolean }, options?: CallOptions): Observable<unknown>;
+  set_msg_emoji_like(params: { message_id: IdInput; emoji_id: number | string; set?: boolean }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Reads one page (`count`, default 20) of the users who reacted to a message with an emoji.
    *
@@ -643,18 +646,18 @@ export interface CatalogueApi {
   friend_poke(params: { user_id: IdInput; target_id?: IdInput }, options?: CallOptions): Observable<NoResult>;
   /**
    * Builds the Ark contact card recommending a user (`user_id`) or a group (`group_id`).
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `send_ark_share`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  send_ark_share(params?: { user_id?: IdInput; group_id?: IdInput; phone_number?: string }, options?: CallOptions): Observable<unknown>;
+  send_ark_share(params?: { user_id?: IdInput; group_id?: IdInput; phone_number?: string }, options?: CallOptions): Observable<ArkShareResult>;
   /**
    * Older name of `send_ark_share` (deprecated by NapCat).
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `ArkSharePeer`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  ArkSharePeer(params?: { user_id?: IdInput; group_id?: IdInput; phone_number?: string }, options?: CallOptions): Observable<unknown>;
+  ArkSharePeer(params?: { user_id?: IdInput; group_id?: IdInput; phone_number?: string }, options?: CallOptions): Observable<ArkShareResult>;
   /**
    * Builds a group's Ark share card; the reply is its JSON text.
    *
@@ -712,18 +715,18 @@ export interface CatalogueApi {
   get_group_detail_info(params: { group_id: IdInput }, options?: CallOptions): Observable<GroupInfo>;
   /**
    * Reads a group's extended info as QQ reports it.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `get_group_info_ex`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  get_group_info_ex(params: { group_id: IdInput }, options?: CallOptions): Observable<unknown>;
+  get_group_info_ex(params: { group_id: IdInput }, options?: CallOptions): Observable<GroupExtInfo>;
   /**
    * Lists the muted members of a group (QQ's raw member records).
-   * NapCat's schema is Any (an array of Any)
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `get_group_shut_list`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  get_group_shut_list(params: { group_id: IdInput }, options?: CallOptions): Observable<unknown[]>;
+  get_group_shut_list(params: { group_id: IdInput }, options?: CallOptions): Observable<ShutUpMember[]>;
   /**
    * Lists the join requests QQ filtered out as suspicious.
    *
@@ -818,11 +821,11 @@ export interface CatalogueApi {
   get_doubt_friends_add_request(params?: { count?: number }, options?: CallOptions): Observable<unknown>;
   /**
    * Accepts a suspicious friend request by its `flag` (NapCat ignores `approve`: it always accepts).
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `set_doubt_friends_add_request`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  set_doubt_friends_add_request(params: { flag: string; approve?: boolean }, options?: CallOptions): Observable<unknown>;
+  set_doubt_friends_add_request(params: { flag: string; approve?: boolean }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Sets the bot's online status (QQ's `status` / `ext_status` codes, e.g. 10 / 0 online, 30 / 0 away).
    *
@@ -844,11 +847,11 @@ export interface CatalogueApi {
   set_qq_avatar(params: { file: string }, options?: CallOptions): Observable<NoResult>;
   /**
    * Sets the bot's signature (long nickname).
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `set_self_longnick`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  set_self_longnick(params: { longNick: string }, options?: CallOptions): Observable<unknown>;
+  set_self_longnick(params: { longNick: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Gets a fresh client key for QQ's web services.
    *
@@ -884,11 +887,11 @@ export interface CatalogueApi {
   get_rkey_server(params?: {}, options?: CallOptions): Observable<RkeyServer>;
   /**
    * Reads the current media rkeys as QQ's raw records.
-   * NapCat's schema is Any (an array of Any)
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `nc_get_rkey`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  nc_get_rkey(params?: {}, options?: CallOptions): Observable<unknown[]>;
+  nc_get_rkey(params?: {}, options?: CallOptions): Observable<RawRkey[]>;
   /**
    * Reads the text in an image (file path, URL or `base64://`); NapCat does it on Windows only.
    * NapCat's schema is Any
@@ -904,18 +907,18 @@ export interface CatalogueApi {
   translate_en2zh(params: Words, options?: CallOptions): Observable<Words>;
   /**
    * Lists the QQ number ranges of QQ's official bots.
-   * NapCat's schema is Any (an array of Any)
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `get_robot_uin_range`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  get_robot_uin_range(params?: {}, options?: CallOptions): Observable<unknown[]>;
+  get_robot_uin_range(params?: {}, options?: CallOptions): Observable<RobotUinRange[]>;
   /**
    * Gets the share link of a flash-transfer file set.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `get_share_link`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  get_share_link(params: { fileset_id: string }, options?: CallOptions): Observable<unknown>;
+  get_share_link(params: { fileset_id: string }, options?: CallOptions): Observable<ShareLinkResult>;
   /**
    * Stops the NapCat process.
    * NapCat exits before it replies: expect the connection to close, not a reply.
@@ -1050,46 +1053,46 @@ export interface CatalogueApi {
   upload_image_to_qun_album(params: { group_id: IdInput; album_id: string; album_name: string; file: string }, options?: CallOptions): Observable<unknown>;
   /**
    * Deletes one photo or video (`lloc`) from a group album.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `del_group_album_media`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  del_group_album_media(params: { group_id: IdInput; album_id: string; lloc: string }, options?: CallOptions): Observable<unknown>;
+  del_group_album_media(params: { group_id: IdInput; album_id: string; lloc: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Likes a group album upload batch, or one of its media when `lloc` is given.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `set_group_album_media_like`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  set_group_album_media_like(params: { group_id: IdInput; album_id: string; batch_id: string; lloc?: string }, options?: CallOptions): Observable<unknown>;
+  set_group_album_media_like(params: { group_id: IdInput; album_id: string; batch_id: string; lloc?: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Takes back a like on a group album upload batch or one of its media.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `cancel_group_album_media_like`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  cancel_group_album_media_like(params: { group_id: IdInput; album_id: string; batch_id: string; lloc?: string }, options?: CallOptions): Observable<unknown>;
+  cancel_group_album_media_like(params: { group_id: IdInput; album_id: string; batch_id: string; lloc?: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Comments on a photo or video of a group album.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `do_group_album_comment`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  do_group_album_comment(params: { group_id: IdInput; album_id: string; lloc: string; content: string }, options?: CallOptions): Observable<unknown>;
+  do_group_album_comment(params: { group_id: IdInput; album_id: string; lloc: string; content: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Offers a local file to a user as an online (direct) transfer.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `send_online_file`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  send_online_file(params: { user_id: IdInput; file_path: string; file_name?: string }, options?: CallOptions): Observable<unknown>;
+  send_online_file(params: { user_id: IdInput; file_path: string; file_name?: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Offers a local folder to a user as an online (direct) transfer.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `send_online_folder`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  send_online_folder(params: { user_id: IdInput; folder_path: string; folder_name?: string }, options?: CallOptions): Observable<unknown>;
+  send_online_folder(params: { user_id: IdInput; folder_path: string; folder_name?: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Lists the online-file messages of a private chat.
    * NapCat's schema is Any
@@ -1099,28 +1102,28 @@ export interface CatalogueApi {
   get_online_file_msg(params: { user_id: IdInput }, options?: CallOptions): Observable<unknown>;
   /**
    * Accepts an online file or folder a user offered.
-   * NapCat's schema is Any. `msg_id` is NapCat's internal message ID (digits kept as a string), not a OneBot
-   * `message_id`.
+   * NapCat's schema is Any; typed from the NT kernel call it passes through. `msg_id` is NapCat's internal
+   * message ID (digits kept as a string), not a OneBot `message_id`.
    *
    * Sends `receive_online_file`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  receive_online_file(params: { user_id: IdInput; msg_id: string; element_id: string }, options?: CallOptions): Observable<unknown>;
+  receive_online_file(params: { user_id: IdInput; msg_id: string; element_id: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Declines an online file or folder a user offered.
-   * NapCat's schema is Any. `msg_id` is NapCat's internal message ID (digits kept as a string), not a OneBot
-   * `message_id`.
+   * NapCat's schema is Any; typed from the NT kernel call it passes through. `msg_id` is NapCat's internal
+   * message ID (digits kept as a string), not a OneBot `message_id`.
    *
    * Sends `refuse_online_file`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  refuse_online_file(params: { user_id: IdInput; msg_id: string; element_id: string }, options?: CallOptions): Observable<unknown>;
+  refuse_online_file(params: { user_id: IdInput; msg_id: string; element_id: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Withdraws an online file the bot offered.
-   * NapCat's schema is Any. `msg_id` is NapCat's internal message ID (digits kept as a string), not a OneBot
-   * `message_id`.
+   * NapCat's schema is Any; typed from the NT kernel call it passes through. `msg_id` is NapCat's internal
+   * message ID (digits kept as a string), not a OneBot `message_id`.
    *
    * Sends `cancel_online_file`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  cancel_online_file(params: { user_id: IdInput; msg_id: string }, options?: CallOptions): Observable<unknown>;
+  cancel_online_file(params: { user_id: IdInput; msg_id: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Uploads local files as a new flash-transfer file set.
    * NapCat's schema is Any
@@ -1130,11 +1133,12 @@ export interface CatalogueApi {
   create_flash_task(params: { files: string | string[]; name?: string; thumb_path?: string }, options?: CallOptions): Observable<unknown>;
   /**
    * Sends a file set as a flash-transfer message to a group or a user.
-   * NapCat's schema is Any. One of `group_id` / `user_id` is required; `group_id` wins when both are given.
+   * NapCat's schema is Any; typed from the NT kernel call it passes through. One of `group_id` / `user_id` is
+   * required; `group_id` wins when both are given.
    *
    * Sends `send_flash_msg`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  send_flash_msg(params: { fileset_id: string; user_id?: IdInput; group_id?: IdInput }, options?: CallOptions): Observable<unknown>;
+  send_flash_msg(params: { fileset_id: string; user_id?: IdInput; group_id?: IdInput }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Resolves a share code (or share link) to its file set ID.
    *
@@ -1205,18 +1209,19 @@ export interface CatalogueApi {
   add_custom_face(params: { file: string; emoji_id?: number | string; package_id?: number | string; file_name?: string; file_size?: number | string; md5?: string; is_mark_face?: boolean; is_origin?: boolean }, options?: CallOptions): Observable<unknown>;
   /**
    * Changes the description of a favourite sticker.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `set_custom_face_desc`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  set_custom_face_desc(params: { emoji_id: number | string; res_id: string; md5: string; desc: string }, options?: CallOptions): Observable<unknown>;
+  set_custom_face_desc(params: { emoji_id: number | string; res_id: string; md5: string; desc: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Deletes favourite stickers by their `resId` (from `fetch_custom_face_detail`).
-   * NapCat's schema is Any. Give `ids`, `res_id` or `id`; an `md5` alone deletes nothing and fails.
+   * NapCat's schema is Any; typed from the NT kernel call it passes through. Give `ids`, `res_id` or `id`; an
+   * `md5` alone deletes nothing and fails.
    *
    * Sends `delete_custom_face`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  delete_custom_face(params?: { res_id?: string | string[]; id?: string | string[]; ids?: string[]; md5?: string | string[] }, options?: CallOptions): Observable<unknown>;
+  delete_custom_face(params?: { res_id?: string | string[]; id?: string | string[]; ids?: string[]; md5?: string | string[] }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Publishes a Qzone post: text, optional images (file://, http(s)://, base64://), visibility.
    * `target_uins` is required when `ugc_right` is 16 or 128.
@@ -1374,20 +1379,21 @@ export interface SeedMethods {
   getForwardMessage(id?: string, options?: CallOptions): Observable<ForwardContent>;
   /**
    * Marks a group message as essence.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `set_essence_msg` { message_id: messageId }.
    * Support: NapCat yes, go-cqhttp yes, Lagrange yes.
    */
-  setEssenceMessage(messageId: IdInput, options?: CallOptions): Observable<unknown>;
+  setEssenceMessage(messageId: IdInput, options?: CallOptions): Observable<KernelResult>;
   /**
    * Removes a message from the group's essence list.
-   * NapCat's schema is Any. NapCat also takes `group_id` + `msg_seq` + `msg_random` instead of `message_id`.
+   * NapCat's schema is Any; typed from the NT kernel call it passes through. NapCat also takes `group_id` +
+   * `msg_seq` + `msg_random` instead of `message_id`.
    *
    * Sends `delete_essence_msg` { message_id: messageId }.
    * Support: NapCat yes, go-cqhttp yes, Lagrange yes.
    */
-  deleteEssenceMessage(messageId: IdInput, options?: CallOptions): Observable<unknown>;
+  deleteEssenceMessage(messageId: IdInput, options?: CallOptions): Observable<KernelResult>;
   /**
    * Lists a group's essence messages.
    * NapCat adds `content` (the message segments) and `msg_seq` / `msg_random`.
@@ -1632,12 +1638,12 @@ export interface SeedMethods {
   sendGroupNotice(groupId: IdInput, content: string, rest?: { image?: string; pinned?: 0 | 1; type?: number; confirm_required?: 0 | 1; is_show_edit_card?: 0 | 1; tip_window_type?: number }, options?: CallOptions): Observable<NoResult>;
   /**
    * Deletes a group announcement.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `_del_group_notice` { group_id: groupId, notice_id: noticeId }.
    * Support: NapCat yes, go-cqhttp yes, Lagrange yes.
    */
-  deleteGroupNotice(groupId: IdInput, noticeId: string, options?: CallOptions): Observable<unknown>;
+  deleteGroupNotice(groupId: IdInput, noticeId: string, options?: CallOptions): Observable<KernelResult>;
   /**
    * Sets the bot's private remark for a group.
    *
@@ -1647,12 +1653,12 @@ export interface SeedMethods {
   setGroupRemark(groupId: IdInput, remark: string, options?: CallOptions): Observable<NoResult>;
   /**
    * Reads a group's extended info as QQ reports it.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `get_group_info_ex` { group_id: groupId }.
    * Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  getGroupInfoEx(groupId: IdInput, options?: CallOptions): Observable<unknown>;
+  getGroupInfoEx(groupId: IdInput, options?: CallOptions): Observable<GroupExtInfo>;
   /**
    * Reads a group's details: the `get_group_info` fields plus QQ's raw group detail fields.
    *
@@ -1669,12 +1675,12 @@ export interface SeedMethods {
   getGroupIgnoredNotifies(options?: CallOptions): Observable<IgnoredGroupNotices>;
   /**
    * Lists the muted members of a group (QQ's raw member records).
-   * NapCat's schema is Any (an array of Any)
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `get_group_shut_list` { group_id: groupId }.
    * Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  getGroupShutList(groupId: IdInput, options?: CallOptions): Observable<unknown[]>;
+  getGroupShutList(groupId: IdInput, options?: CallOptions): Observable<ShutUpMember[]>;
   /**
    * Lists the bot's friends.
    *
@@ -1818,12 +1824,12 @@ export interface SeedMethods {
   getGroupFilesByFolder(groupId: IdInput, folderId: string, options?: CallOptions): Observable<GroupFolderListing>;
   /**
    * Deletes a group file.
-   * NapCat's schema is Any. NapCat ignores `busid`.
+   * NapCat's schema is Any; typed from the NT kernel call it passes through. NapCat ignores `busid`.
    *
    * Sends `delete_group_file` { group_id: groupId, file_id: fileId, busid: busid }.
    * Support: NapCat yes, go-cqhttp yes, Lagrange yes.
    */
-  deleteGroupFile(groupId: IdInput, fileId: string, busid?: number, options?: CallOptions): Observable<unknown>;
+  deleteGroupFile(groupId: IdInput, fileId: string, busid?: number, options?: CallOptions): Observable<KernelResult>;
   /**
    * Creates a folder in a group's file system.
    * NapCat creates folders at the root only (no `parent_id`), also takes `folder_name`, and answers `{ result,
@@ -1835,12 +1841,13 @@ export interface SeedMethods {
   createGroupFileFolder(groupId: IdInput, name: string, parentId?: string, options?: CallOptions): Observable<NoResult>;
   /**
    * Deletes a folder of a group's file system with its files.
-   * NapCat's schema is Any. NapCat also takes `folder` for `folder_id`.
+   * NapCat's schema is Any; typed from the NT kernel call it passes through. NapCat also takes `folder` for
+   * `folder_id`.
    *
    * Sends `delete_group_folder` { group_id: groupId, folder_id: folderId }.
    * Support: NapCat yes, go-cqhttp yes, Lagrange serious differences.
    */
-  deleteGroupFolder(groupId: IdInput, folderId: string, options?: CallOptions): Observable<unknown>;
+  deleteGroupFolder(groupId: IdInput, folderId: string, options?: CallOptions): Observable<KernelResult>;
   /**
    * Makes the backend download a URL (or decode `base64`) into its cache; answers the local path.
    * Give `url` or `base64`. NapCat ignores `thread_count`.
@@ -1895,12 +1902,12 @@ export interface SeedMethods {
   getCredentials(domain: string, options?: CallOptions): Observable<Credentials>;
   /**
    * Shows a typing or speaking indicator to a friend (`event_type` picks which).
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `set_input_status` { user_id: userId, event_type: eventType }.
    * Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  setInputStatus(userId: IdInput, eventType: number, options?: CallOptions): Observable<unknown>;
+  setInputStatus(userId: IdInput, eventType: number, options?: CallOptions): Observable<KernelResult>;
   /**
    * Recognises the text in an image (`file` of a received image segment, a path or a URL).
    * NapCat's schema is Any. go-cqhttp answers `{ texts, language }`; NapCat (Windows only) a list of text
@@ -1957,13 +1964,13 @@ export interface SeedMethods {
   setModelShow(model?: string, modelShow?: string, options?: CallOptions): Observable<NoResult>;
   /**
    * Sets the account's nickname and profile.
-   * NapCat's schema is Any. NapCat sets `nickname`, `personal_note` and `sex` (0 unknown, 1 male, 2 female)
-   * only.
+   * NapCat's schema is Any; typed from the NT kernel call it passes through. NapCat sets `nickname`,
+   * `personal_note` and `sex` (0 unknown, 1 male, 2 female) only.
    *
    * Sends `set_qq_profile` with `params`.
    * Support: NapCat serious differences, go-cqhttp yes, Lagrange no.
    */
-  setQqProfile(params: { nickname: string; personal_note?: string; sex?: number; company?: string; email?: string; college?: string }, options?: CallOptions): Observable<unknown>;
+  setQqProfile(params: { nickname: string; personal_note?: string; sex?: number; company?: string; email?: string; college?: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Reads the enterprise (QiDian) account's info.
    *
@@ -1988,12 +1995,12 @@ export interface SeedMethods {
   cleanCache(options?: CallOptions): Observable<NoResult>;
   /**
    * Reads the current media rkeys as QQ's raw records.
-   * NapCat's schema is Any (an array of Any)
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `nc_get_rkey` {  }.
    * Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  getRkey(options?: CallOptions): Observable<unknown[]>;
+  getRkey(options?: CallOptions): Observable<RawRkey[]>;
   /**
    * Reads the current media rkeys in the shape of an rkey server (cached until they expire).
    *
@@ -2011,13 +2018,13 @@ export interface SeedMethods {
   getRkeyEx(options?: CallOptions): Observable<RkeyList>;
   /**
    * Adds (`set`, default true) or removes an emoji reaction on a message.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `set_msg_emoji_like` { message_id: messageId, emoji_id: emojiId, set: set }.
    * `set` defaults to `true`.
    * Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  setMsgEmojiLike(messageId: IdInput, emojiId: number | string, set?: boolean, options?: CallOptions): Observable<unknown>;
+  setMsgEmojiLike(messageId: IdInput, emojiId: number | string, set?: boolean, options?: CallOptions): Observable<KernelResult>;
   /**
    * Reads one page (`count`, default 20) of the users who reacted to a message with an emoji.
    *
