@@ -19,6 +19,7 @@ const SECTIONS: readonly (readonly [ActionOrigin, string])[] = [
   ['onebot11', 'OneBot 11'],
   ['go-cqhttp', 'go-cqhttp extensions'],
   ['napcat', 'NapCat extensions'],
+  ['lagrange', 'Lagrange.OneBot extensions'],
 ];
 
 const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');

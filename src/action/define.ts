@@ -14,7 +14,7 @@ export type BackendName = 'napcat' | 'go-cqhttp' | 'lagrange';
 export type SupportProfile = Readonly<Record<BackendName, Support>>;
 
 /** Where an action comes from. */
-export type ActionOrigin = 'onebot11' | 'go-cqhttp' | 'napcat';
+export type ActionOrigin = 'onebot11' | 'go-cqhttp' | 'napcat' | 'lagrange';
 
 /**
  * Where an action sends a message, for the throttle: `group` (`group_id`), `private` (`user_id`),
