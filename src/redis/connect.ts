@@ -69,7 +69,10 @@ export function linkTo(input: RedisInput, logger: Logger, role: string): RedisLi
   return {
     main,
     blocking: (name) => {
-      const client = watch(main.duplicate(typeof input === 'string' ? URL_OPTIONS : { maxRetriesPerRequest: null }), name);
+      // A blocking read whose answer was lost with the connection is failed, not re-sent: the reader then
+      // recovers what the lost answer held (its own pending entries) before reading on, so order is kept.
+      const options = { ...(typeof input === 'string' ? URL_OPTIONS : { maxRetriesPerRequest: null }), autoResendUnfulfilledCommands: false };
+      const client = watch(main.duplicate(options), name);
       owned.push(client);
       return client;
     },

@@ -5,7 +5,7 @@ import { parseLossless } from '../codec/lossless-json';
 import { STALE_OWNER_RETCODE, STALE_OWNER_WORDING } from './errors';
 import type { Keys } from './keys';
 import { stringifyLossless } from './lossless';
-import { CLAIM } from './scripts';
+import { CLAIM, isInFlightRecord } from './scripts';
 import { ACTION_FIELDS as A, type RawEntry, ensureGroup, entriesOf, fieldsOf, isNoGroup, withEcho } from './wire';
 
 /** Consumer group every gateway reads the action streams with. */
@@ -110,7 +110,7 @@ export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
       await new Promise((r) => setTimeout(r, Math.min(delay, Math.max(1, deadline - Date.now()))));
       const record = await main.get(keys.idempotency(key));
       if (record === null) return undefined;
-      if (record !== 'P') return record;
+      if (!isInFlightRecord(record)) return record;
       delay = Math.min(delay * 2, 500);
     }
     return undefined;
@@ -137,6 +137,7 @@ export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
     const claim = (await CLAIM.run(main, [idem, partition === '' ? idem : keys.epoch(Number(partition)), keys.stats], [
       partition === '' ? '' : epoch,
       deps.idempotencyTtl,
+      `${deps.consumer}:${id}`,
     ])) as [string, string?];
     if (claim[0] === 'stale') {
       const message = `stale owner of partition ${partition} (epoch ${epoch} < ${claim[1] ?? '?'}); nothing was sent`;
@@ -144,7 +145,7 @@ export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
       return;
     }
     if (claim[0] === 'dup') {
-      const outcome = claim[1] === 'P' || claim[1] === undefined ? await awaitOutcome(key, deadline) : claim[1];
+      const outcome = claim[1] === undefined || isInFlightRecord(claim[1]) ? await awaitOutcome(key, deadline) : claim[1];
       if (outcome !== undefined) await reply(to, withEcho(outcome, request.echo));
       return;
     }
@@ -161,7 +162,10 @@ export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
     }
   };
 
+  const executing = new Set<string>();
   const start = (id: string, flat: readonly string[]): void => {
+    if (executing.has(id)) return; // taken over again after a reconnect while it runs here
+    executing.add(id);
     inFlight++;
     const done = execute(id, flat)
       .catch((e: unknown) => logger.warn(`onebot-rx/redis: gateway action ${id} on ${stream}: ${deps.redact(String(e))}`))
@@ -169,6 +173,7 @@ export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
       .catch(() => undefined)
       .finally(() => {
         inFlight--;
+        executing.delete(id);
         executions.delete(done);
         slot?.();
       });
@@ -192,7 +197,10 @@ export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
     }
   };
 
-  /** Takes over the entries a previous gateway read but never acknowledged (it died mid-execution). */
+  /**
+   * Takes over the entries a previous gateway read but never acknowledged (it died mid-execution), and the
+   * ones this gateway read when the answer was lost with the connection (those running here are skipped).
+   */
   const takeOver = async (): Promise<void> => {
     let cursor = '0-0';
     do {
@@ -215,8 +223,8 @@ export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
         for (const [, entries] of entriesOf(reply)) await runAll(entries);
       } catch (e) {
         if (stopped) break;
-        if (isNoGroup(e)) fresh = true;
-        else {
+        fresh = true; // the answer may have been lost with the connection: take our pending entries over again
+        if (!isNoGroup(e)) {
           logger.warn(`onebot-rx/redis: gateway reading ${stream}: ${deps.redact(e instanceof Error ? e.message : String(e))}`);
           await new Promise((r) => setTimeout(r, 200));
         }

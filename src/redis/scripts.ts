@@ -54,17 +54,25 @@ return redis.call('ZRANGE', KEYS[1], 0, -1)`);
 
 /**
  * Claims an action's idempotency key, fenced by the partition epoch. KEYS: idempotency record, partition epoch
- * (any key when unfenced), stats. ARGV: epoch ('' = unfenced), ttl ms. Returns {'new'}, {'stale', current},
- * or {'dup', record} (the record is 'P' while the first run is in flight, then its outcome).
+ * (any key when unfenced), stats. ARGV: epoch ('' = unfenced), ttl ms, claimant (`<gateway>:<action entry id>`).
+ * Returns {'new'}, {'stale', current}, or {'dup', record} (the record is `P|<claimant>` while the first run is
+ * in flight, then its outcome). The same claimant claiming again (its first answer was lost with the
+ * connection, so it never ran) gets {'new'} again.
  */
 export const CLAIM = script(`
 if ARGV[1] ~= '' then
   local current = tonumber(redis.call('GET', KEYS[2]) or '0')
   if tonumber(ARGV[1]) < current then return {'stale', tostring(current)} end
 end
-if redis.call('SET', KEYS[1], 'P', 'NX', 'PX', ARGV[2]) then return {'new'} end
+local mine = 'P|' .. ARGV[3]
+if redis.call('SET', KEYS[1], mine, 'NX', 'PX', ARGV[2]) then return {'new'} end
+local record = redis.call('GET', KEYS[1]) or mine
+if record == mine then return {'new'} end
 redis.call('HINCRBY', KEYS[3], 'duplicatesSuppressed', 1)
-return {'dup', redis.call('GET', KEYS[1]) or 'P'}`);
+return {'dup', record}`);
+
+/** Whether an idempotency record says the first run is still in flight (no outcome stored yet). */
+export const isInFlightRecord = (record: string): boolean => record.startsWith('P|');
 
 /**
  * Trims a partition stream to MAXLEN exactly and counts the trimmed entries no consumer group had handled

@@ -105,6 +105,7 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
       const finish = (t: Tracked): void => {
         if (t.finished || t.delivering || t.claims > 0) return;
         t.finished = true;
+        inFlightEntries.delete(`${t.ownership.partition}/${t.entryId}`);
         const current = leases.owned.get(t.ownership.partition);
         if (current === t.ownership) {
           inFlight--;
@@ -119,7 +120,12 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
         wake();
       };
 
+      /** `<partition>/<entry id>` of the entries handed to the client and not finished. */
+      const inFlightEntries = new Set<string>();
       const deliver = (ownership: Ownership, [entryId, flat]: RawEntry): void => {
+        const entryKey = `${ownership.partition}/${entryId}`;
+        if (inFlightEntries.has(entryKey)) return;
+        inFlightEntries.add(entryKey);
         const f = fieldsOf(flat);
         const id = f[E.id] ?? `${ownership.partition}/${entryId}`;
         const t: Tracked = { ownership, entryId, selfId: f[E.self] ?? '', claims: 0, cancelled: false, delivering: true, finished: false };
@@ -190,7 +196,11 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
           lost: (o) => {
             reading.delete(o);
             logger.warn(`onebot-rx/redis: worker ${consumer} lost partition ${o.partition} (epoch ${o.epoch}); its in-flight handlings are not acknowledged`);
-            for (const t of tracked.values()) if (t.ownership === o && !t.finished) inFlight--;
+            for (const t of tracked.values()) {
+              if (t.ownership !== o || t.finished) continue;
+              inFlight--;
+              inFlightEntries.delete(`${o.partition}/${t.entryId}`);
+            }
             wake();
           },
           drain: (o) =>
@@ -213,7 +223,23 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
       settings.live.main = main;
       settings.live.owned = leases.owned;
 
+      /** Delivers again this consumer's pending entries of `open` not in flight here (a read answer lost with the connection). */
+      const recover = async (open: readonly Ownership[]): Promise<void> => {
+        for (const o of open) {
+          let from = '0';
+          for (;;) {
+            const reply = await main.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', '500', 'STREAMS', keys.events(o.partition), from);
+            const entries = entriesOf(reply)[0]?.[1] ?? [];
+            if (entries.length === 0 || leases.owned.get(o.partition) !== o) break;
+            const acking = new Set(acks.get(o.partition) ?? []);
+            for (const entry of entries) if (!acking.has(entry[0])) deliver(o, entry);
+            from = entries[entries.length - 1]![0];
+          }
+        }
+      };
+
       const readLoop = async (): Promise<void> => {
+        let recovering = false;
         while (!stopped) {
           const open = [...reading].filter((o) => leases.owned.get(o.partition) === o && !o.releasing);
           const room = settings.readAhead - inFlight;
@@ -226,6 +252,10 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
           }
           const count = Math.max(1, Math.floor(room / open.length));
           try {
+            if (recovering) {
+              await recover(open);
+              recovering = false;
+            }
             const reply = await reader.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', String(count), 'BLOCK', String(settings.blockMs), 'STREAMS', ...open.map((o) => keys.events(o.partition)), ...open.map(() => '>'));
             for (const [stream, entries] of entriesOf(reply)) {
               const o = open.find((x) => keys.events(x.partition) === stream);
@@ -234,6 +264,7 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
             }
           } catch (e) {
             if (stopped) return;
+            recovering = true; // the answer may have been lost with the connection
             if (isNoGroup(e)) {
               for (const o of open) await ensureGroup(main, keys.events(o.partition), group).catch(() => undefined);
             } else {

@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createClient } from '../../src/client/client';
 import { isActionFailedError } from '../../src/errors';
 import { createGateway, createWorker, type Gateway, type WorkerClient } from '../../src/redis';
-import { deliveryOf } from '../../src/runtime/delivery';
 import { type ActionCall, createSimulator, type Simulator } from '../../src/testing';
 import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
 
@@ -49,13 +48,9 @@ describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one proc
   it('delivers events, executes the handling’s actions once through the gateway, and acks the entries', async () => {
     const worker = await setUp('e2e1');
     const seen: string[] = [];
-    worker.groupMessages$.subscribe((m) => {
-      const settle = deliveryOf(m)?.claim();
-      const key = `${deliveryOf(m)?.id}:0`;
+    worker.handle('message.group', (m, ctx) => {
       seen.push(String(m.raw_message));
-      worker
-        .callApi('send_group_msg', { group_id: m.group_id, message: `re ${m.raw_message}` }, { idempotencyKey: key, selfId: m.self_id })
-        .subscribe({ complete: () => settle?.('handled'), error: () => settle?.('handled') });
+      return ctx.sendGroupMessage(m.group_id, `re ${m.raw_message}`);
     });
     const replies = lastValueFrom(sim.calls$.pipe(filter((c) => c.action === 'send_group_msg'), take(6), toArray()));
     for (let i = 0; i < 6; i++) await sim.emit(sim.events.groupMessage({ group_id: GROUPS[i % 2]!.group_id, user_id: 7, message: `m${i}` }));

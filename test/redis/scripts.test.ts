@@ -42,15 +42,16 @@ describe.runIf(hasRedisServer || process.env.CI)('Redis scripts (real redis-serv
     expect(await MEMBERS.run(redis, [keys.members], ['w2', 60_000])).toEqual(['w2']);
   });
 
-  it('claims: a key runs once, repeats see the record, an older epoch is refused without claiming', async () => {
+  it('claims: a key runs once, repeats see the record, an older epoch is refused without claiming, a lost answer is claimed again by the same claimant', async () => {
     const idem = keys.idempotency('e1:0');
     await redis.set(keys.epoch(3), '5');
-    expect(await CLAIM.run(redis, [idem, keys.epoch(3), keys.stats], ['4', 60_000])).toEqual(['stale', '5']);
+    expect(await CLAIM.run(redis, [idem, keys.epoch(3), keys.stats], ['4', 60_000, 'gw:1-0'])).toEqual(['stale', '5']);
     expect(await redis.exists(idem)).toBe(0);
-    expect(await CLAIM.run(redis, [idem, keys.epoch(3), keys.stats], ['5', 60_000])).toEqual(['new']);
-    expect(await CLAIM.run(redis, [idem, keys.epoch(3), keys.stats], ['6', 60_000])).toEqual(['dup', 'P']);
+    expect(await CLAIM.run(redis, [idem, keys.epoch(3), keys.stats], ['5', 60_000, 'gw:1-0'])).toEqual(['new']);
+    expect(await CLAIM.run(redis, [idem, keys.epoch(3), keys.stats], ['5', 60_000, 'gw:1-0'])).toEqual(['new']); // its own answer was lost
+    expect(await CLAIM.run(redis, [idem, keys.epoch(3), keys.stats], ['6', 60_000, 'gw:2-0'])).toEqual(['dup', 'P|gw:1-0']);
     await redis.set(idem, '{"status":"ok"}', 'KEEPTTL');
-    expect(await CLAIM.run(redis, [idem, idem, keys.stats], ['', 60_000])).toEqual(['dup', '{"status":"ok"}']);
+    expect(await CLAIM.run(redis, [idem, idem, keys.stats], ['', 60_000, 'gw:1-0'])).toEqual(['dup', '{"status":"ok"}']);
     expect(await redis.hget(keys.stats, 'duplicatesSuppressed')).toBe('2');
     expect(await redis.pttl(idem)).toBeGreaterThan(0);
   });
