@@ -12,16 +12,8 @@ export { CLIENT_DEFAULTS, type ClientOptions } from './client/options';
 export { createServer, type OneBotServer, type ServerOptions } from './server/create-server';
 export type { ClientRole } from './server/handshake';
 export type { SplitUrls } from './transport/split-socket';
-export {
-  createWebhook,
-  type QuickAnswer,
-  type QuickOperation,
-  type WebhookReceiver,
-  type WebhookReceiverOptions,
-  type WebhookRequest,
-  type WebhookResponse,
-} from './transport/webhook-receiver';
-export type { WebhookOptions } from './transport/webhook-server';
+export { createWebhook, type WebhookOptions, type WebhookReceiver, type WebhookReceiverOptions } from './client/webhook';
+export type { QuickAnswer, QuickOperation, WebhookRequest, WebhookResponse } from './transport/webhook-receiver';
 export type { ConnectionState, ConnectionStatus } from './client/connection';
 export type { Logger } from './logger';
 

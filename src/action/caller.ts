@@ -13,20 +13,19 @@ import {
   UnsupportedActionError,
 } from '../errors';
 import type { Logger } from '../logger';
-import type { SendMeta, SocketOpen } from '../transport/types';
 import { type BackendProfile, UNKNOWN_BACKEND, VERSION_ACTION, detect } from './backend';
 import { type ActionDef, asyncBase } from './define';
 import { actionFailed, isFailedReply } from './failure';
 import { type PendingCall, PendingCalls, type ResultMode } from './pending-calls';
 import { type ThrottleOptions, targetOf, throttleCalls } from './throttle';
-import type { CallOptions } from './types';
+import type { CallMeta, CallOptions, CallSocket } from './types';
 
 /** What the caller needs from the connection. */
 export interface CallLink {
   /** Keeps the connection wanted while the returned handle is not unsubscribed. */
   hold(): Unsubscribable;
   /** The open socket, if any. */
-  socket(): SocketOpen | undefined;
+  socket(): CallSocket | undefined;
   /** The terminal error once the client is closed. */
   closedError(): unknown;
 }
@@ -36,7 +35,7 @@ export interface LinkHooks {
   /** A reply frame arrived: routes it to its call (or reports it). */
   reply(frame: ReplyFrame): void;
   /** A socket opened: writes the calls that were waiting for one. */
-  opened(socket: SocketOpen): void;
+  opened(socket: CallSocket): void;
   /** Socket `generation` dropped: calls written on it fail at once with `DisconnectedError { sent: true }`. */
   dropped(generation: number, cause: unknown): void;
   /** The request written with `echo` failed on the network (HTTP API): that call alone fails with `DisconnectedError { sent: true }`. */
@@ -111,7 +110,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
   );
   let waiting: PendingCall[] = [];
   /** The open socket when it can take a request back (`cancel`); stays `undefined` for WebSockets. */
-  let cancellable: SocketOpen | undefined;
+  let cancellable: CallSocket | undefined;
   let counter = 0;
   const prefix = `${deps.tag}:`;
   const resolved = new Map<string, Resolved>();
@@ -140,7 +139,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
   }
 
   /** Writes the call on `socket`; a socket that wrote nothing (closing) leaves it waiting for the next one. */
-  function write(call: PendingCall, socket: SocketOpen): void {
+  function write(call: PendingCall, socket: CallSocket): void {
     if (socket.send(call.frame, call.meta) === false) {
       waiting.push(call);
       return;
@@ -285,7 +284,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
     deps.report(new ProtocolError(`a reply with a foreign echo: ${String(echo)}`, { raw: frame.text, echo }));
   }
 
-  function opened(socket: SocketOpen): void {
+  function opened(socket: CallSocket): void {
     cancellable = socket.cancel === undefined ? undefined : socket;
     const queue = waiting;
     waiting = [];
@@ -359,8 +358,8 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
 
 const REJECTED: unique symbol = Symbol('rejected');
 
-/** The {@link SendMeta} of one call: its deadline, and the handling's stamps when a handler `ctx` made it. */
-function sendMeta(options: CallOptions | undefined, deadline: number): SendMeta {
+/** The {@link CallMeta} of one call: its deadline, and the handling's stamps when a handler `ctx` made it. */
+function sendMeta(options: CallOptions | undefined, deadline: number): CallMeta {
   const idempotencyKey = options?.idempotencyKey;
   const selfId = options?.selfId;
   if (idempotencyKey === undefined && selfId === undefined) return { deadline };

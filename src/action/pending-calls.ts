@@ -1,5 +1,5 @@
 import type { SchedulerLike, Subscriber, Subscription } from 'rxjs';
-import type { SendMeta } from '../transport/types';
+import type { CallMeta } from './types';
 import { timerDelay } from './timer-limit';
 
 /** How a call's reply data is turned into its value. */
@@ -19,7 +19,7 @@ export interface PendingCall {
   /** The frame text to write; emptied once written (nothing is ever written twice), so it is not kept in flight. */
   frame: string;
   /** What a scale-out transport needs with the frame (idempotency key, account, deadline). */
-  readonly meta?: SendMeta;
+  readonly meta?: CallMeta;
   readonly subscriber: Subscriber<unknown>;
   readonly mode: ResultMode;
   /** `stream`: stays registered until a `response` or error frame. */

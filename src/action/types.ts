@@ -21,3 +21,29 @@ export interface CallOptions {
  * subscribed and emits the decoded reply data once.
  */
 export type CallAction = (action: string, params: unknown, options?: CallOptions) => Observable<unknown>;
+
+/**
+ * What the caller tells a socket about one call: its idempotency key, account and deadline. Structurally the
+ * transport contract's `SendMeta` (a type test keeps them equal); declared here so actions need no transport.
+ */
+export interface CallMeta {
+  /** Idempotency key: `<delivery id>:<ordinal>` inside a handling, absent outside. */
+  readonly idempotencyKey?: string;
+  /** The account the call is for (the handled event's `self_id`), as exact digits. */
+  readonly selfId?: string;
+  /** Absolute deadline of the call (ms since epoch, on the client's scheduler clock), if it has one. */
+  readonly deadline?: number;
+}
+
+/**
+ * An open socket as the caller sees it: where request frames are written. A transport's `SocketOpen` fits it
+ * (a type test checks that).
+ */
+export interface CallSocket {
+  /** Increments per socket. */
+  readonly generation: number;
+  /** Writes a request frame; `false` when nothing was written (the socket is closing). */
+  send(text: string, meta?: CallMeta): boolean | void;
+  /** Gives up the request written with this `echo` (request/response transports only). */
+  cancel?(echo: string): void;
+}

@@ -35,7 +35,7 @@ import { type AnswerDetails, type RequestRef, requestAnswer } from '../event/ope
 import { type ConversationRef, isSameConversation, replyTargetOf } from '../event/operators/same-conversation';
 import { type Message, toSegments } from '../message/message';
 import { segment } from '../message/segment-builders';
-import type { ClientCore } from './client';
+import type { ClientCore } from './core';
 
 /** What a quick-operation handler may return: an operation, nothing, or an Observable/Promise of either. */
 export type QuickOperationResult = QuickOperation | undefined | Observable<QuickOperation | undefined> | Promise<QuickOperation | undefined>;

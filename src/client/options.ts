@@ -3,8 +3,7 @@ import type { ThrottleOptions } from '../action/throttle';
 import type { SplitUrls } from '../transport/split-socket';
 import type { Logger } from '../logger';
 import type { OpenTransport, ReconnectPolicy, WebSocketConstructor } from '../transport/types';
-import type { WebhookReceiver } from '../transport/webhook-receiver';
-import type { WebhookOptions } from '../transport/webhook-server';
+import type { WebhookOptions, WebhookReceiver } from './webhook';
 
 /** Options of {@link createClient}. Every field but `url` has a default. */
 export interface ClientOptions {

@@ -4,7 +4,8 @@ import { openSocket } from '../transport/open-socket';
 import { openSplitSocket } from '../transport/split-socket';
 import type { Logger } from '../logger';
 import type { OpenTransport, SocketOptions } from '../transport/types';
-import { isWebhookReceiver, receiverFor, receiverTexts, serveWebhook } from '../transport/webhook-server';
+import { isWebhookReceiver, receiverTexts, serveWebhook } from '../transport/webhook-server';
+import { receiverFor } from './webhook';
 import { CLIENT_DEFAULTS, type ClientOptions } from './options';
 
 const isHttp = (url: string): boolean => /^https?:\/\//i.test(url);

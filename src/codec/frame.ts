@@ -1,6 +1,6 @@
 import type * as t from 'io-ts';
 import { DecodeError, ProtocolError } from '../errors';
-import { cq } from '../message/cq';
+import { parse as parseCq } from './cq-code';
 import type { Segment } from './segment';
 import { eventCodecFor, type OneBotEvent, type UnknownEvent } from './event';
 import { mayHoldUnsafeInteger, parseLossless } from './lossless-json';
@@ -54,7 +54,7 @@ function isRecord(u: unknown): u is Record<string, unknown> {
 /** Replaces a CQ-string `message` (string-format backends) by its segments; `raw_message` keeps the text. */
 function normaliseMessage(event: Record<string, unknown>): void {
   if (MESSAGE_POSTS[event.post_type as string] === true && typeof event.message === 'string') {
-    (event as { message: Segment[] }).message = cq.parse(event.message);
+    (event as { message: Segment[] }).message = parseCq(event.message);
   }
 }
 

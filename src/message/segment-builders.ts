@@ -1,5 +1,5 @@
 import type { IdInput } from '../codec/id';
-import { toBase64 } from '../stream/base64';
+import { toBase64 } from '../codec/base64';
 import type {
   AtSegment,
   ContactSegment,

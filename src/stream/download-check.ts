@@ -1,6 +1,6 @@
 import type { DownloadFileChunk, DownloadFileComplete, DownloadFileInfo } from '../action/catalogue/media/streams';
 import { TransferError, type TransferErrorCode } from '../errors';
-import { fromBase64 } from './base64';
+import { fromBase64 } from '../codec/base64';
 import { defaultSha256 } from './default-sha256';
 import type { Sha256, Sha256Factory } from './sha256';
 

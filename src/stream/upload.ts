@@ -15,7 +15,7 @@ import {
 import type { UploadFileComplete, UploadFrame, UploadStreamStatus as StatusFrame } from '../action/catalogue/media/streams';
 import type { CallAction, CallOptions } from '../action/types';
 import { TransferError, isActionFailedError } from '../errors';
-import { toBase64 } from './base64';
+import { toBase64 } from '../codec/base64';
 import { type ChunkSource, openInput } from './input';
 import type { ResumeRegistry, UploadShape } from './resume';
 import type { Sha256Factory } from './sha256';

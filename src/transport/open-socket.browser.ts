@@ -5,13 +5,13 @@
  * importer of `openSocket` (forward WS, split endpoints) gets it there.
  */
 import { Observable } from 'rxjs';
-import type { OpenSocketOptions } from './open-socket';
+import type { OpenSocketOptions } from './types';
 import { failedError } from './socket-errors';
 import { displayUrl } from './socket-url';
 import type { TransportSignal, WebSocketConstructor } from './types';
 import { runWhatwgSocket } from './whatwg-socket';
 
-export type { OpenSocketOptions } from './open-socket';
+export type { OpenSocketOptions } from './types';
 
 /** The page's `WebSocket` constructor, when the environment has one. */
 export function globalWebSocket(): WebSocketConstructor | undefined {

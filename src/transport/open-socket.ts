@@ -2,17 +2,12 @@
  * A forward WebSocket as a cold Observable: each subscription dials one socket.
  */
 import { Observable } from 'rxjs';
-import type { SocketOptions, TransportSignal } from './types';
+import type { OpenSocketOptions, TransportSignal } from './types';
+
+export type { OpenSocketOptions } from './types';
 import { runWhatwgSocket } from './whatwg-socket';
 import { runWsSocket } from './ws-socket';
 
-/** {@link SocketOptions} plus the generation number of the socket about to open. */
-export interface OpenSocketOptions extends SocketOptions {
-  /** Increments per socket; carried by its `SocketOpen` so late callbacks of older sockets can be told apart. */
-  readonly generation: number;
-  /** Receives, at teardown, a Promise that settles once the socket is fully closed (for `client.close()`). */
-  readonly onRelease?: (closed: Promise<void>) => void;
-}
 
 /**
  * Opens one forward WebSocket per subscription.

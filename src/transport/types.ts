@@ -161,3 +161,11 @@ export interface SocketOptions {
   readonly scheduler?: SchedulerLike;
   readonly logger?: Logger;
 }
+
+/** {@link SocketOptions} plus the generation number of the socket about to open. */
+export interface OpenSocketOptions extends SocketOptions {
+  /** Increments per socket; carried by its `SocketOpen` so late callbacks of older sockets can be told apart. */
+  readonly generation: number;
+  /** Receives, at teardown, a Promise that settles once the socket is fully closed (for `client.close()`). */
+  readonly onRelease?: (closed: Promise<void>) => void;
+}

@@ -1,10 +1,9 @@
 /**
- * The HTTP POST receiver of OneBot 11 events: a Node `http` handler that checks signatures, decodes events and
- * answers quick operations.
+ * The HTTP POST receiver of OneBot 11 events, as a transport: a Node `http` handler that reads the body,
+ * checks its signature, hands the text on and answers what it is told. It decodes nothing (the client does:
+ * `client/webhook.ts`).
  */
-import { type Observable, Subject, firstValueFrom, isObservable } from 'rxjs';
-import type { OneBotEvent, UnknownEvent } from '../codec/event';
-import { decodeFrame } from '../codec/frame';
+import { type Observable, firstValueFrom, isObservable } from 'rxjs';
 import { checkSignature } from './signature';
 
 /** A quick operation answered to the event's POST (e.g. `{ reply: 'hi' }` for a message). */
@@ -18,16 +17,6 @@ export type QuickAnswer =
   | void
   | PromiseLike<QuickOperation | null | undefined | void>
   | Observable<QuickOperation | null | undefined | void>;
-
-/** Options of {@link createWebhook}. */
-export interface WebhookReceiverOptions {
-  /** HMAC-SHA1 secret; when set, POSTs need `X-Signature: sha1=<hex>` over the raw body. */
-  secret?: string;
-  /** Chooses the quick operation for an event (none: 204). */
-  respond?: (event: OneBotEvent | UnknownEvent) => QuickAnswer;
-  /** Largest accepted body in bytes (default 16 MiB; bigger ones get 413). */
-  maxBody?: number;
-}
 
 /**
  * The part of Node's `http.IncomingMessage` a webhook handler reads. Declared here so the SDK's typings need
@@ -46,27 +35,37 @@ export interface WebhookResponse {
   writeHead(status: number, headers?: Record<string, string>): { end(body?: string): unknown };
 }
 
-/** A webhook receiver: mount `handler` in any Node `http` server; `events$` carries the decoded events. */
-export interface WebhookReceiver {
-  /**
-   * A `(req, res)` handler for `http.createServer` or express (mount it before any body parser).
-   *
-   * @example
-   * http.createServer(receiver.handler).listen(8081, '127.0.0.1');
-   */
+/** Anything that serves webhook POSTs: a `(req, res)` handler (a `WebhookReceiver` is one). */
+export interface WebhookEndpoint {
   readonly handler: (req: WebhookRequest, res: WebhookResponse) => void;
-  /** Every accepted known event, hot. */
-  readonly events$: Observable<OneBotEvent>;
 }
 
 const DEFAULT_MAX_BODY = 16 * 1024 * 1024;
 
 /** The raw text of every accepted event, per receiver (what a client built on the receiver decodes). */
-const texts = new WeakMap<WebhookReceiver, Observable<string>>();
+const texts = new WeakMap<WebhookEndpoint, Observable<string>>();
 
-/** The raw text of every event `receiver` accepts; `undefined` for an object {@link createWebhook} did not make. */
-export function webhookTexts(receiver: WebhookReceiver): Observable<string> | undefined {
+/** The raw text of every event `receiver` accepts; `undefined` for an object `createWebhook` did not make. */
+export function webhookTexts(receiver: WebhookEndpoint): Observable<string> | undefined {
   return texts.get(receiver);
+}
+
+/** Records the raw texts of a receiver (by `createWebhook`), for {@link webhookTexts}. */
+export function registerTexts(receiver: WebhookEndpoint, raw: Observable<string>): void {
+  texts.set(receiver, raw);
+}
+
+/**
+ * What a webhook does with one accepted body (size and signature checked): `false` when it is not an event
+ * (400), else a function that chooses the answer (none: 204).
+ */
+export type WebhookAccept = (text: string) => false | (() => QuickAnswer);
+
+/** Settings of {@link webhookHandler}. */
+export interface WebhookHandling {
+  readonly secret?: string | undefined;
+  readonly maxBody?: number | undefined;
+  readonly accept: WebhookAccept;
 }
 
 function readBody(req: WebhookRequest, limit: number, done: (body: Buffer | undefined) => void): void {
@@ -97,38 +96,22 @@ function end(res: WebhookResponse, status: number, body?: string): void {
 }
 
 /**
- * Creates a webhook receiver for OneBot 11 HTTP POST events.
- *
- * With a `secret`, a POST without `X-Signature` gets 401 and a wrong one 403 (compared in constant time over
- * the raw body bytes). A body that is not an event gets 400. An accepted event is emitted on `events$`, then
- * `respond` (if any) chooses the answer: 200 with the quick operation's JSON, or 204 when there is none.
- *
- * @example
- * const receiver = createWebhook({ secret, respond: (e) => (e.post_type === 'message' ? { reply: 'hi' } : undefined) });
- * http.createServer(receiver.handler).listen(8081, '127.0.0.1');
- * receiver.events$.subscribe((event) => console.log(event.post_type));
+ * A `(req, res)` handler for OneBot 11 HTTP POSTs: 405 for other methods, 413 over `maxBody`, 401/403 for a
+ * missing or wrong signature (constant time, over the raw bytes), then `accept(text)` decides: 400, 204, or
+ * 200 with the quick operation's JSON (500 when choosing it throws or rejects).
  */
-export function createWebhook(options: WebhookReceiverOptions = {}): WebhookReceiver {
-  const events = new Subject<OneBotEvent>();
-  const raw = new Subject<string>();
-  const limit = options.maxBody ?? DEFAULT_MAX_BODY;
+export function webhookHandler(handling: WebhookHandling): (req: WebhookRequest, res: WebhookResponse) => void {
+  const limit = handling.maxBody ?? DEFAULT_MAX_BODY;
 
   const accept = (body: Buffer, res: WebhookResponse): void => {
-    const text = body.toString('utf8');
-    const frame = decodeFrame(text);
-    if (frame instanceof Error || frame.kind === 'reply') {
+    const choose = handling.accept(body.toString('utf8'));
+    if (choose === false) {
       end(res, 400);
-      return;
-    }
-    if (frame.kind === 'event') events.next(frame.event);
-    raw.next(text);
-    if (options.respond === undefined) {
-      end(res, 204);
       return;
     }
     let answer: QuickAnswer;
     try {
-      answer = options.respond(frame.event);
+      answer = choose();
     } catch {
       end(res, 500);
       return;
@@ -139,7 +122,7 @@ export function createWebhook(options: WebhookReceiverOptions = {}): WebhookRece
     );
   };
 
-  const handler = (req: WebhookRequest, res: WebhookResponse): void => {
+  return (req, res) => {
     if (req.method !== 'POST') {
       res.writeHead(405, { Allow: 'POST' }).end();
       req.resume();
@@ -151,13 +134,9 @@ export function createWebhook(options: WebhookReceiverOptions = {}): WebhookRece
         return;
       }
       const header = req.headers['x-signature'];
-      const status = options.secret ? checkSignature(Array.isArray(header) ? header[0] : header, options.secret, body) : 200;
+      const status = handling.secret ? checkSignature(Array.isArray(header) ? header[0] : header, handling.secret, body) : 200;
       if (status !== 200) end(res, status);
       else accept(body, res);
     });
   };
-
-  const receiver: WebhookReceiver = { handler, events$: events.asObservable() };
-  texts.set(receiver, raw.asObservable());
-  return receiver;
 }

@@ -4,10 +4,10 @@
 import { createServer } from 'node:http';
 import { Observable } from 'rxjs';
 import { DisconnectedError } from '../errors';
-import { createWebhook, type WebhookReceiver, type WebhookReceiverOptions, webhookTexts } from './webhook-receiver';
+import { type WebhookEndpoint, webhookTexts } from './webhook-receiver';
 
-/** Where a client's own webhook receiver listens (`createClient({ url: 'http://…', webhook })`). */
-export interface WebhookOptions extends WebhookReceiverOptions {
+/** Where a webhook server listens. */
+export interface WebhookListen {
   /** TCP port (0: one the OS picks). */
   port: number;
   /** Interface to listen on (default `127.0.0.1`). */
@@ -17,12 +17,12 @@ export interface WebhookOptions extends WebhookReceiverOptions {
 }
 
 /** Whether `webhook` is an existing receiver rather than the options of a new one. */
-export function isWebhookReceiver(webhook: WebhookOptions | WebhookReceiver): webhook is WebhookReceiver {
-  return typeof (webhook as WebhookReceiver).handler === 'function';
+export function isWebhookReceiver<R extends WebhookEndpoint>(webhook: WebhookListen | R): webhook is R {
+  return typeof (webhook as Partial<WebhookEndpoint>).handler === 'function';
 }
 
 /** The raw event texts of a receiver made by `createWebhook` (a `TypeError` for any other object). */
-export function receiverTexts(receiver: WebhookReceiver): Observable<string> {
+export function receiverTexts(receiver: WebhookEndpoint): Observable<string> {
   const texts = webhookTexts(receiver);
   if (texts === undefined) throw new TypeError('webhook: pass a receiver made by createWebhook()');
   return texts;
@@ -39,11 +39,11 @@ function samePath(url: string | undefined, path: string): boolean {
  * Promise that settles once it is closed).
  *
  * @example
- * serveWebhook({ port: 8081, secret }, createWebhook({ secret })).subscribe((text) => console.log(text));
+ * serveWebhook({ port: 8081, secret }, createWebhook({ secret })).subscribe((text) => console.log(text)); // createWebhook: client/webhook.ts
  */
 export function serveWebhook(
-  options: WebhookOptions,
-  receiver: WebhookReceiver,
+  options: WebhookListen,
+  receiver: WebhookEndpoint,
   onRelease?: (closed: Promise<void>) => void,
 ): Observable<string> {
   const host = options.host ?? '127.0.0.1';
@@ -69,9 +69,4 @@ export function serveWebhook(
       onRelease?.(new Promise<void>((resolve) => server.close(() => resolve())));
     };
   });
-}
-
-/** A receiver for `webhook` options (made once per client), or the receiver given. */
-export function receiverFor(webhook: WebhookOptions | WebhookReceiver): WebhookReceiver {
-  return isWebhookReceiver(webhook) ? webhook : createWebhook(webhook);
 }

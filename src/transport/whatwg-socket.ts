@@ -2,10 +2,9 @@
  * One forward WebSocket through an injected WHATWG constructor (browsers, tests), driven by a subscriber.
  */
 import type { Subscriber, TeardownLogic } from 'rxjs';
-import type { OpenSocketOptions } from './open-socket';
 import { closedError, failedError, oversizedError } from './socket-errors';
 import { displayUrl, withAccessToken } from './socket-url';
-import type { SocketOpen, TransportSignal, WebSocketConstructor, WebSocketLike } from './types';
+import type { OpenSocketOptions, SocketOpen, TransportSignal, WebSocketConstructor, WebSocketLike } from './types';
 
 /** WHATWG `readyState` values. */
 const CONNECTING = 0;

@@ -4,7 +4,6 @@
 import type { IncomingMessage } from 'node:http';
 import { asyncScheduler, interval, type Subscriber, type Subscription, type TeardownLogic } from 'rxjs';
 import WebSocket from 'ws';
-import type { OpenSocketOptions } from './open-socket';
 import {
   closedError,
   failedError,
@@ -13,7 +12,7 @@ import {
   upgradeRejectedError,
 } from './socket-errors';
 import { displayUrl, withAccessToken } from './socket-url';
-import type { SocketOpen, TransportSignal } from './types';
+import type { OpenSocketOptions, SocketOpen, TransportSignal } from './types';
 
 /** How long a graceful close waits for the server's close frame before the socket is destroyed. */
 const CLOSE_TIMEOUT = 5_000;

@@ -378,7 +378,8 @@ describe('a socket that writes nothing', () => {
     const h = harness({ socket: closing });
     const call = firstValueFrom(h.caller.call('get_status', {}));
     h.caller.dropped(7, new Error('closing'));
-    h.caller.opened({ type: 'open', generation: 8, send: (text) => frames.push(text) > 0 });
+    const next: SocketOpen = { type: 'open', generation: 8, send: (text) => frames.push(text) > 0 };
+    h.caller.opened(next);
     expect(frames).toHaveLength(1);
     const { echo } = JSON.parse(frames[0] as string) as { echo: string };
     h.caller.reply({ kind: 'reply', reply: { status: 'ok', retcode: 0, data: { online: true }, echo }, text: '' });

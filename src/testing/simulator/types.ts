@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import type { EventFactories } from './events';
+import type { EventFactories } from './event-types';
 import type { ReverseConnection, ReverseOptions } from './reverse';
 import type { WebhookDelivery, WebhookTarget } from './webhooks';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import * as browser from '../../src/stream/base64.browser';
-import * as node from '../../src/stream/base64';
+import * as browser from '../../src/codec/base64.browser';
+import * as node from '../../src/codec/base64';
 
 const VARIANTS = [
   ['node', node],
