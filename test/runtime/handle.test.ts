@@ -118,6 +118,21 @@ describe('client.handle: ordering', () => {
   );
 });
 
+describe("client.handle: 'concurrent'", () => {
+  it(
+    'starts every event at once, with no queue to overflow',
+    marbles((m) => {
+      const events = m.hot('-(abc)', { a: groupMessage('1'), b: groupMessage('2'), c: groupMessage('3') });
+      const client = createTestClient({ events, scheduler: m.scheduler });
+      client.handle('message.group', (e, ctx) => timer(5, m.scheduler).pipe(mergeMap(() => ctx.reply(textOf(e)))), {
+        concurrency: 'concurrent',
+        maxQueued: 0,
+      });
+      m.expect(client.calls$.pipe(map((c) => textOf({ message: c.params.message as never })))).toBeObservable('------(123)', { 1: '1', 2: '2', 3: '3' });
+    }),
+  );
+});
+
 describe('client.handle: bounded queues', () => {
   const burst = (m: Parameters<Parameters<typeof marbles>[0]>[0]) =>
     m.hot('-abcd', { a: groupMessage('1'), b: groupMessage('2'), c: groupMessage('3'), d: groupMessage('4') });
