@@ -1,4 +1,4 @@
-import { firstValueFrom, lastValueFrom, take, takeUntil, timer, toArray } from 'rxjs';
+import { filter, firstValueFrom, lastValueFrom, map, pairwise, take, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import {
   ActionTimeoutError,
@@ -9,36 +9,41 @@ import {
   isAuthError,
 } from '../../src/index';
 import { createSimulator } from '../../src/testing/index';
-import { connected, nextValues, sleep, stateReaches } from './harness';
+import { ManualClock } from '../helpers/manual-clock';
+import { callArrives, connected, connectionsReach, nextValues, stateReaches } from './harness';
 
 describe('client connection lifecycle against the simulator', () => {
   it('is idle until used, opens on the first subscriber, and goes idle after idleGrace', async () => {
-    const { sim, client } = await connected({ idleGrace: 30 });
+    const clock = new ManualClock();
+    const { sim, client } = await connected({ idleGrace: 30, scheduler: clock });
     const states: string[] = [];
     client.state$.subscribe((s) => states.push(s.status));
-    await sleep(20);
+    clock.advance(1_000);
+    expect(states).toEqual(['idle']);
     expect(sim.connections).toBe(0);
     const subscription = client.events$.subscribe();
     await sim.waitForConnection();
     await stateReaches(client, 'open');
     subscription.unsubscribe();
-    await sleep(10);
+    clock.advance(29);
+    expect(states).toEqual(['idle', 'connecting', 'open']);
     expect(sim.connections).toBe(1);
+    clock.advance(1);
     await stateReaches(client, 'idle');
-    await sleep(20);
-    expect(sim.connections).toBe(0);
+    await connectionsReach(sim, 0);
     expect(states).toEqual(['idle', 'connecting', 'open', 'idle']);
   });
 
   it('sends the token as a Bearer header and fails a wrong one with AuthError, without retrying', async () => {
-    const { sim, client } = await connected({ accessToken: 'wrong' }, { accessToken: 'right' });
+    const clock = new ManualClock();
+    const { sim, client } = await connected({ accessToken: 'wrong', scheduler: clock }, { accessToken: 'right' });
     const states: string[] = [];
     client.state$.subscribe((s) => states.push(s.status));
     const error = await firstValueFrom(client.events$).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect((error as AuthError).status).toBe(403);
     expect((error as Error).message).not.toContain('wrong');
-    await sleep(50);
+    clock.advance(10_000); // every reconnect delay would have passed
     expect(states).toEqual(['idle', 'connecting', 'closed']);
     expect(sim.connections).toBe(0);
     const later = await firstValueFrom(client.api.get_status()).catch((e: unknown) => e);
@@ -60,33 +65,42 @@ describe('client connection lifecycle against the simulator', () => {
     const states: string[] = [];
     client.state$.subscribe((s) => states.push(s.status));
     const received = nextValues(client.groupMessages$, 2);
+    const reopened = firstValueFrom(
+      client.state$.pipe(
+        map((s) => s.status),
+        pairwise(),
+        filter(([from, to]) => from === 'reconnecting' && to === 'open'),
+      ),
+    );
     await sim.waitForConnection();
     await sim.emit(sim.events.groupMessage({ group_id: 300001, user_id: 20001, message: 'before' }));
     await sim.drop({ abrupt: true });
-    await sleep(5);
+    await reopened;
     await sim.waitForConnection();
-    await stateReaches(client, 'open');
     await sim.emit(sim.events.groupMessage({ group_id: 300001, user_id: 20001, message: 'after' }));
     expect((await received).map((m) => m.raw_message)).toEqual(['before', 'after']);
     expect(states).toEqual(['idle', 'connecting', 'open', 'reconnecting', 'open']);
-    const calls = await firstValueFrom(sim.calls$.pipe(takeUntil(timer(20)), toArray()));
-    expect(calls).toEqual([]);
+    // A call now goes out after anything the reconnect could have re-sent on this socket: it must be the first.
+    await firstValueFrom(client.api.get_status());
+    const calls = await firstValueFrom(sim.calls$.pipe(take(1), toArray()));
+    expect(calls.map((c) => c.action)).toEqual(['get_status']);
   });
 
   it('fails a pending call at once with DisconnectedError { sent: true } when the server drops mid-action', async () => {
-    const { sim, client } = await connected({ actionTimeout: 10_000 });
+    // Virtual time stands still: the call can only fail because of the drop, never its timeout.
+    const clock = new ManualClock();
+    const { sim, client } = await connected({ actionTimeout: 10_000, scheduler: clock });
     client.connect();
     await sim.waitForConnection();
-    sim.delayReplies(5_000);
-    const started = Date.now();
+    sim.delayReplies(60_000);
     const pending = firstValueFrom(client.api.get_login_info()).catch((e: unknown) => e);
-    await sleep(30);
+    await callArrives(sim, 'get_login_info');
     await sim.drop();
     const error = (await pending) as DisconnectedError;
     expect(error).toBeInstanceOf(DisconnectedError);
     expect([error.sent, error.action]).toEqual([true, 'get_login_info']);
-    expect(Date.now() - started).toBeLessThan(5_000);
     sim.delayReplies(0);
+    clock.advance(50); // the reconnect delay
     await sim.waitForConnection();
     expect(await firstValueFrom(client.api.get_login_info())).toMatchObject({ user_id: sim.selfId });
     const sent = await lastValueFrom(sim.calls$.pipe(take(2), toArray()));
@@ -94,26 +108,33 @@ describe('client connection lifecycle against the simulator', () => {
   });
 
   it('times out a call the server never answers, saying it was sent', async () => {
-    const { sim, client } = await connected();
-    sim.delayReplies(10_000);
-    const error = await firstValueFrom(client.api.get_status(undefined, { timeout: 50 })).catch((e: unknown) => e);
+    const clock = new ManualClock();
+    const { sim, client } = await connected({ scheduler: clock });
+    sim.delayReplies(60_000);
+    const failed = firstValueFrom(client.api.get_status(undefined, { timeout: 50 })).catch((e: unknown) => e);
+    await callArrives(sim, 'get_status');
+    clock.advance(50);
+    const error = await failed;
     expect(error).toBeInstanceOf(ActionTimeoutError);
     expect((error as ActionTimeoutError).sent).toBe(true);
   });
 
   it('replaces a socket whose heartbeats stop', async () => {
-    const { sim, client } = await connected({ heartbeatGrace: 2 }, { heartbeatInterval: 1_000 });
+    const clock = new ManualClock(); // the watchdog fires when the test says the heartbeats are overdue
+    const { sim, client } = await connected({ heartbeatGrace: 2, scheduler: clock }, { heartbeatInterval: 1_000 });
     const states: string[] = [];
     client.state$.subscribe((s) => states.push(s.status));
     client.connect();
     await firstValueFrom(client.on('meta_event.heartbeat'));
     sim.stopHeartbeats();
+    clock.advance(1_999);
+    expect(states).toEqual(['idle', 'connecting', 'open']);
+    clock.advance(1);
     await stateReaches(client, 'reconnecting');
     sim.resumeHeartbeats();
+    clock.advance(50); // the reconnect delay
     await stateReaches(client, 'open');
-    const reason = (await firstValueFrom(client.state$)) as { status: string };
-    expect(reason.status).toBe('open');
-    expect(states.slice(0, 4)).toEqual(['idle', 'connecting', 'open', 'reconnecting']);
+    expect(states).toEqual(['idle', 'connecting', 'open', 'reconnecting', 'open']);
   });
 
   it('fails terminally after maxAttempts with the attempt count', async () => {
@@ -133,16 +154,15 @@ describe('client connection lifecycle against the simulator', () => {
     const { sim, client } = await connected();
     const events = lastValueFrom(client.events$.pipe(toArray()));
     await sim.waitForConnection();
-    sim.delayReplies(5_000);
+    sim.delayReplies(60_000);
     const pending = firstValueFrom(client.api.get_status()).catch((e: unknown) => e);
-    await sleep(20);
+    await callArrives(sim, 'get_status');
     await client.close();
     expect(Array.isArray(await events)).toBe(true);
     expect(await pending).toBeInstanceOf(ClientClosedError);
     const later = await firstValueFrom(client.groupMessages$).catch((e: unknown) => e);
     expect(later).toBeInstanceOf(ClientClosedError);
-    await sleep(20);
-    expect(sim.connections).toBe(0);
+    await connectionsReach(sim, 0);
   });
 
   it('detects the backend from get_version_info and refuses actions it lacks', async () => {

@@ -1,7 +1,7 @@
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { DecodeError, ProtocolError, sameId, textOf } from '../../src/index';
-import { connected, nextValues, sleep } from './harness';
+import { connected, nextValues } from './harness';
 
 describe('client event streams against the simulator', () => {
   it('delivers typed group and private messages on their streams, decoded once', async () => {
@@ -102,6 +102,5 @@ describe('client event streams against the simulator', () => {
       { type: 'text', data: { text: ' hi [there]' } },
     ]);
     expect(message?.raw_message).toBeDefined();
-    await sleep(0);
   });
 });

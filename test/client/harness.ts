@@ -1,7 +1,7 @@
-import { type Observable, firstValueFrom, filter, take, toArray } from 'rxjs';
+import { type Observable, firstValueFrom, filter, last, take, toArray } from 'rxjs';
 import { afterEach } from 'vitest';
 import { type Client, type ClientOptions, createClient } from '../../src/index';
-import { type Simulator, type SimulatorOptions, createSimulator } from '../../src/testing/index';
+import { type ActionCall, type Simulator, type SimulatorOptions, createSimulator } from '../../src/testing/index';
 
 const cleanups: Array<() => Promise<void>> = [];
 
@@ -37,5 +37,28 @@ export function stateReaches(client: Client, status: string): Promise<unknown> {
   return firstValueFrom(client.state$.pipe(filter((s) => s.status === status)));
 }
 
-/** Waits `ms` of real time. */
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves once the simulator counts `n` connected clients. */
+export function connectionsReach(sim: Simulator, n: number): Promise<number> {
+  return firstValueFrom(sim.connections$.pipe(filter((count) => count === n)));
+}
+
+/** Resolves with the `nth` (1-based) call of `action` the simulator received (`calls$` replays, so it may have come already). */
+export function callArrives(sim: Simulator, action: string, nth = 1): Promise<ActionCall> {
+  return firstValueFrom(sim.calls$.pipe(filter((call) => call.action === action), take(nth), last()));
+}
+
+let markers = 0;
+
+/**
+ * Resolves once the client has handled every frame the simulator wrote before this call: a marker written
+ * after them (a friend poke from user 1, on `notices$`) has come through. The positive signal that replaces
+ * "wait a little, then check nothing else arrived".
+ */
+export async function drained(sim: Simulator, client: Client): Promise<void> {
+  const marker = ++markers;
+  const seen = firstValueFrom(
+    client.notices$.pipe(filter((n) => (n as { sender_id?: unknown }).sender_id === marker && (n as { user_id?: unknown }).user_id === 1)),
+  );
+  await sim.emit(sim.events.friendPoke({ user_id: 1, sender_id: marker }));
+  await seen;
+}

@@ -1,8 +1,11 @@
-import { firstValueFrom, toArray, takeUntil, timer } from 'rxjs';
+import { firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { type Client, isDisconnectedError } from '../../src/index';
 import type { Simulator } from '../../src/testing/index';
-import { connected, sleep, stateReaches } from '../client/harness';
+import { connected, drained, stateReaches } from '../client/harness';
+
+/** Yields to the event loop (I/O callbacks run) without waiting on the clock. */
+const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const DROPS = 100;
 const CALLERS = 4;
@@ -27,7 +30,7 @@ function steadyEvents(sim: Simulator, client: Client): { ledger: EventLedger; st
         () => ledger.written.add(seq),
         () => undefined,
       );
-      await sleep(0);
+      await yieldToIo();
     }
   })();
   return {
@@ -35,7 +38,7 @@ function steadyEvents(sim: Simulator, client: Client): { ledger: EventLedger; st
     stop: async () => {
       running = false;
       await loop;
-      await sleep(50);
+      await drained(sim, client); // every event written before the marker has been delivered
       subscription.unsubscribe();
     },
   };
@@ -96,10 +99,10 @@ describe('100 forced drops during a steady event stream and action load', () => 
     const watch = client.state$.subscribe((s) => {
       if (s.status === 'reconnecting') unsettledAtDrop.push(calls.ledger.unsettled.size);
     });
-    const callsSeen = firstValueFrom(sim.calls$.pipe(takeUntil(timer(60_000)), toArray()));
+    const callsSeen = lastValueFrom(sim.calls$.pipe(toArray())); // calls$ completes at sim.close()
 
     for (let drop = 0; drop < DROPS; drop++) {
-      await sleep(5);
+      await firstValueFrom(client.groupMessages$); // traffic flows on this socket before it is dropped
       await sim.drop({ abrupt, code: 1012 });
       await stateReaches(client, 'open');
       await sim.waitForConnection();

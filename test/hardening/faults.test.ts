@@ -1,4 +1,4 @@
-import { concatMap, exhaustMap, filter, firstValueFrom, from, lastValueFrom, map, mergeMap, take, timer, toArray } from 'rxjs';
+import { concatMap, exhaustMap, filter, firstValueFrom, from, lastValueFrom, map, mergeMap, take, tap, timer, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import {
   ActionTimeoutError,
@@ -9,7 +9,8 @@ import {
   textOf,
 } from '../../src/index';
 import type { Logger } from '../../src/logger';
-import { connected, nextValues, sleep, stateReaches } from '../client/harness';
+import { callArrives, connected, drained, nextValues, stateReaches } from '../client/harness';
+import { ManualClock } from '../helpers/manual-clock';
 
 /** A logger that keeps every line, by level. */
 function capturingLogger(): Logger & { lines: Array<[level: string, text: string]> } {
@@ -23,18 +24,27 @@ const USER = 20001;
 
 describe('a silent dead socket against the simulator', () => {
   it('is closed and replaced; the server keeps one connection and events flow once on the new one', async () => {
-    const { sim, client } = await connected({ heartbeatGrace: 2 }, { heartbeatInterval: 1_000 });
+    // The watchdog runs on virtual time: it fires when the test says the heartbeats are overdue, never
+    // because a busy machine delivered a real heartbeat late.
+    const clock = new ManualClock();
+    const { sim, client } = await connected({ heartbeatGrace: 2, scheduler: clock }, { heartbeatInterval: 1_000 });
     const texts: string[] = [];
     client.groupMessages$.subscribe((m) => texts.push(textOf(m)));
     await firstValueFrom(client.on('meta_event.heartbeat'));
     const connections = firstValueFrom(sim.connections$.pipe(toArray()));
+    // 1 now, then the old socket's close and the new socket's open, in either order.
+    const replaced = firstValueFrom(sim.connections$.pipe(take(3), toArray()));
     sim.stopHeartbeats();
+    clock.advance(1_999);
+    expect((await firstValueFrom(client.state$)).status).toBe('open');
+    clock.advance(1);
     await stateReaches(client, 'reconnecting');
     sim.resumeHeartbeats();
+    clock.advance(50); // the reconnect delay
     await stateReaches(client, 'open');
-    await sim.waitForConnection();
+    expect((await replaced).at(-1)).toBe(1);
     await sim.emit(sim.events.groupMessage({ group_id: GROUP, user_id: USER, message: 'after' }));
-    await sleep(20);
+    await drained(sim, client);
     expect(texts).toEqual(['after']);
     expect(sim.connections).toBe(1);
     await sim.close();
@@ -45,22 +55,25 @@ describe('a silent dead socket against the simulator', () => {
 describe('timeouts on sends that succeed late', () => {
   it('drops the late reply at debug level, says the outcome is unknown, and reports nothing on errors$', async () => {
     const logger = capturingLogger();
-    const { sim, client } = await connected({ logger });
+    const clock = new ManualClock();
+    const { sim, client } = await connected({ logger, scheduler: clock });
     const errors: unknown[] = [];
     client.errors$.subscribe((e) => errors.push(e));
     client.connect();
     await sim.waitForConnection();
-    sim.delayReplies(60);
-    const error = await firstValueFrom(client.api.get_status(undefined, { timeout: 10 })).catch((e: unknown) => e);
+    sim.reorderReplies(2); // holds the reply (a window of 2 that only one call fills)
+    const failed = firstValueFrom(client.api.get_status(undefined, { timeout: 10 })).catch((e: unknown) => e);
+    await callArrives(sim, 'get_status');
+    clock.advance(10);
+    const error = await failed;
     expect(error).toBeInstanceOf(ActionTimeoutError);
     expect((error as ActionTimeoutError).sent).toBe(true);
     expect((error as Error).message).toContain('outcome is unknown');
-    await sleep(120);
+    sim.reorderReplies(0); // the late reply goes out, then the next call's reply behind it on the same socket
+    expect(await firstValueFrom(client.api.get_status())).toMatchObject({ online: true });
     const late = logger.lines.filter(([, text]) => text.includes('late reply'));
     expect(late.map(([level]) => level)).toEqual(['debug']);
     expect(errors).toEqual([]);
-    sim.delayReplies(0);
-    expect(await firstValueFrom(client.api.get_status())).toMatchObject({ online: true });
   });
 });
 
@@ -77,12 +90,14 @@ describe('replies with a missing, empty, foreign or unknown echo', () => {
     const errors = nextValues(client.errors$, 1);
     client.connect();
     await sim.waitForConnection();
-    sim.delayReplies(30);
+    sim.reorderReplies(2); // holds the real reply until the stray one has been handled
     const pending = firstValueFrom(client.api.get_login_info());
+    await callArrives(sim, 'get_login_info');
     await sim.sendRaw(JSON.stringify({ status: 'failed', retcode: 1400, data: null, message: 'bad', wording: 'bad', ...echo }));
     const [error] = await errors;
     expect(isProtocolError(error)).toBe(true);
     expect((error as ProtocolError).raw).toContain('"retcode":1400');
+    sim.reorderReplies(0);
     expect(await pending).toMatchObject({ user_id: sim.selfId });
   });
 
@@ -95,7 +110,7 @@ describe('replies with a missing, empty, foreign or unknown echo', () => {
     const [first] = await firstValueFrom(sim.calls$.pipe(take(1), toArray()));
     const ownUnknown = `${String(first!.echo).split(':')[0]}:999999`;
     await sim.sendRaw(JSON.stringify({ status: 'ok', retcode: 0, data: null, echo: ownUnknown }));
-    await sleep(20);
+    await firstValueFrom(client.getLoginInfo()); // its reply comes behind the stray one
     expect(errors).toEqual([]);
     expect(logger.lines.some(([level, text]) => level === 'debug' && text.includes(ownUnknown))).toBe(true);
   });
@@ -182,42 +197,51 @@ describe('slow subscribers (delivery is synchronous, the SDK keeps no queue)', (
     client.groupMessages$.subscribe((m) => log.push(`b ${textOf(m)}`));
     await sim.waitForConnection();
     await Promise.all(burst(sim, 3));
-    await sleep(20);
+    await drained(sim, client);
     expect(log).toEqual(['a m0', 'b m0', 'a m1', 'b m1', 'a m2', 'b m2']);
   });
 
   it('lets a slow concatMap consumer queue its own backlog while a fast subscriber has everything', async () => {
     const { sim, client } = await connected();
+    const clock = new ManualClock();
     const fast: string[] = [];
+    const slow: string[] = [];
     client.groupMessages$.subscribe((m) => fast.push(textOf(m)));
     const slowDone = lastValueFrom(
       client.groupMessages$.pipe(
         take(5),
-        concatMap((m) => timer(40).pipe(map(() => textOf(m)))),
+        concatMap((m) => timer(40, clock).pipe(map(() => textOf(m)))),
+        tap((text) => slow.push(text)),
         toArray(),
       ),
     );
     await sim.waitForConnection();
     await Promise.all(burst(sim, 5));
-    await sleep(20);
+    await drained(sim, client);
     expect(fast).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
+    expect(slow).toEqual([]);
+    clock.advance(40);
+    expect(slow).toEqual(['m0']);
+    clock.advance(4 * 40);
     expect(await slowDone).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
   });
 
   it('lets an exhaustMap consumer drop what arrives while it is busy, without touching the others', async () => {
     const { sim, client } = await connected();
+    const clock = new ManualClock();
     const fast = nextValues(client.groupMessages$.pipe(map(textOf)), 5);
     const handled: string[] = [];
     client.groupMessages$
       .pipe(
         filter((m) => textOf(m).startsWith('m')),
-        exhaustMap((m) => timer(100).pipe(map(() => handled.push(textOf(m))))),
+        exhaustMap((m) => timer(100, clock).pipe(map(() => handled.push(textOf(m))))),
       )
       .subscribe();
     await sim.waitForConnection();
     await Promise.all(burst(sim, 5));
     expect(await fast).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
-    await sleep(150);
+    expect(handled).toEqual([]);
+    clock.advance(1_000);
     expect(handled).toEqual(['m0']);
   });
 });
@@ -236,7 +260,7 @@ describe('duplicate events', () => {
     await sim.waitForConnection();
     await sim.emit(once);
     await sim.emit(sim.events.groupMessage({ group_id: GROUP, user_id: USER, message: 'next' }));
-    await sleep(20);
+    await drained(sim, client);
     expect(texts).toEqual(['once', 'next']);
   });
 });

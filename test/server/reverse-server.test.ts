@@ -1,4 +1,4 @@
-import { firstValueFrom, take, toArray } from 'rxjs';
+import { filter, firstValueFrom, take, toArray } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type Client,
@@ -10,7 +10,8 @@ import {
   isDisconnectedError,
 } from '../../src/index';
 import { type Simulator, ReverseRefusedError, createSimulator } from '../../src/testing/index';
-import { sleep, stateReaches } from '../client/harness';
+import { stateReaches } from '../client/harness';
+import { ManualClock } from '../helpers/manual-clock';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -29,6 +30,9 @@ async function simulator(selfId = 10000): Promise<Simulator> {
   cleanups.push(() => sim.close());
   return sim;
 }
+
+/** Resolves once the simulator's connection count is `n`. */
+const connectionsReach = (sim: Simulator, n: number): Promise<number> => firstValueFrom(sim.connections$.pipe(filter((c) => c === n)));
 
 const statusOf = (error: unknown): number | undefined => (error instanceof ReverseRefusedError ? error.status : undefined);
 
@@ -107,13 +111,14 @@ describe('createServer: reverse WebSocket', () => {
   });
 
   it('lets a bot be used before it connects: connecting, then open, and waiting actions are sent', async () => {
-    const { server, url } = await listening();
+    const clock = new ManualClock();
+    const { server, url } = await listening({ scheduler: clock });
     const sim = await simulator();
     const bot = server.bot(sim.selfId);
     const states: string[] = [];
     bot.state$.subscribe((s) => states.push(s.status));
     const login = firstValueFrom(bot.getLoginInfo());
-    await sleep(30);
+    clock.advance(1_000);
     expect(states).toEqual(['idle', 'connecting']);
     await sim.connectReverse({ url });
     expect(await login).toMatchObject({ user_id: sim.selfId });
@@ -121,13 +126,20 @@ describe('createServer: reverse WebSocket', () => {
   });
 
   it('never closes the bot socket when the last subscriber leaves', async () => {
-    const { server, url } = await listening({ idleGrace: 10 });
+    const clock = new ManualClock();
+    const { server, url } = await listening({ idleGrace: 10, scheduler: clock });
     const sim = await simulator();
     await sim.connectReverse({ url });
-    await firstValueFrom(server.bot(sim.selfId).api.get_status());
-    await stateReaches(server.bot(sim.selfId), 'idle');
-    await sleep(30);
-    expect(sim.connections).toBe(1);
+    const counts: number[] = [];
+    sim.connections$.subscribe((n) => counts.push(n));
+    const bot = server.bot(sim.selfId);
+    await firstValueFrom(bot.api.get_status());
+    clock.advance(10);
+    await stateReaches(bot, 'idle');
+    clock.advance(1_000); // 100 idle graces, and less than a ping interval (no pong can come back in virtual time)
+    // A call after the idle grace is answered on the same socket: the server never closed it.
+    expect(await firstValueFrom(bot.api.get_status())).toMatchObject({ online: true });
+    expect(counts).toEqual([1]);
   });
 
   it('is reconnecting after the bot leaves, fails its pending calls, and opens again when it returns', async () => {
@@ -137,9 +149,9 @@ describe('createServer: reverse WebSocket', () => {
     const bot = server.bot(sim.selfId);
     const hold = bot.connect();
     await stateReaches(bot, 'open');
-    sim.delayReplies(1_000);
+    sim.delayReplies(60_000);
     const pending = firstValueFrom(bot.api.get_status()).catch((e: unknown) => e);
-    await sleep(20);
+    await firstValueFrom(sim.calls$.pipe(filter((c) => c.action === 'get_status')));
     await connection.close();
     const error = await pending;
     expect(isDisconnectedError(error) && error.sent).toBe(true);
@@ -168,12 +180,13 @@ describe('createServer: reverse WebSocket', () => {
     await stateReaches(bot, 'open');
     await fresh.connectReverse({ url });
     await old.emit(old.events.privateMessage({ user_id: 20001, message: 'late, from the old socket' })).catch(() => undefined);
-    await sleep(30);
-    expect(old.connections).toBe(0);
+    // The old socket's close completes after the server read the late frame written before it.
+    await connectionsReach(old, 0);
     expect(fresh.connections).toBe(1);
     await stateReaches(bot, 'open');
+    const next = firstValueFrom(bot.privateMessages$);
     await fresh.chat([{ user_id: 20001, message: 'from the new socket' }]);
-    await sleep(20);
+    await next;
     expect(texts).toEqual(['from the new socket']);
     expect(await firstValueFrom(bot.api.get_status())).toMatchObject({ online: true });
   });
@@ -186,8 +199,7 @@ describe('createServer: reverse WebSocket', () => {
     const all = firstValueFrom(server.bots$.pipe(toArray()));
     await server.close();
     expect(await all).toEqual([bot]);
-    await sleep(20);
-    expect(sim.connections).toBe(0);
+    await connectionsReach(sim, 0);
     const error = await firstValueFrom(bot.api.get_status()).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(DisconnectedError);
     expect((error as Error).name).toBe('ClientClosedError');
