@@ -1,4 +1,4 @@
-import { defer, filter, firstValueFrom, map, type Observable, take, toArray } from 'rxjs';
+import { defer, filter, firstValueFrom, map, type Observable, Subject, take, toArray } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, DisconnectedError } from '../../src/errors';
 import { heartbeatWatchdog } from '../../src/transport/heartbeat';
@@ -8,6 +8,7 @@ const ANY_INTERVAL = { min: 1, max: 2 ** 31 - 1 };
 import { openSocket, type OpenSocketOptions } from '../../src/transport/open-socket';
 import { reconnect, type ReconnectOptions } from '../../src/transport/reconnect';
 import type { ReconnectPolicy, SocketOpen, TransportSignal } from '../../src/transport/types';
+import { ManualClock } from '../helpers/manual-clock';
 import { closedPortUrl, errorOf, startLoopback, type Loopback } from './loopback';
 
 const isOpen = (s: TransportSignal): s is SocketOpen => typeof s !== 'string';
@@ -43,7 +44,7 @@ describe('openSocket + reconnect against a real server', () => {
     server.server.on('connection', (socket) => {
       const n = server.accepted.length;
       socket.send(`hello ${n}`);
-      if (n < 3) setTimeout(() => socket.close(4000, 'go away'), 5);
+      if (n < 3) socket.close(4000, 'go away');
     });
     const retries: unknown[] = [];
     const signals = await firstValueFrom(
@@ -89,22 +90,41 @@ describe('openSocket + reconnect against a real server', () => {
   });
 
   it('resets the attempt count after a connection stayed open for resetAfter', async () => {
+    // Virtual time: each socket provably stays open for resetAfter before the server closes it.
     const server = await loopback();
-    server.server.on('connection', (socket) => setTimeout(() => socket.close(4000), 40));
-    const retries: number[] = [];
-    const opens = await firstValueFrom(
-      connection(
-        { url: server.url },
-        { policy: { ...fast, maxAttempts: 1, resetAfter: 20 }, onRetry: (n) => retries.push(n) },
-      ).pipe(filter(isOpen), take(4), toArray()),
-    );
-    expect(opens.map((o) => o.generation)).toEqual([1, 2, 3, 4]);
-    expect(retries).toEqual([1, 1, 1]);
+    const clock = new ManualClock();
+    const retries = new Subject<number>();
+    const seen: number[] = [];
+    retries.subscribe((n) => seen.push(n));
+    const opens = new Subject<SocketOpen>();
+    let failure: unknown;
+    const subscription = connection(
+      { url: server.url },
+      { policy: { ...fast, maxAttempts: 1, resetAfter: 20 }, scheduler: clock, onRetry: (n) => retries.next(n) },
+    )
+      .pipe(filter(isOpen))
+      .subscribe({ next: (o) => opens.next(o), error: (e: unknown) => (failure = e) });
+    const generations: number[] = [];
+    let nextOpen = firstValueFrom(opens);
+    for (let n = 1; n <= 4; n++) {
+      generations.push((await nextOpen).generation);
+      if (n === 4) break;
+      nextOpen = firstValueFrom(opens);
+      clock.advance(20);
+      const retried = firstValueFrom(retries);
+      (await server.connection(n)).socket.close(4000);
+      await retried;
+      clock.advance(20); // fast.maxDelay
+    }
+    subscription.unsubscribe();
+    expect(failure).toBeUndefined();
+    expect(generations).toEqual([1, 2, 3, 4]);
+    expect(seen).toEqual([1, 1, 1]);
   });
 
   it('counts short-lived connections as failed attempts', async () => {
     const server = await loopback();
-    server.server.on('connection', (socket) => setTimeout(() => socket.close(4000), 10));
+    server.server.on('connection', (socket) => socket.close(4000));
     const policy = { ...fast, maxAttempts: 2, resetAfter: 5_000 };
     const error = await errorOf(connection({ url: server.url }, { policy }));
     expect((error as DisconnectedError).attempts).toBe(2);
@@ -128,7 +148,8 @@ describe('openSocket + reconnect against a real server', () => {
     );
     expect(signals).toEqual(['open#1', 'heartbeat 1', 'open#2', 'heartbeat 2']);
     expect((retries[0] as DisconnectedError).message).toBe('no frame for 40 ms: heartbeat missed');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(server.accepted[0]?.socket.readyState).toBe(server.accepted[0]?.socket.CLOSED);
+    const first = server.accepted[0]!.socket;
+    if (first.readyState !== first.CLOSED) await new Promise((resolve) => first.once('close', resolve));
+    expect(first.readyState).toBe(first.CLOSED);
   });
 });

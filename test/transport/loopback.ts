@@ -101,5 +101,3 @@ export function framesOf(source$: Observable<unknown>, n: number): Promise<unkno
   );
 }
 
-/** Resolves after `ms` real milliseconds. */
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

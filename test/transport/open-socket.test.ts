@@ -1,11 +1,13 @@
+import type { Socket } from 'node:net';
 import { inspect } from 'node:util';
-import { firstValueFrom, filter, type Subscription, tap } from 'rxjs';
+import { firstValueFrom, filter, Subject, type Subscription, take, tap, toArray } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AuthError, DisconnectedError, ProtocolError } from '../../src/errors';
 import { openSocket } from '../../src/transport/open-socket';
 import type { Logger } from '../../src/logger';
 import type { SocketOpen, TransportSignal } from '../../src/transport/types';
-import { closedPortUrl, errorOf, framesOf, sleep, startLoopback, startRawServer, type Loopback } from './loopback';
+import { ManualClock } from '../helpers/manual-clock';
+import { closedPortUrl, errorOf, framesOf, startLoopback, startRawServer, type Loopback } from './loopback';
 
 const TOKEN = 'top secret/+&=token';
 
@@ -70,14 +72,13 @@ describe('openSocket over ws', () => {
       socket.send(Buffer.from('{"b":"é"}'), { binary: true });
       socket.on('message', (data) => socket.send(`echo:${data.toString()}`));
     });
-    const signals: TransportSignal[] = [];
-    subscriptions.push(
-      openSocket({ url: server.url, generation: 1 }).subscribe((s) => {
-        signals.push(s);
-        if (isOpen(s)) s.send('hello');
-      }),
+    const signals = await firstValueFrom(
+      openSocket({ url: server.url, generation: 1 }).pipe(
+        tap((s) => isOpen(s) && s.send('hello')),
+        take(4),
+        toArray(),
+      ),
     );
-    while (signals.length < 4) await sleep(5);
     expect(signals.slice(1)).toEqual(['{"a":1}', '{"b":"é"}', 'echo:hello']);
     expect(isOpen(signals[0] as TransportSignal)).toBe(true);
   });
@@ -133,37 +134,39 @@ describe('openSocket over ws', () => {
   it('closes the socket with 1000 on unsubscribe, then delivers nothing and sends nothing', async () => {
     const server = await loopback();
     const received: TransportSignal[] = [];
-    let open: SocketOpen | undefined;
+    const signals = new Subject<TransportSignal>();
     const subscription = openSocket({ url: server.url, generation: 1 }).subscribe((s) => {
       received.push(s);
-      if (isOpen(s)) open = s;
+      signals.next(s);
     });
+    const firstTwo = firstValueFrom(signals.pipe(take(2), toArray()));
     const { socket } = await server.connection(1);
-    while (!open) await sleep(5);
     const serverSaw: string[] = [];
     socket.on('message', (data) => serverSaw.push(data.toString()));
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     socket.send('before');
-    while (received.length < 2) await sleep(5);
+    const [open] = (await firstTwo) as [SocketOpen, string];
 
     subscription.unsubscribe();
     socket.send('after');
     open.send('too late');
 
+    // The server's 'close' comes after the closing handshake: every frame either side wrote before it has been read.
     expect(await closed).toBe(1000);
-    await sleep(20);
     expect(received.slice(1)).toEqual(['before']);
     expect(serverSaw).toEqual([]);
   });
 
   it('aborts a socket that is still connecting when unsubscribed', async () => {
-    const raw = await startRawServer(() => {});
+    let accepted!: (socket: Socket) => void;
+    const connecting = new Promise<Socket>((resolve) => (accepted = resolve));
+    const raw = await startRawServer((socket) => accepted(socket));
     servers.push(raw);
     const subscription = openSocket({ url: raw.url, generation: 1 }).subscribe({
       error: (e: unknown) => expect.unreachable(String(e)),
     });
-    while (raw.sockets.length === 0) await sleep(5);
-    const ended = new Promise<void>((resolve) => raw.sockets[0]?.on('close', () => resolve()));
+    const socket = await connecting;
+    const ended = new Promise<void>((resolve) => socket.on('close', () => resolve()));
     subscription.unsubscribe();
     await ended;
     expect(raw.sockets[0]?.destroyed).toBe(true);
@@ -186,29 +189,52 @@ describe('openSocket over ws', () => {
 
   it('fails with DisconnectedError ping timeout when the server never answers pings', async () => {
     const server = await loopback({ autoPong: false });
-    const started = Date.now();
-    const error = await errorOf(openSocket({ url: server.url, pingInterval: 40, generation: 1 }));
+    const clock = new ManualClock();
+    const signals = new Subject<TransportSignal>();
+    let error: unknown;
+    subscriptions.push(
+      openSocket({ url: server.url, pingInterval: 40, generation: 1, scheduler: clock }).subscribe({
+        next: (s) => signals.next(s),
+        error: (e: unknown) => (error = e),
+      }),
+    );
+    await firstValueFrom(signals);
+    const { socket } = await server.connection(1);
+    const pinged = new Promise((resolve) => socket.once('ping', resolve));
+    clock.advance(40); // the first ping goes out
+    await pinged;
+    clock.advance(39);
+    expect(error).toBeUndefined();
+    clock.advance(1); // a whole interval without a pong
     expect(error).toBeInstanceOf(DisconnectedError);
     expect((error as DisconnectedError).message).toContain('ping timeout');
     expect((error as DisconnectedError).details.reason).toBe('ping timeout');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(70);
   });
 
   it('keeps a socket whose server answers pings, and pings every pingInterval', async () => {
     const server = await loopback();
     let pings = 0;
-    server.server.on('connection', (socket) => socket.on('ping', () => (pings += 1)));
+    // After each ping the server (which answers it first) writes a frame: its arrival proves the pong came back.
+    server.server.on('connection', (socket) => socket.on('ping', () => socket.send(`pong ${(pings += 1)}`)));
+    const clock = new ManualClock();
+    const frames = new Subject<TransportSignal>();
     let failure: unknown;
-    const socket$ = openSocket({ url: server.url, pingInterval: 30, generation: 1 });
-    subscriptions.push(socket$.subscribe({ error: (e) => (failure = e) }));
-    await sleep(250);
+    const socket$ = openSocket({ url: server.url, pingInterval: 30, generation: 1, scheduler: clock });
+    subscriptions.push(socket$.subscribe({ next: (s) => frames.next(s), error: (e) => (failure = e) }));
+    await firstValueFrom(frames);
+    for (let n = 1; n <= 4; n++) {
+      const answered = firstValueFrom(frames.pipe(filter((s) => s === `pong ${n}`)));
+      clock.advance(30);
+      await answered;
+    }
+    clock.advance(29);
     expect(failure).toBeUndefined();
-    expect(pings).toBeGreaterThanOrEqual(4);
+    expect(pings).toBe(4);
   });
 
   it('logs opens and closes at debug level without the token', async () => {
     const server = await loopback();
-    server.server.on('connection', (socket) => setTimeout(() => socket.close(4000), 10));
+    server.server.on('connection', (socket) => socket.close(4000));
     const logger = recordingLogger();
     await errorOf(
       openSocket({
