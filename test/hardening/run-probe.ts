@@ -30,6 +30,7 @@ export function runProbe<T>(
     let killed = false;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // real-time: the safety net that kills a hung child process (the test then fails with killed: true)
     const limit = setTimeout(() => {
       killed = true;
       child.kill('SIGKILL');

@@ -117,5 +117,5 @@ export async function settled(redis: Redis, prefix: string, partitions: number, 
 
 /** Resolves once `check()` holds, checking again after each `every` ms (a positive signal, polled). */
 export async function until(check: () => Promise<boolean> | boolean, every = 50): Promise<void> {
-  while (!(await check())) await new Promise((r) => setTimeout(r, every));
+  while (!(await check())) await new Promise((r) => setTimeout(r, every)); // real-time: polls a cluster that signals nothing; no deadline
 }

@@ -28,7 +28,7 @@ describe('downloadFile*ToFile, seed signatures', () => {
 
   it('writes into the system temp directory when the options name no target', async () => {
     const { client } = await connected();
-    const name = `seed-form-${process.pid}-${Date.now()}.bin`;
+    const name = `seed-form-${process.pid}-${Date.now()}.bin`; // real-time: a unique name, not a wait
     const { path, data } = serverFile(300, name);
     const done = await firstValueFrom(client.downloadFileImageStreamToFile(path).pipe(last()));
     expect(done).toEqual({ kind: 'complete', path: join(tmpdir(), name), totalBytes: 300 });

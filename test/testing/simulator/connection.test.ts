@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { filter, firstValueFrom } from 'rxjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSimulator } from '../../../src/testing/simulator';
 import type { Simulator, SimulatorOptions } from '../../../src/testing/simulator';
 import { connect, type TestClient } from './ws-client';
@@ -18,6 +19,7 @@ async function open(url: string, headers?: Record<string, string>): Promise<Test
 }
 
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(clients.splice(0).map((c) => c.close()));
   await sim?.close();
   sim = undefined;
@@ -88,17 +90,21 @@ describe('what a client receives on connect', () => {
   });
 
   it('sends no heartbeat when the interval is 0', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const s = await start({ heartbeatInterval: 0 });
     const client = await open(s.url);
-    await new Promise((r) => setTimeout(r, 120));
-    expect(client.frames.map((f) => f['meta_event_type'])).toStrictEqual(['lifecycle']);
+    vi.advanceTimersByTime(60_000);
+    await client.call('get_status'); // its reply comes behind anything written before
+    expect(client.frames.map((f) => f['meta_event_type'] ?? 'reply')).toStrictEqual(['lifecycle', 'reply']);
   });
 
   it('sends no events to a client on the /api path but answers its actions', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const s = await start({ heartbeatInterval: 30 });
     const client = await open(`${s.url}api`);
     const reply = await client.call('get_status');
-    await new Promise((r) => setTimeout(r, 100));
+    vi.advanceTimersByTime(10 * 30); // ten heartbeat periods
+    await client.call('get_status'); // its reply comes behind any heartbeat written meanwhile
     expect(reply['data']).toStrictEqual({ online: true, good: true, stat: {} });
     expect(client.frames.filter((f) => 'post_type' in f)).toStrictEqual([]);
   });
@@ -119,7 +125,7 @@ describe('what a client receives on connect', () => {
     await waiting;
     expect(s.connections).toBe(1);
     await client.close();
-    await new Promise((r) => setTimeout(r, 20));
+    await firstValueFrom(s.connections$.pipe(filter((n) => n === 0)));
     expect(counts).toStrictEqual([0, 1, 0]);
   });
 });

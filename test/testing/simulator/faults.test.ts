@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { firstValueFrom, take, toArray } from 'rxjs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSimulator, type Simulator } from '../../../src/testing/simulator';
 import { connect, type TestClient } from './ws-client';
 
@@ -11,12 +12,24 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   await client.close();
   await sim.close();
 });
 
 const replies = () => client.frames.filter((f) => 'retcode' in f).map((f) => f['echo']);
 const send = (echo: string) => client.sendText(JSON.stringify({ action: 'get_status', params: {}, echo }));
+
+/** Resolves once the simulator has received `n` calls (`calls$` replays). */
+const callsArrived = (n: number) => firstValueFrom(sim.calls$.pipe(take(n), toArray()));
+
+let markers = 0;
+/** Resolves once the client has read every frame the simulator wrote before this call (a marker behind them). */
+async function drained(): Promise<void> {
+  const marker = ++markers;
+  await sim.sendRaw(JSON.stringify({ marker }));
+  await client.next((f) => f['marker'] === marker);
+}
 
 describe('fault injection', () => {
   it('drop sends a close frame with code 1001 by default', async () => {
@@ -31,21 +44,26 @@ describe('fault injection', () => {
   });
 
   it('delayReplies holds every reply for the given time', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // the reply delay runs on the fake clock
     sim.delayReplies(150);
-    const started = Date.now();
-    await client.call('get_status', {}, 'slow');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    const slow = client.call('get_status', {}, 'slow');
+    await callsArrived(1);
+    await drained(); // a round trip: the handler has queued the delayed reply by now
+    vi.advanceTimersByTime(149);
+    await drained();
+    expect(replies()).toStrictEqual([]);
+    vi.advanceTimersByTime(1);
+    expect((await slow)['echo']).toBe('slow');
     sim.delayReplies(0);
-    const again = Date.now();
-    await client.call('get_status', {}, 'fast');
-    expect(Date.now() - again).toBeLessThan(100);
+    expect((await client.call('get_status', {}, 'fast'))['echo']).toBe('fast'); // the clock stood still
   });
 
   it('reorderReplies(n) releases n replies newest first', async () => {
     sim.reorderReplies(3);
     send('1');
     send('2');
-    await new Promise((r) => setTimeout(r, 50));
+    await callsArrived(2);
+    await drained();
     expect(replies()).toStrictEqual([]);
     send('3');
     await client.next((f) => f['echo'] === '1');
@@ -55,7 +73,7 @@ describe('fault injection', () => {
   it('reorderReplies(0) releases the held replies and restores order', async () => {
     sim.reorderReplies(5);
     send('a');
-    await new Promise((r) => setTimeout(r, 30));
+    await callsArrived(1);
     sim.reorderReplies(0);
     await client.next((f) => f['echo'] === 'a');
     send('b');
@@ -69,14 +87,27 @@ describe('fault injection', () => {
   });
 
   it('stopHeartbeats stops them and resumeHeartbeats brings them back', async () => {
-    await client.next((f) => f['meta_event_type'] === 'heartbeat');
-    sim.stopHeartbeats();
-    await new Promise((r) => setTimeout(r, 20));
-    const count = client.frames.length;
-    await new Promise((r) => setTimeout(r, 120));
-    expect(client.frames.length).toBe(count);
-    sim.resumeHeartbeats();
-    await client.next((f) => f['meta_event_type'] === 'heartbeat', 2000, count);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const timed = await createSimulator({ catalogue: {}, heartbeatInterval: 30 });
+    const listener = await connect(timed.url);
+    try {
+      const beats = () => listener.frames.filter((f) => f['meta_event_type'] === 'heartbeat').length;
+      vi.advanceTimersByTime(30);
+      await listener.next((f) => f['meta_event_type'] === 'heartbeat');
+      timed.stopHeartbeats();
+      vi.advanceTimersByTime(10 * 30);
+      await timed.sendRaw('{"marker":"stopped"}');
+      await listener.next((f) => f['marker'] === 'stopped');
+      expect(beats()).toBe(1);
+      timed.resumeHeartbeats();
+      vi.advanceTimersByTime(30);
+      const count = listener.frames.length;
+      await listener.next((f) => f['meta_event_type'] === 'heartbeat', undefined, count - 1);
+      expect(beats()).toBe(2);
+    } finally {
+      await listener.close();
+      await timed.close();
+    }
   });
 
   it('emit rejects when no client is connected and resolves once written', async () => {
@@ -111,7 +142,6 @@ describe('close', () => {
     await other.close();
     expect(await c.closed).toBe(1006);
     await expect(connect(other.url)).rejects.toThrow();
-    await new Promise((r) => setTimeout(r, 20));
     const timersAfter = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     expect(timersAfter).toBeLessThanOrEqual(timersBefore);
     await expect(other.close()).resolves.toBeUndefined();

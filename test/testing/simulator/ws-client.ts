@@ -8,8 +8,12 @@ export type Frame = Record<string, any>;
 export interface TestClient {
   readonly socket: WebSocket;
   readonly frames: Frame[];
-  /** Resolves with the first recorded frame (from `from` on) matching `predicate`. */
-  next(predicate: (f: Frame) => boolean, timeoutMs?: number, from?: number): Promise<Frame>;
+  /**
+   * Resolves with the first recorded frame (from `from` on) matching `predicate`; rejects (listing the frames
+   * got) once the socket has closed without one. No clock: the test's own timeout is the only deadline.
+   * `_unused` is kept for callers that still pass the old 2000 ms deadline.
+   */
+  next(predicate: (f: Frame) => boolean, _unused?: number, from?: number): Promise<Frame>;
   /** Sends a request and resolves with the reply carrying its echo. */
   call(action: string, params?: unknown, echo?: unknown): Promise<Frame>;
   /** Sends raw text. */
@@ -31,23 +35,22 @@ export function connect(url: string, headers: Record<string, string> = {}): Prom
     frames.push(JSON.parse(data.toString()) as Frame);
     for (const wake of waiters) wake();
   });
-  const next: TestClient['next'] = (predicate, timeoutMs = 2000, from = 0) =>
+  const next: TestClient['next'] = (predicate, _unused, from = 0) =>
     new Promise((resolve, reject) => {
       const check = (): boolean => {
         const found = frames.slice(from).find(predicate);
         if (found === undefined) return false;
         waiters.delete(wake);
-        clearTimeout(timer);
         resolve(found);
         return true;
       };
       const wake = (): void => void check();
-      const timer = setTimeout(() => {
-        waiters.delete(wake);
-        reject(new Error(`no matching frame within ${timeoutMs} ms; got ${JSON.stringify(frames)}`));
-      }, timeoutMs);
       waiters.add(wake);
-      check();
+      if (check()) return;
+      void closed.then((code) => {
+        if (!waiters.delete(wake)) return;
+        reject(new Error(`the socket closed (${code}) without a matching frame; got ${JSON.stringify(frames)}`));
+      });
     });
   const client: TestClient = {
     socket,
