@@ -2,7 +2,8 @@
  * `npm run bench`: starts the load server, runs every client of {@link BENCH_CLIENTS} on events and on
  * actions for several rounds (each run a fresh process, the order rotated per round), prints medians and
  * paired ratios to the baseline, writes `bench/results/latest.json` and `chart.svg`, then runs the Stream API
- * transfer stage (`bench/streams.ts`; skip it with `--no-streams`). It reports; it never fails on a
+ * transfer stage (`bench/streams.ts`; skip it with `--no-streams`) and the Redis scale-out stage
+ * (`bench/redis.ts`; `--no-redis`). It reports; it never fails on a
  * missed goal.
  *
  * Options: `--rounds N` (default 5), `--quick` (2 rounds, smaller loads), `--events N`, `--actions N`,
@@ -142,6 +143,7 @@ async function main(): Promise<void> {
     await server.stop();
   }
   if (!process.argv.includes('--no-streams')) await runStreamBench(process.argv.includes('--quick'));
+  if (!process.argv.includes('--no-redis')) await runStage('Redis scale-out (bench/redis.ts)', './redis.ts', process.argv.includes('--quick') ? ['--events', '5000'] : []);
 }
 
 /** The Stream API transfer stage (`bench/streams.ts`): upload and download MB/s against a raw client, and RSS. */
@@ -151,6 +153,15 @@ function runStreamBench(quick: boolean): Promise<void> {
   process.stdout.write('\nStream API transfers (bench/streams.ts):\n');
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: 'inherit' });
+    child.once('exit', () => resolve());
+  });
+}
+
+/** A stage in its own process (`bench/<script>`), output inherited. */
+function runStage(title: string, script: string, args: readonly string[]): Promise<void> {
+  process.stdout.write(`\n${title}:\n`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args], { stdio: 'inherit' });
     child.once('exit', () => resolve());
   });
 }
