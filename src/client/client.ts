@@ -15,7 +15,7 @@ import { type BotMethods, bindBotMethods } from './bot-methods';
 import { bindRuntimeMethods } from './runtime-methods';
 import { createConnection } from './connection';
 import { describeEndpoint, unsentReason } from './diagnose';
-import { transportFor } from './transport-for';
+import { transportFor, webhookFor } from './transport-for';
 import { CLIENT_DEFAULTS, type ClientOptions } from './options';
 import { SILENT_LOGGER } from '../logger';
 
@@ -59,6 +59,7 @@ export function createClient(options: ClientOptions): Client {
       createConnection(
         {
           open: options.transport ?? transportFor(options, scheduler, logger),
+          events: options.transport === undefined ? webhookFor(options) : undefined,
           reconnect: options.reconnect ?? {},
           heartbeatGrace: options.heartbeatGrace ?? CLIENT_DEFAULTS.heartbeatGrace,
           idleGrace: options.idleGrace ?? CLIENT_DEFAULTS.idleGrace,

@@ -1,4 +1,5 @@
 import {
+  EMPTY,
   type Observable,
   ReplaySubject,
   type SchedulerLike,
@@ -47,6 +48,11 @@ export interface ConnectionState {
 export interface ConnectionSettings {
   /** Forward WS, split endpoints, HTTP + webhook, reverse WS: each is one of these. */
   readonly open: OpenTransport;
+  /**
+   * Inbound frames from a source that outlives the sessions (an HTTP client's webhook): subscribed while the
+   * connection is live, across reconnects; its error (e.g. the webhook cannot listen) ends the connection.
+   */
+  readonly events?: ((onRelease: (closed: Promise<void>) => void) => Observable<string>) | undefined;
   readonly reconnect: ReconnectPolicy | false;
   readonly heartbeatGrace: number;
   readonly idleGrace: number;
@@ -160,7 +166,16 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
     errors.complete();
   };
 
+  const events = settings.events;
+  const sessionless$ =
+    events === undefined
+      ? EMPTY
+      : defer(() => events(track)).pipe(
+          decodeFrames({ opened: () => undefined, reply: (frame) => hooks.reply(frame), invalid: (error) => errors.next(error) }),
+        );
+
   const live$ = merge(
+    sessionless$,
     oneSocket$.pipe(
       reconnect({
         policy: settings.reconnect,

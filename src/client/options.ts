@@ -15,7 +15,8 @@ export interface ClientOptions {
   url: string | SplitUrls;
   /**
    * Events for an HTTP API client: the options of a webhook server the client runs while connected
-   * (`{ port, host, path, secret }`), or a receiver from `createWebhook` mounted elsewhere.
+   * (`{ port, host, path, secret }`), or a receiver from `createWebhook` mounted elsewhere. It stays up across
+   * HTTP API sessions (events POSTed while the API is unreachable are delivered); failing to listen closes the client.
    */
   webhook?: WebhookOptions | WebhookReceiver;
   /** Access token; sent as `Authorization: Bearer` (or `?access_token=` with `tokenIn: 'query'`); never logged. */

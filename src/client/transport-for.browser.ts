@@ -2,7 +2,7 @@
  * The browser build's transport choice. The browser bundle resolves `./transport-for` to this file, so the
  * Node-only transports (`ws`, the webhook server, the reverse WS server) stay out of it.
  */
-import type { SchedulerLike } from 'rxjs';
+import type { Observable, SchedulerLike } from 'rxjs';
 import { openHttpApi } from '../transport/http-api';
 import { globalWebSocket, openSocket } from '../transport/open-socket.browser';
 import { openSplitSocket } from '../transport/split-socket';
@@ -44,4 +44,9 @@ export function transportFor(options: ClientOptions, scheduler: SchedulerLike, l
   const socket = socketOptions(options, scheduler, logger);
   if (typeof url !== 'string') return (generation, onRelease) => openSplitSocket({ ...socket, urls: url, generation, onRelease });
   return (generation, onRelease) => openSocket({ ...socket, url, generation, onRelease });
+}
+
+/** No webhook in a browser ({@link transportFor} refuses the option): always `undefined`. */
+export function webhookFor(_options: ClientOptions): ((onRelease: (closed: Promise<void>) => void) => Observable<string>) | undefined {
+  return undefined;
 }

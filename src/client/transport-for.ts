@@ -1,4 +1,4 @@
-import type { SchedulerLike } from 'rxjs';
+import type { Observable, SchedulerLike } from 'rxjs';
 import { openHttpApi } from '../transport/http-api';
 import { openSocket } from '../transport/open-socket';
 import { openSplitSocket } from '../transport/split-socket';
@@ -23,20 +23,26 @@ function socketOptions(options: ClientOptions, scheduler: SchedulerLike, logger:
   };
 }
 
-/** The HTTP API transport, with events from the client's webhook (a server it runs, or a given receiver). */
+/** The HTTP API transport (actions only: its events come from {@link webhookFor}, which outlives its sessions). */
 function httpTransport(url: string, options: ClientOptions, logger: Logger): OpenTransport {
-  const { webhook } = options;
-  const receiver = webhook === undefined ? undefined : receiverFor(webhook);
   const token = options.accessToken === undefined ? {} : { accessToken: options.accessToken };
-  return (generation, onRelease) => {
-    const events$ =
-      webhook === undefined || receiver === undefined
-        ? undefined
-        : isWebhookReceiver(webhook)
-          ? receiverTexts(receiver)
-          : serveWebhook(webhook, receiver, onRelease);
-    return openHttpApi({ url, ...token, generation, onRelease, logger, ...(events$ === undefined ? {} : { events$ }) });
-  };
+  return (generation, onRelease) => openHttpApi({ url, ...token, generation, onRelease, logger });
+}
+
+/**
+ * The event texts of an HTTP client's `webhook` (a server it runs, or a given receiver), made once per client.
+ * The connection listens to them while it is live, across HTTP API sessions: a server that restarts or is
+ * unreachable never closes the webhook, so events POSTed meanwhile are still delivered. `undefined` when the
+ * client has no webhook or is not an HTTP client.
+ *
+ * @example
+ * webhookFor({ url: 'http://127.0.0.1:3000', webhook: { port: 8081 } })?.(() => undefined).subscribe(console.log)
+ */
+export function webhookFor(options: ClientOptions): ((onRelease: (closed: Promise<void>) => void) => Observable<string>) | undefined {
+  const { url, webhook } = options;
+  if (webhook === undefined || typeof url !== 'string' || !isHttp(url)) return undefined;
+  const receiver = receiverFor(webhook);
+  return (onRelease) => (isWebhookReceiver(webhook) ? receiverTexts(receiver) : serveWebhook(webhook, receiver, onRelease));
 }
 
 /**

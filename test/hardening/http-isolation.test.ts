@@ -1,6 +1,6 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { filter, firstValueFrom } from 'rxjs';
+import { filter, firstValueFrom, take, toArray } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Client, type DisconnectedError, createClient, isDecodeError, isDisconnectedError } from '../../src/index';
 import { sampleGroupMessage } from '../fixtures/events';
@@ -44,7 +44,7 @@ async function freePort(): Promise<number> {
 /** POSTs an event to the webhook; resolves with the HTTP status (rejects on ECONNREFUSED). */
 function postEvent(port: number, event: object): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/', method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path: '/', method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
       res.resume();
       resolve(res.statusCode ?? 0);
     });
@@ -121,6 +121,31 @@ describe('HTTP API: one failed request fails that call only (raw node:http serve
     const failed = await firstValueFrom(bot.callApi('healthy', {})).catch((e: unknown) => e);
     expect([isDisconnectedError(failed), (failed as DisconnectedError).sent]).toEqual([true, true]);
     expect((await reconnecting).status).toBe('reconnecting');
+  });
+});
+
+describe('HTTP API: the webhook listener lives as long as the client, not as long as an HTTP API session', () => {
+  it('takes events while the HTTP API is down and the session backs off, and closes with the client', async () => {
+    // A raw HTTP API that is down: nothing listens on its port.
+    const url = (await closedPortUrl()).replace('ws://', 'http://');
+    const port = await freePort();
+    const bot = createClient({ url, webhook: { port, host: '127.0.0.1' }, reconnect: { initialDelay: 60_000, maxDelay: 60_000, jitter: 0 } });
+    const events: number[] = [];
+    const twoEvents = firstValueFrom(bot.events$.pipe(take(2), toArray())); // holds the connection
+    bot.events$.subscribe((e) => events.push((e as { message_id: number }).message_id));
+    const first = { ...sampleGroupMessage(), message_id: 1 };
+    expect(await postEvent(port, first)).toBe(204); // listening
+    const reconnecting = firstValueFrom(bot.state$.pipe(filter((s) => s.status === 'reconnecting')));
+    const failed = await firstValueFrom(bot.callApi('get_status', {})).catch((e: unknown) => e);
+    expect(isDisconnectedError(failed)).toBe(true);
+    expect((await reconnecting).error).toBeDefined(); // the session ended: a 60 s backoff runs now
+    // During the gap the webhook still answers, and the event reaches events$.
+    expect(await postEvent(port, { ...sampleGroupMessage(), message_id: 2 })).toBe(204);
+    expect((await twoEvents).map((e) => (e as { message_id: number }).message_id)).toEqual([1, 2]);
+    expect(events).toEqual([1, 2]);
+    await bot.close();
+    // Closing the client closes the listener.
+    expect(await postEvent(port, first).catch((e: { code?: string }) => e.code)).toBe('ECONNREFUSED');
   });
 });
 
