@@ -1,5 +1,6 @@
 /**
- * Downloads a file through NapCat's Stream API into ./downloads with a terminal progress bar.
+ * Downloads a file through NapCat's Stream API with a terminal progress bar: from the simulator into a
+ * temporary folder (removed at the end), from a real NapCat into `$ONEBOT_DOWNLOAD_DIR` (default ./downloads).
  *
  *   npx tsx examples/download-with-progress.ts                  # a 32 MB file from the embedded simulator
  *   ONEBOT_URL=ws://127.0.0.1:3001 ONEBOT_TOKEN=secret npx tsx examples/download-with-progress.ts <file id or path>
@@ -9,8 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asyncScheduler, lastValueFrom, tap, throttleTime } from 'rxjs';
-import { type Progress, type WriteEvent, createClient, progressOf } from '../src/index';
-import { createSimulator } from '../src/testing/index';
+import { type Progress, type WriteEvent, createClient, progressOf } from 'onebot-rx';
+import { createSimulator } from 'onebot-rx/testing';
 
 const BAR_WIDTH = 30;
 
@@ -36,12 +37,12 @@ export function progressLine(event: WriteEvent & Progress): string {
 }
 
 /** Where to download from: a real server from the environment, or a simulator serving a fresh file. */
-async function source(): Promise<{ url: string; token?: string; fileId: string; stop: () => Promise<void> }> {
+async function source(): Promise<{ url: string; token?: string; fileId: string; outDir: string; stop: () => Promise<void> }> {
   const url = process.env['ONEBOT_URL'];
   if (url !== undefined) {
     const fileId = process.argv[2];
     if (fileId === undefined) throw new Error('give the file id or path to download');
-    return { url, token: process.env['ONEBOT_TOKEN'], fileId, stop: () => Promise.resolve() };
+    return { url, token: process.env['ONEBOT_TOKEN'], fileId, outDir: process.env['ONEBOT_DOWNLOAD_DIR'] ?? 'downloads', stop: () => Promise.resolve() };
   }
   const sim = await createSimulator({ heartbeatInterval: 0 });
   const dir = mkdtempSync(join(tmpdir(), 'onebot-rx-example-'));
@@ -50,6 +51,7 @@ async function source(): Promise<{ url: string; token?: string; fileId: string; 
   return {
     url: sim.url,
     fileId,
+    outDir: join(dir, 'downloads'),
     stop: async () => {
       await sim.close();
       rmSync(dir, { recursive: true, force: true });
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
   const client = createClient({ url: from.url, ...(from.token === undefined ? {} : { accessToken: from.token }) });
   try {
     const done = await lastValueFrom(
-      client.downloadFileStreamToFile(from.fileId, { dir: 'downloads' }).pipe(
+      client.downloadFileStreamToFile(from.fileId, { dir: from.outDir }).pipe(
         progressOf(),
         throttleTime(100, asyncScheduler, { leading: true, trailing: true }),
         tap((event) => process.stdout.write(`\r${progressLine(event)}`)),

@@ -7,8 +7,8 @@
  */
 import { type Subscription, filter, firstValueFrom, tap } from 'rxjs';
 import { pathToFileURL } from 'node:url';
-import { type Client, createClient, isHandlerError, textOf } from '../src/index';
-import { type ChatLine, createSimulator } from '../src/testing/index';
+import { type Client, createClient, isHandlerError, textOf } from 'onebot-rx';
+import { type ChatLine, createSimulator } from 'onebot-rx/testing';
 
 /** What the bot did, for the summary. */
 export interface BotStats {

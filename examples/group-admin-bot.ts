@@ -38,8 +38,8 @@ import {
   fromGroup,
   sameId,
   textOf,
-} from '../src/index';
-import { type ChatLine, createSimulator } from '../src/testing/index';
+} from 'onebot-rx';
+import { type ChatLine, createSimulator } from 'onebot-rx/testing';
 
 /** Options of {@link groupAdminBot}. */
 export interface AdminBotOptions {

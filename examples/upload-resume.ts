@@ -6,8 +6,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { filter, lastValueFrom, tap } from 'rxjs';
-import { type UploadEvent, createClient, isTransferError } from '../src/index';
-import { type ActionCall, createSimulator } from '../src/testing/index';
+import { type UploadEvent, createClient, isTransferError } from 'onebot-rx';
+import { type ActionCall, createSimulator } from 'onebot-rx/testing';
 
 const CHUNK = 64 * 1024;
 const CHUNKS = 64;

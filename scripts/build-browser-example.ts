@@ -3,10 +3,11 @@
  * `style.css`, `app.js` (+ source map). The bundle is the browser module graph: `X.browser.ts` variants
  * replace Node-only modules, and any Node built-in left in the graph fails the build.
  *
- *   npx tsx scripts/build-browser-example.ts [outDir]           # default dist/browser-example
+ *   npx tsx scripts/build-browser-example.ts [outDir]           # default <tmp>/onebot-rx-browser-example
  *   npx tsx scripts/build-browser-example.ts --serve [outDir]   # + the simulator and a static server; Ctrl-C stops
  */
 import { copyFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -30,7 +31,7 @@ export interface BrowserExampleBuild {
  * @example
  * const { outDir } = await buildBrowserExample('/tmp/site');
  */
-export async function buildBrowserExample(outDir = join(ROOT, 'dist', 'browser-example')): Promise<BrowserExampleBuild> {
+export async function buildBrowserExample(outDir = join(tmpdir(), 'onebot-rx-browser-example')): Promise<BrowserExampleBuild> {
   await mkdir(outDir, { recursive: true });
   const result = await build({
     absWorkingDir: ROOT,
@@ -43,6 +44,8 @@ export async function buildBrowserExample(outDir = join(ROOT, 'dist', 'browser-e
     sourcemap: true,
     metafile: true,
     logLevel: 'silent',
+    // The example imports `onebot-rx` as users do; here that is the browser entry's sources (not dist/).
+    alias: { 'onebot-rx': join(ROOT, 'src', 'browser.ts') },
     plugins: [browserVariants(), fpTsEs6({ external: false })],
   });
   await Promise.all(STATIC_FILES.map((file) => copyFile(join(EXAMPLE, file), join(outDir, file))));

@@ -34,7 +34,7 @@ export function fileFor(root: string, pathname: string): string | undefined {
  * otherwise; GET and HEAD only (405).
  *
  * @example
- * const site = await serveStatic('dist/browser-example'); console.log(site.url); await site.close();
+ * const site = await serveStatic('/tmp/onebot-rx-browser-example'); console.log(site.url); await site.close();
  */
 export async function serveStatic(root: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {

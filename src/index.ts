@@ -7,6 +7,7 @@
 // Client
 export { createClient, type Backend, type Client, type ClientCore } from './client/client';
 export { CLIENT_DEFAULTS, type ClientOptions } from './client/options';
+export type { OpenTransport } from './client/connection';
 
 // Other transports: reverse WebSocket server, split endpoints, HTTP API + webhook
 export { createServer, type OneBotServer, type ServerOptions } from './server/create-server';
@@ -72,10 +73,10 @@ export { conversationKey } from './runtime/conversation-key';
 
 // Actions
 export type { Api, ActionMethod, AsyncActionMethod, RawActions } from './action/api';
-export type { CatalogueApi } from './action/catalogue-api';
+export type * from './action/catalogue-api';
 export type { CallOptions } from './action/types';
 export { CATALOGUE, type ActionName, type Catalogue } from './action/catalogue-rows';
-export type { ActionDef, BackendName, Support, SupportProfile } from './action/define';
+export type { ActionDef, ActionOrigin, BackendName, Support, SupportProfile } from './action/define';
 export { adaptCall, type AdaptedCall } from './action/backend';
 export type { SeedMethods, SeedMethodName } from './action/methods';
 export {
@@ -117,7 +118,16 @@ export { writeTo, type WritableChunk, type WriteOptions } from './stream/write-t
 export { sameId, type Id, type IdInput } from './codec/id';
 
 // Messages
-export { segment, type MediaSource } from './message/segment-builders';
+export {
+  segment,
+  type CustomMusicOptions,
+  type CustomNodeOptions,
+  type FileOptions,
+  type ImageOptions,
+  type MediaSource,
+  type MFaceOptions,
+  type VideoOptions,
+} from './message/segment-builders';
 export { cq, type Cq } from './message/cq';
 export { toSegments, type Message } from './message/message';
 export { decodeForward, forwardContent, forwardNodes, type DecodedNode, type ForwardEntry } from './message/forward';

@@ -2,8 +2,8 @@
  * One event as a dashboard row: when, what (`post_type.type[.sub_type]`), and a short human summary.
  * Pure, so it is tested in Node.
  */
-import type { Id, OneBotEvent } from '../../src/browser';
-import { textOf } from '../../src/browser';
+import type { Id, OneBotEvent } from 'onebot-rx';
+import { textOf } from 'onebot-rx';
 
 /** One line of the live event list. */
 export interface EventRow {

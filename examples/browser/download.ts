@@ -2,7 +2,7 @@
  * A Stream API download as progress for the dashboard, and a sample file the simulator can serve.
  */
 import { type Observable, catchError, concatWith, map, of, scan, startWith } from 'rxjs';
-import type { Client } from '../../src/browser';
+import type { Client } from 'onebot-rx';
 
 /** Bytes received so far of `totalBytes` (advisory until the last chunk). */
 export interface DownloadProgress {

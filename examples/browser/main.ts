@@ -9,7 +9,7 @@
  *   npx tsx scripts/build-browser-example.ts --serve   # bundles, starts the simulator, prints the page URL
  */
 import { exhaustMap, filter, fromEvent, merge, scan } from 'rxjs';
-import { createClient } from '../../src/browser';
+import { createClient } from 'onebot-rx';
 import { rowOf } from './describe';
 import { downloadProgress, downloadViews, sampleFile } from './download';
 import { roundTrips, type RoundTrip } from './round-trips';

@@ -2,7 +2,7 @@
  * A few read-only actions, each timed from request to reply: the dashboard's round-trip table.
  */
 import { type Observable, catchError, concatMap, defer, from, map, of } from 'rxjs';
-import type { Client } from '../../src/browser';
+import type { Client } from 'onebot-rx';
 
 /** One timed call: its latency and a one-line summary of the result (or of the failure). */
 export interface RoundTrip {

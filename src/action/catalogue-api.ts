@@ -8,7 +8,7 @@ import type { AiCharacterGroup } from './catalogue/media/voice';
 import type { ArkShareResult, GroupExtInfo, KernelResult, RawRkey, RobotUinRange, ShareLinkResult, ShutUpMember } from './catalogue/kernel';
 import type { AtAllRemain, GroupHonorInfo, GroupSystemMsg, HonorType } from './catalogue/groups';
 import type { AudioFormat, DownloadedFile, FileUrl, GroupFileSystemInfo, UploadedFile } from './catalogue/files';
-import type { ClientKey, ModelShow as ModelShow2 } from './catalogue/napcat/account';
+import type { ClientKey, ModelShow as NapcatModelShow } from './catalogue/napcat/account';
 import type { Cookies, Credentials, CsrfToken, ModelShow, OnlineClients } from './catalogue/account';
 import type { CustomMiniAppParams, MiniAppArk, TemplateMiniAppParams } from './catalogue/napcat/ark';
 import type { DownloadFrame, TestStreamFrame, UploadFrame } from './catalogue/media/streams';
@@ -19,7 +19,7 @@ import type { FilesetIdResult } from './catalogue/media/flash';
 import type { ForwardContent, ForwardSendResult } from './catalogue/messages';
 import type { FriendCategory, ProfileLike, UserStatus } from './catalogue/napcat/friends';
 import type { GroupAlbumPage } from './catalogue/media/albums';
-import type { GroupNotice as GroupNotice2 } from './catalogue/napcat/common';
+import type { GroupNotice as NapcatGroupNotice } from './catalogue/napcat/common';
 import type { GroupRequestType } from './catalogue/group-admin';
 import type { GroupSignedMember, IgnoredGroupNotices } from './catalogue/napcat/groups';
 import type { Guild, GuildServiceProfile, Words } from './catalogue/napcat/system';
@@ -194,7 +194,7 @@ export interface CatalogueApi {
    */
   get_group_honor_info(params: { group_id: IdInput; type?: HonorType }, options?: CallOptions): Observable<GroupHonorInfo>;
   /**
-   * Reads how many @everyone mentions the bot has left today.
+   * Reads how many \@everyone mentions the bot has left today.
    *
    * Sends `get_group_at_all_remain`. Support: NapCat yes, go-cqhttp yes, Lagrange no.
    */
@@ -736,7 +736,7 @@ export interface CatalogueApi {
    *
    * Sends `get_group_ignore_add_request`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  get_group_ignore_add_request(params?: {}, options?: CallOptions): Observable<GroupNotice2[]>;
+  get_group_ignore_add_request(params?: {}, options?: CallOptions): Observable<NapcatGroupNotice[]>;
   /**
    * Lists the join requests and invitations QQ filtered out, by kind.
    *
@@ -868,7 +868,7 @@ export interface CatalogueApi {
    *
    * Sends `_get_model_show`. Support: NapCat slight differences, go-cqhttp yes, Lagrange no.
    */
-  _get_model_show(params?: { model?: string }, options?: CallOptions): Observable<ModelShow2>;
+  _get_model_show(params?: { model?: string }, options?: CallOptions): Observable<NapcatModelShow>;
   /**
    * Sets the device model name the account shows.
    * NapCat accepts the call and does nothing.
@@ -1741,7 +1741,7 @@ export interface SeedMethods {
    */
   setGroupAnonymousBan(groupId: IdInput, anonymousFlag?: string, duration?: number, options?: CallOptions): Observable<NoResult>;
   /**
-   * Reads how many @everyone mentions the bot has left today.
+   * Reads how many \@everyone mentions the bot has left today.
    *
    * Sends `get_group_at_all_remain` { group_id: groupId }.
    * Support: NapCat yes, go-cqhttp yes, Lagrange no.
@@ -2103,7 +2103,7 @@ export interface SeedMethods {
    * Sends `_get_model_show` { model: model }.
    * Support: NapCat slight differences, go-cqhttp yes, Lagrange no.
    */
-  getModelShow(model?: string, options?: CallOptions): Observable<ModelShow2>;
+  getModelShow(model?: string, options?: CallOptions): Observable<NapcatModelShow>;
   /**
    * Sets the device model name the account shows.
    * NapCat accepts the call and does nothing.
@@ -2190,3 +2190,73 @@ export interface SeedMethods {
    */
   fetchCustomFace(count?: number | string, options?: CallOptions): Observable<string[]>;
 }
+
+export type {
+  AiCharacterGroup,
+  AtAllRemain,
+  AudioFormat,
+  ClientKey,
+  Cookies,
+  Credentials,
+  CsrfToken,
+  CustomMiniAppParams,
+  DownloadFrame,
+  DownloadedFile,
+  EmojiLikePage,
+  EmojiLikes,
+  EssenceMessage,
+  FileDetail,
+  FileUrl,
+  FilesetIdResult,
+  ForwardContent,
+  ForwardSendResult,
+  FriendCategory,
+  FriendInfo,
+  GroupAlbumPage,
+  GroupFileSystemInfo,
+  GroupFolderListing,
+  GroupHonorInfo,
+  GroupInfo,
+  GroupMemberInfo,
+  GroupNotice,
+  GroupRequestType,
+  GroupSignedMember,
+  GroupSystemMsg,
+  Guild,
+  GuildServiceProfile,
+  HonorType,
+  IgnoredGroupNotices,
+  LoginInfo,
+  MemberInvitePolicy,
+  MessageDetail,
+  MessageIdResult,
+  MessageList,
+  MiniAppArk,
+  ModelShow,
+  NapcatGroupNotice,
+  NapcatModelShow,
+  NoResult,
+  OkResult,
+  OnlineClients,
+  PacketResponse,
+  ProfileLike,
+  QuickOperation,
+  QzonePostResult,
+  QzoneVisibility,
+  RecentContact,
+  RkeyList,
+  RkeyServer,
+  Status,
+  StrangerInfo,
+  TemplateMiniAppParams,
+  TestStreamFrame,
+  UnidirectionalFriend,
+  UploadFrame,
+  UploadedFile,
+  UrlSafety,
+  UserStatus,
+  VersionInfo,
+  WordSlices,
+  Words,
+  YesResult,
+};

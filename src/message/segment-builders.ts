@@ -41,7 +41,7 @@ function idText(id: IdInput): string {
   return String(id);
 }
 
-/** Options of {@link image}. */
+/** Options of `segment.image`. */
 export interface ImageOptions {
   /** Text shown in previews and notifications instead of "[图片]". */
   summary?: string;
@@ -51,7 +51,7 @@ export interface ImageOptions {
   name?: string;
 }
 
-/** Options of {@link video}. */
+/** Options of `segment.video`. */
 export interface VideoOptions {
   /** Cover picture (path, URL or `base64://…`). */
   thumb?: string;
@@ -59,7 +59,7 @@ export interface VideoOptions {
   name?: string;
 }
 
-/** Options of {@link record} and {@link file}. */
+/** Options of `segment.record` and `segment.file`. */
 export interface FileOptions {
   /** File name to show (the name in the path or URL otherwise). */
   name?: string;

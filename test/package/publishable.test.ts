@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const read = (path: string): string => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
@@ -35,11 +35,22 @@ describe('the package is publishable', () => {
     expect(readme).toContain('npm test');
   });
 
-  it('links only to local files that exist', () => {
-    const prose = read('README.md')
-      .replace(/```[\s\S]*?```/g, '')
-      .replace(/`[^`\n]*`/g, '');
-    const links = [...prose.matchAll(/\]\((?!https?:|#)([^)#]+)(?:#[^)]*)?\)/g)].map((m) => m[1] ?? '');
-    for (const link of links) expect(existsSync(new URL(`../../${link}`, import.meta.url)), link).toBe(true);
+  it.each(['README.md', ...readdirSync(new URL('../../docs/', import.meta.url)).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)])(
+    '%s links only to local files that exist',
+    (file) => {
+      const prose = read(file)
+        .replace(/```[\s\S]*?```/g, '')
+        .replace(/`[^`\n]*`/g, '');
+      const links = [...prose.matchAll(/\]\((?!https?:|#)([^)#]+)(?:#[^)]*)?\)/g)].map((m) => m[1] ?? '');
+      const base = new URL(`../../${file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : ''}`, import.meta.url);
+      for (const link of links) expect(existsSync(new URL(link, base)), `${file} → ${link}`).toBe(true);
+    },
+  );
+
+  it('has the guides the docs index lists, each linked from it', () => {
+    const index = read('docs/README.md');
+    for (const guide of ['connecting-napcat', 'other-backends', 'bot-logic', 'testing', 'file-transfers', 'transports', 'actions']) {
+      expect(index).toContain(`](${guide}.md)`);
+    }
   });
 });

@@ -26,7 +26,7 @@ export const GroupHonorInfo = struct(
 );
 export interface GroupHonorInfo extends t.TypeOf<typeof GroupHonorInfo> {}
 
-/** `get_group_at_all_remain` reply: whether and how often the bot may still @everyone today. */
+/** `get_group_at_all_remain` reply: whether and how often the bot may still mention `@everyone` today. */
 export const AtAllRemain = struct(
   {
     can_at_all: t.boolean,

@@ -34,7 +34,7 @@ export interface UnknownEvent {
 }
 
 /**
- * The codec of one known event, as {@link eventCodecFor} returns it: `.is()` on the hot path, `.decode()`
+ * The codec of one known event, as `eventCodecFor` returns it: `.is()` on the hot path, `.decode()`
  * only to explain a failure (it never transforms, so a success returns the same object).
  */
 export interface EventCodec extends t.Decoder<unknown, OneBotEvent> {
