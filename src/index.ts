@@ -7,7 +7,6 @@
 // Client
 export { createClient, type Backend, type Client, type ClientCore } from './client/client';
 export { CLIENT_DEFAULTS, type ClientOptions } from './client/options';
-export type { OpenTransport } from './client/connection';
 
 // Other transports: reverse WebSocket server, split endpoints, HTTP API + webhook
 export { createServer, type OneBotServer, type ServerOptions } from './server/create-server';
@@ -25,6 +24,7 @@ export type {
   DeliveryOutcome,
   OpenTransport,
   ReconnectPolicy,
+  RequestFailed,
   SendMeta,
   SocketOpen,
   TransportSignal,
@@ -76,7 +76,7 @@ export type { Api, ActionMethod, AsyncActionMethod, RawActions } from './action/
 export type * from './action/catalogue-api';
 export type { CallOptions } from './action/types';
 export { CATALOGUE, type ActionName, type Catalogue } from './action/catalogue-rows';
-export type { ActionDef, ActionOrigin, BackendName, Support, SupportProfile } from './action/define';
+export type { ActionDef, ActionOrigin, BackendName, SendsTo, Support, SupportProfile } from './action/define';
 export { adaptCall, type AdaptedCall } from './action/backend';
 export type { SeedMethods, SeedMethodName } from './action/methods';
 export {
@@ -84,6 +84,7 @@ export {
   sendTarget,
   throttleActions,
   type QueueDeadline,
+  type ThrottleGate,
   type RateLimit,
   type Throttle,
   type ThrottleOptions,
