@@ -3,7 +3,7 @@ import rxjs from 'eslint-plugin-rxjs-x';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'reports/**', '.stryker-tmp/**', 'docs/**'] },
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'reports/**', '.stryker-tmp/**', 'docs/**', 'docs-site/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
