@@ -27,7 +27,7 @@ export function escape(text: string, inParam = false): string {
 }
 
 /**
- * Reverses {@link escape}. One pass, so `&amp;` is undone last in effect: `&amp;#91;` gives `&#91;`.
+ * Reverses `escape`. One pass, so `&amp;` is undone last in effect: `&amp;#91;` gives `&#91;`.
  * @example unescape('&#91;1&#93;&amp;#44;'); // '[1]&#44;'
  */
 export function unescape(text: string): string {

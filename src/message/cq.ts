@@ -42,7 +42,7 @@ export interface Cq {
   stringify: typeof stringify;
   /** Escapes text (or, with `inParam`, a code's value) for CQ code. */
   escape: typeof escape;
-  /** Undoes {@link Cq.escape}. */
+  /** Undoes `escape`. */
   unescape: typeof unescape;
 }
 
