@@ -44,12 +44,17 @@ export function isKnownUnsupported(action: string, backend: BackendName | 'unkno
   return supportOf(action, backend) === 'unsupported';
 }
 
-/** A mechanical difference of one backend for one action: another wire name, or params it needs filled. */
+/**
+ * A mechanical difference of one backend for one action: another wire name, params it needs filled, or
+ * params it reads under another name.
+ */
 export interface Adapter {
   /** The name the backend registers the action under. */
   readonly action?: string;
   /** Params fields the backend requires, sent when the caller left them out. */
   readonly defaults?: Readonly<Record<string, unknown>>;
+  /** Params the backend reads under another name: standard name → the backend's (the caller's own value wins). */
+  readonly rename?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -63,9 +68,17 @@ export const BACKEND_ADAPTERS: Readonly<Record<BackendName, Readonly<Record<stri
     get_record: { defaults: { out_format: 'mp3' } },
   },
   'go-cqhttp': {
+    // coolq/api.go registers both under their underscore names (`@route(_get_model_show)`).
+    get_model_show: { action: '_get_model_show' },
+    set_model_show: { action: '_set_model_show' },
     get_record: { defaults: { out_format: 'mp3' } },
   },
-  lagrange: {},
+  lagrange: {
+    // Lagrange.OneBot registers `delete_group_file_folder` (GroupFSOperations.cs), not `delete_group_folder`.
+    delete_group_folder: { action: 'delete_group_file_folder' },
+    // OneBotGroupMsgHistory reads the start message as `message_id`, not go-cqhttp's `message_seq`.
+    get_group_msg_history: { rename: { message_seq: 'message_id' } },
+  },
 };
 
 /** What is sent for one call on one backend. */
@@ -87,7 +100,19 @@ export function adaptCall(action: string, params: unknown, backend: BackendName 
   if (adapter === undefined) return { action, params };
   const withDefaults =
     adapter.defaults === undefined ? params : fillDefaults(adapter.defaults, params);
-  return { action: adapter.action ?? action, params: withDefaults };
+  const renamed = adapter.rename === undefined ? withDefaults : renameParams(adapter.rename, withDefaults);
+  return { action: adapter.action ?? action, params: renamed };
+}
+
+function renameParams(names: Readonly<Record<string, string>>, params: unknown): unknown {
+  if (typeof params !== 'object' || params === null) return params;
+  const out: Record<string, unknown> = { ...(params as Record<string, unknown>) };
+  for (const [from, to] of Object.entries(names)) {
+    if (!Object.hasOwn(out, from)) continue;
+    if (out[to] === undefined) out[to] = out[from];
+    delete out[from];
+  }
+  return out;
 }
 
 /**

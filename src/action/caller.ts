@@ -61,6 +61,8 @@ export interface CallerDeps<L extends CallLink = CallLink> {
   readonly fatal: (error: AuthError) => void;
   /** The backend profile to start with (default {@link UNKNOWN_BACKEND}); a `get_version_info` reply replaces it. */
   readonly backend?: BackendProfile;
+  /** `true`: {@link CallerDeps.backend} is pinned by the user and no reply replaces it. */
+  readonly pinned?: boolean;
   /** Spacing of message sends (every call path, `raw` included, goes through it). */
   readonly throttle?: ThrottleOptions;
   /** Why a call could not be written when no socket is open (the endpoint and the last connection error). */
@@ -260,6 +262,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
   }
 
   function detected(profile: BackendProfile): void {
+    if (deps.pinned === true || profile.name === 'unknown') return;
     if (profile.name !== backend.value.name) backend.next(profile);
   }
 

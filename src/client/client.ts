@@ -1,5 +1,6 @@
-import { asyncScheduler, map } from 'rxjs';
+import { EMPTY, asyncScheduler, catchError, filter, map, mergeMap } from 'rxjs';
 import { buildApi } from '../action/api';
+import { VERSION_ACTION, backendProfile } from '../action/backend';
 import { createCaller } from '../action/caller';
 import { CATALOGUE } from '../action/catalogue';
 import type { ActionDef } from '../action/define';
@@ -76,12 +77,22 @@ export function createClient(options: ClientOptions): Client {
     report: (error) => connection.report(error),
     fatal: (error) => connection.fail(error),
     throttle: options.throttle,
+    ...(options.backend === undefined ? {} : { backend: backendProfile(options.backend), pinned: true }),
     unsentReason: (): string | undefined => (connection.socket() === undefined ? unsentReason(endpoint, lastError, options.accessToken) : undefined),
   });
   const connection = caller.link;
   connection.state$.subscribe((state) => {
     if (state.error !== undefined) lastError = state.error;
   });
+  if (options.detectBackend === true && options.backend === undefined) {
+    // One get_version_info per opened connection, asked for by the option; its reply sets backend$.
+    connection.state$
+      .pipe(
+        filter((state) => state.status === 'open'),
+        mergeMap(() => caller.call(VERSION_ACTION, {}).pipe(catchError(() => EMPTY))),
+      )
+      .subscribe();
+  }
   const call: CallAction = (action, params, callOptions) => caller.call(action, params, callOptions);
   const events$ = connection.frames$.pipe(knownEvents());
 

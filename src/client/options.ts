@@ -1,4 +1,5 @@
 import type { SchedulerLike } from 'rxjs';
+import type { BackendName } from '../action/define';
 import type { ThrottleOptions } from '../action/throttle';
 import type { SplitUrls } from '../transport/split-socket';
 import type { Logger } from '../logger';
@@ -45,6 +46,16 @@ export interface ClientOptions {
   scheduler?: SchedulerLike;
   /** Spaces outgoing sends per target and overall, to stay under QQ's risk control. */
   throttle?: ThrottleOptions;
+  /**
+   * Pins the backend (`backend$`, `supports()` and the parameter adapters use it from the first call; no
+   * `get_version_info` reply changes it). Default: detected passively from `get_version_info` replies.
+   */
+  backend?: BackendName;
+  /**
+   * `true`: send one `get_version_info` each time a connection opens, so `backend$` and `supports()` know the
+   * backend early. Off by default: the client never sends an action the user did not ask for.
+   */
+  detectBackend?: boolean;
   /**
    * Advanced: a custom transport instead of the one `url` selects (the testing kit uses it to run a client
    * without sockets).

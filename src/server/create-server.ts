@@ -11,6 +11,7 @@ import { CLIENT_DEFAULTS, type ClientOptions } from '../client/options';
 import type { ReconnectPolicy } from '../transport/types';
 import { BotLink } from './bot-link';
 import { checkHandshake, selfIdKey } from './handshake';
+import type { BackendName } from '../action/define';
 
 /** Options of {@link createServer}: where to listen, the token, and the options of every bot's client. */
 export interface ServerOptions
@@ -76,11 +77,12 @@ export function createServer(options: ServerOptions): OneBotServer {
   let port = 0;
   let closed: Promise<void> | undefined;
 
-  const entry = (key: string): { link: BotLink; client: Client } => {
+  const entry = (key: string, backend?: BackendName): { link: BotLink; client: Client } => {
     let found = links.get(key);
     if (found === undefined) {
       const link = new BotLink(key, scheduler, pingInterval);
       const client = createClient({
+        ...(backend === undefined ? {} : { backend }),
         ...clientOptions,
         url: `ws://${host}:${port}${path}`,
         reconnect: options.reconnect ?? WAIT_FOR_BOT,
@@ -100,7 +102,7 @@ export function createServer(options: ServerOptions): OneBotServer {
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      const { link, client } = entry(handshake.selfId);
+      const { link, client } = entry(handshake.selfId, handshake.backend);
       link.attach(ws, handshake.role);
       if (!announced.has(handshake.selfId) && link.connected) {
         announced.add(handshake.selfId);

@@ -3,6 +3,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { checkToken, presentedToken } from '../transport/signature';
+import type { BackendName } from '../action/define';
 
 /** The role of a reverse WebSocket connection: everything, or only actions (`API`) or only events (`Event`). */
 export type ClientRole = 'Universal' | 'API' | 'Event';
@@ -11,6 +12,26 @@ export type ClientRole = 'Universal' | 'API' | 'Event';
 export interface Handshake {
   readonly selfId: string;
   readonly role: ClientRole;
+  /** The backend, when its `User-Agent` names it (go-cqhttp `CQHttp/4.15.0`, `Lagrange.OneBot`). */
+  readonly backend?: BackendName;
+}
+
+/** `User-Agent` values backends send on their reverse WebSocket (NapCat sends the generic `OneBot/11`). */
+const USER_AGENTS: readonly (readonly [RegExp, BackendName])[] = [
+  [/^CQHttp\//i, 'go-cqhttp'],
+  [/^Lagrange\.OneBot/i, 'lagrange'],
+];
+
+/**
+ * The backend a reverse-WS `User-Agent` names, if any.
+ *
+ * @example
+ * backendOfUserAgent('CQHttp/4.15.0'); // 'go-cqhttp'
+ * backendOfUserAgent('OneBot/11'); // undefined
+ */
+export function backendOfUserAgent(userAgent: string | undefined): BackendName | undefined {
+  if (userAgent === undefined) return undefined;
+  return USER_AGENTS.find(([pattern]) => pattern.test(userAgent))?.[1];
 }
 
 /** Roles by lower-cased header value (a `Map`: `constructor` or `__proto__` finds nothing). */
@@ -48,5 +69,6 @@ export function checkHandshake(req: IncomingMessage, path: string, accessToken: 
   const selfId = selfIdKey(header(req, 'x-self-id') ?? '');
   const role = ROLES.get((header(req, 'x-client-role') ?? 'universal').toLowerCase());
   if (selfId === undefined || role === undefined) return 400;
-  return { selfId, role };
+  const backend = backendOfUserAgent(header(req, 'user-agent'));
+  return backend === undefined ? { selfId, role } : { selfId, role, backend };
 }

@@ -45,10 +45,12 @@ describe('supportOf and isKnownUnsupported', () => {
 });
 
 describe('adaptCall', () => {
-  it("sends go-cqhttp's model-show actions under NapCat's names on NapCat only", () => {
+  it('sends the model-show actions under their real underscore names on NapCat and go-cqhttp', () => {
     expect(adaptCall('get_model_show', { model: 'm' }, 'napcat')).toEqual({ action: '_get_model_show', params: { model: 'm' } });
     expect(adaptCall('set_model_show', { model: 'm', model_show: 's' }, 'napcat').action).toBe('_set_model_show');
-    expect(adaptCall('get_model_show', { model: 'm' }, 'go-cqhttp')).toEqual({ action: 'get_model_show', params: { model: 'm' } });
+    // go-cqhttp's router (modules/api/api.go) registers `_get_model_show` / `_set_model_show` only.
+    expect(adaptCall('get_model_show', { model: 'm' }, 'go-cqhttp')).toEqual({ action: '_get_model_show', params: { model: 'm' } });
+    expect(adaptCall('get_model_show', { model: 'm' }, 'lagrange')).toEqual({ action: 'get_model_show', params: { model: 'm' } });
   });
 
   it('fills a required out_format of get_record without overriding the caller', () => {
