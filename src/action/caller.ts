@@ -142,7 +142,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
 
   /** Writes the call on `socket`; a socket that wrote nothing (closing) leaves it waiting for the next one. */
   function write(call: PendingCall, socket: CallSocket): void {
-    if (socket.send(call.frame, call.meta) === false) {
+    if (socket.send(call.frame, call.meta ?? { deadline: call.deadline }) === false) {
       waiting.push(call);
       return;
     }
@@ -195,7 +195,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
         mode,
         stream: def?.reply === 'stream',
         timeout,
-        meta: sendMeta(options, deadline),
+        meta: stampedMeta(options, deadline),
         deadline,
         sent: false,
         generation: -1,
@@ -361,11 +361,15 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
 
 const REJECTED: unique symbol = Symbol('rejected');
 
-/** The {@link CallMeta} of one call: its deadline, and the handling's stamps when a handler `ctx` made it. */
-function sendMeta(options: CallOptions | undefined, deadline: number): CallMeta {
+/**
+ * The {@link CallMeta} of a call a handler `ctx` stamped (its deadline and stamps), kept with the call until it
+ * is written; `undefined` for an ordinary call, whose meta (its deadline alone) is built only when written, so
+ * a call in flight retains no extra object.
+ */
+function stampedMeta(options: CallOptions | undefined, deadline: number): CallMeta | undefined {
   const idempotencyKey = options?.idempotencyKey;
   const selfId = options?.selfId;
-  if (idempotencyKey === undefined && selfId === undefined) return { deadline };
+  if (idempotencyKey === undefined && selfId === undefined) return undefined;
   return {
     deadline,
     ...(idempotencyKey === undefined ? {} : { idempotencyKey }),

@@ -18,7 +18,7 @@ export interface PendingCall {
   readonly params: unknown;
   /** The frame text to write; emptied once written (nothing is ever written twice), so it is not kept in flight. */
   frame: string;
-  /** What a scale-out transport needs with the frame (idempotency key, account, deadline). */
+  /** A stamped call's {@link CallMeta} (idempotency key, account, deadline); unset for an ordinary call. */
   readonly meta?: CallMeta;
   readonly subscriber: Subscriber<unknown>;
   readonly mode: ResultMode;
