@@ -116,6 +116,7 @@ const CORRUPTIONS: Array<[name: string, script: Script, code: string]> = [
     }),
     'SHA256_MISMATCH',
   ],
+  ['a sha256 given only in file_complete that the bytes do not hash to', frames((l) => (l[5] = complete(4, 4000, { sha256: sha(Buffer.from('other')) }))), 'SHA256_MISMATCH'],
 ];
 
 describe('a server that sends a corrupt or short download (raw ws server)', () => {
@@ -131,6 +132,7 @@ describe('a server that sends a corrupt or short download (raw ws server)', () =
       const client = await rawDownloadServer(
         frames((l) => {
           if (announced !== undefined) l[0] = info(4000, { sha256: announced });
+          if (announced !== undefined) l[5] = complete(4, 4000, { sha256: announced }); // and only at the end
         }),
       );
       const chunks = await all(client.downloadFileStream('f1'));
