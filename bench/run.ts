@@ -3,7 +3,8 @@
  * actions for several rounds (each run a fresh process, the order rotated per round), prints medians and
  * paired ratios to the baseline, writes `bench/results/latest.json` and `chart.svg`, then runs the Stream API
  * transfer stage (`bench/streams.ts`; skip it with `--no-streams`) and the Redis scale-out stage
- * (`bench/redis.ts`; `--no-redis`). It reports; it never fails on a
+ * (`bench/redis.ts`; `--no-redis`) and the size stage (`bench/size.ts`, minimal browser bundle min+gzip and
+ * unpacked package; `--no-size`). It reports; it never fails on a
  * missed goal.
  *
  * Options: `--rounds N` (default 5), `--quick` (2 rounds, smaller loads), `--events N`, `--actions N`,
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
   }
   if (!process.argv.includes('--no-streams')) await runStreamBench(process.argv.includes('--quick'));
   if (!process.argv.includes('--no-redis')) await runStage('Redis scale-out (bench/redis.ts)', './redis.ts', process.argv.includes('--quick') ? ['--events', '5000'] : []);
+  if (!process.argv.includes('--no-size')) await runStage('Size (bench/size.ts)', './size.ts', []);
 }
 
 /** The Stream API transfer stage (`bench/streams.ts`): upload and download MB/s against a raw client, and RSS. */

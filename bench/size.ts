@@ -1,0 +1,117 @@
+/**
+ * `tsx bench/size.ts` (also a stage of `npm run bench`, skip it with `--no-size`): what the SDK weighs.
+ *
+ * - The minified+gzip size of a minimal browser bot (`createClient`, `groupMessages$`, `sendGroupMessage`)
+ *   bundled by esbuild from the browser entry (`src/browser.ts`, through the same plugins as the build), rxjs external and io-ts/fp-ts bundled in,
+ *   as a user's bundler would; with the biggest inputs of that bundle (esbuild's metafile).
+ * - The npm package's unpacked size and file count (`npm pack --dry-run --json`, over the current `dist/`:
+ *   run `npm run build` first for a fresh figure).
+ *
+ * `--json` prints the {@link SizeReport} as JSON instead of text. It reports; it never fails on a missed goal.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { browserVariants, fpTsEs6 } from '../scripts/browser-variants';
+
+/** The repository root. */
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** The minimal browser bot: what the issue measures (and what a user's first page would hold). */
+const MINIMAL_BOT = `
+import { createClient } from './src/browser';
+const client = createClient({ url: 'ws://127.0.0.1:3001' });
+client.groupMessages$.subscribe((m) => {
+  client.sendGroupMessage(m.group_id, 'pong').subscribe();
+});
+`;
+
+/** One input of the bundle and the minified bytes it contributes. */
+export interface SizeContributor {
+  readonly path: string;
+  readonly bytes: number;
+}
+
+/** The figures {@link measureSize} returns. */
+export interface SizeReport {
+  readonly bundle: { readonly minified: number; readonly gzip: number; readonly top: readonly SizeContributor[] };
+  readonly pack?: { readonly unpacked: number; readonly packed: number; readonly files: number };
+}
+
+/** Groups an input path by package (`node_modules/io-ts`) or by source folder (`src/action`). */
+function groupOf(path: string): string {
+  const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (nm?.[1]) return `node_modules/${nm[1]}`;
+  const src = /^src\/([^/]+)\//.exec(path);
+  return src?.[1] ? `src/${src[1]}/` : path;
+}
+
+/** Bundles the minimal browser bot and measures it; `top` lists the biggest groups of inputs. */
+async function measureBundle(topCount: number): Promise<SizeReport['bundle']> {
+  const result = await build({
+    stdin: { contents: MINIMAL_BOT, resolveDir: ROOT, loader: 'ts', sourcefile: 'minimal-bot.ts' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    external: ['rxjs', 'rxjs/*'],
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    // What the built `dist/browser.js` is (Node-only modules swapped for their `.browser.ts` siblings), with
+    // io-ts and one copy of fp-ts bundled in as a user's bundler would.
+    plugins: [browserVariants(), fpTsEs6({ external: false })],
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  const output = Object.values(result.metafile.outputs)[0];
+  const groups = new Map<string, number>();
+  for (const [path, input] of Object.entries(output?.inputs ?? {})) {
+    groups.set(groupOf(path), (groups.get(groupOf(path)) ?? 0) + input.bytesInOutput);
+  }
+  const top = [...groups].map(([path, bytes]) => ({ path, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, topCount);
+  return { minified: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength, top };
+}
+
+/** `npm pack --dry-run --json` over the current `dist/`; undefined when npm cannot run. */
+async function measurePack(): Promise<SizeReport['pack']> {
+  try {
+    const { stdout } = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, maxBuffer: 64 << 20 });
+    const [entry] = JSON.parse(stdout) as { unpackedSize: number; size: number; entryCount: number }[];
+    return entry ? { unpacked: entry.unpackedSize, packed: entry.size, files: entry.entryCount } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Measures the minimal browser bundle and (unless `pack` is false) the npm package. */
+export async function measureSize(options: { readonly pack?: boolean; readonly top?: number } = {}): Promise<SizeReport> {
+  const bundle = await measureBundle(options.top ?? 8);
+  return options.pack === false ? { bundle } : { bundle, pack: await measurePack() };
+}
+
+const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
+
+/** The report as text lines. */
+export function formatSize(report: SizeReport): string {
+  const { bundle, pack } = report;
+  const lines = [
+    `minimal browser bot (esbuild, rxjs external): ${kB(bundle.gzip)} min+gzip (${kB(bundle.minified)} minified)  goal ≤ 20 kB`,
+    ...bundle.top.map((c) => `  ${kB(c.bytes).padStart(9)} minified  ${c.path}`),
+    pack
+      ? `npm package: ${kB(pack.unpacked)} unpacked, ${kB(pack.packed)} packed, ${pack.files} files  goal ≤ 1500 kB unpacked`
+      : 'npm package: npm pack --dry-run failed',
+  ];
+  return lines.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  measureSize()
+    .then((report) => process.stdout.write(`${process.argv.includes('--json') ? JSON.stringify(report, null, 2) : formatSize(report)}\n`))
+    .catch((error: unknown) => {
+      process.stderr.write(`size: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    });
+}

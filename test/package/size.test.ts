@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { formatSize, measureSize } from '../../bench/size';
+
+describe('bench/size.ts', () => {
+  it('bundles the minimal browser bot and reports plausible figures with its biggest inputs', async () => {
+    const report = await measureSize({ pack: false, top: 3 });
+    expect(report.bundle.gzip).toBeGreaterThan(1_000);
+    expect(report.bundle.minified).toBeGreaterThan(report.bundle.gzip);
+    expect(report.bundle.top).toHaveLength(3);
+    expect(report.bundle.top.map((c) => c.path)).toContain('src/action/');
+    expect(report.bundle.top.every((c) => c.bytes > 0)).toBe(true);
+    // rxjs stays external: a user's page brings its own.
+    expect(report.bundle.top.map((c) => c.path)).not.toContain('node_modules/rxjs');
+    expect(report.pack).toBeUndefined();
+    expect(formatSize(report)).toMatch(/min\+gzip/);
+  });
+});
