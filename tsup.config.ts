@@ -20,6 +20,8 @@ const common: Options = {
   dts: false,
   esbuildOptions: (options) => {
     options.minifyWhitespace = true;
+    options.minifySyntax = true;
+    options.minifyIdentifiers = true;
   },
 };
 
