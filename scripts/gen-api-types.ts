@@ -18,7 +18,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Where the generated file goes. */
 export const API_TYPES_FILE = join(ROOT, 'src', 'action', 'catalogue-api.ts');
 /** Modules whose exported codecs with a same-named exported type are referenced by name. */
-const TYPE_SOURCES = ['src/action/catalogue', 'src/codec/id.ts', 'src/codec/segment.ts', 'src/message/message.ts'];
+const TYPE_SOURCES = ['src/action/catalogue', 'src/codec/event/guild.ts', 'src/codec/event/request.ts', 'src/codec/id.ts', 'src/codec/segment.ts', 'src/message/message.ts'];
 /** Codecs whose TypeScript type has another name. */
 const RENAMED: Readonly<Record<string, string>> = { IdParam: 'IdInput', SegmentArray: 'Segment[]', Message: 'Message' };
 /** Where the renamed types live. */
