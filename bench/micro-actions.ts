@@ -1,62 +1,88 @@
 /**
- * Micro-benchmark of the action core alone (no socket): subscribe a call, route its reply, per round trip.
- * Isolates the SDK's per-call cost from the network: `npx tsx bench/micro-actions.ts`.
+ * Micro-benchmark of the action path alone (no socket): `client.api.send_group_msg(...)` through a real
+ * client on an in-process transport, 1,000 calls in flight, each completion subscribing the next (the bench
+ * client's shape), versus the same work with no SDK (a Map by echo, `JSON.stringify` / `JSON.parse`). The
+ * "server" (parse the request's echo, write the reply text) is the same for both. `npx tsx bench/micro-actions.ts`.
  */
-import { asyncScheduler } from 'rxjs';
-import { createCaller } from '../src/action/caller';
-import { CATALOGUE } from '../src/action/catalogue';
-import type { ActionDef } from '../src/action/define';
-import { decodeFrame, type ReplyFrame } from '../src/codec/frame';
-
-const silent = { debug() {}, info() {}, warn() {}, error() {} };
-const replies: string[] = [];
-const caller = createCaller({
-  catalogue: CATALOGUE as unknown as Record<string, ActionDef>,
-  link: () => ({
-    hold: () => ({ unsubscribe: () => undefined }),
-    socket: () => ({ type: 'open', generation: 1, send: (text: string) => replies.push(text) > 0 }),
-    closedError: () => undefined,
-  }),
-  scheduler: asyncScheduler,
-  defaultTimeout: 30_000,
-  strictResults: false,
-  tag: 'bench',
-  logger: silent,
-  report: () => undefined,
-  fatal: () => undefined,
-});
+import { Subject } from 'rxjs';
+import { createClient } from '../src/index';
+import type { TransportSignal } from '../src/transport/types';
 
 const N = 100_000;
-let done = 0;
-function round(): number {
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < N; i++) {
-    caller.call('send_group_msg', { group_id: 123456, message: 'hello' }).subscribe(() => done++);
-    const request = JSON.parse(replies.pop() as string) as { echo: string };
-    const text = `{"status":"ok","retcode":0,"data":{"message_id":${i}},"message":"","wording":"","echo":"${request.echo}"}`;
-    caller.reply(decodeFrame(text) as ReplyFrame);
-  }
-  return Number(process.hrtime.bigint() - start) / N;
+const IN_FLIGHT = 1_000;
+const signals = new Subject<TransportSignal>();
+/** Request frames written and not yet answered, oldest first. */
+const requests: string[] = [];
+let head = 0;
+const client = createClient({ url: 'test://micro', transport: () => signals, reconnect: false });
+const connection = client.connect();
+signals.next({ type: 'open', generation: 1, send: (text: string) => void requests.push(text) });
+
+/** The load server's reply to `request`, found by its echo. */
+function replyTo(request: string, messageId: number): string {
+  const echo = (JSON.parse(request) as { echo: string }).echo;
+  return `{"status":"ok","retcode":0,"data":{"message_id":${messageId}},"message":"","wording":"","echo":${JSON.stringify(echo)},"stream":"normal-action"}`;
 }
-/** The same work with no SDK: stringify the request, parse it back, build and parse the reply, a Map entry. */
-function rawRound(): number {
-  const pending = new Map<string, (data: unknown) => void>();
+
+function sdkRound(): number {
+  let launched = 0;
+  let answered = 0;
+  const check = (result: { message_id: unknown }): void => {
+    if (typeof result.message_id !== 'number') throw new Error('bad result');
+    answered++;
+  };
+  const fail = (error: unknown): void => {
+    throw error;
+  };
+  const launch = (): void => {
+    if (launched === N) return;
+    launched++;
+    client.api.send_group_msg({ group_id: 1, message: 'hi' }).subscribe({ next: check, error: fail, complete: launch });
+  };
   const start = process.hrtime.bigint();
-  for (let i = 0; i < N; i++) {
-    const echo = `raw:${i}`;
-    pending.set(echo, () => done++);
-    replies.push(JSON.stringify({ action: 'send_group_msg', params: { group_id: 123456, message: [{ type: 'text', data: { text: 'hello' } }] }, echo }));
-    const request = JSON.parse(replies.pop() as string) as { echo: string };
-    const reply = JSON.parse(`{"status":"ok","retcode":0,"data":{"message_id":${i}},"message":"","wording":"","echo":"${request.echo}"}`) as { echo: string; data: unknown };
-    const resolve = pending.get(reply.echo);
-    pending.delete(reply.echo);
-    resolve?.(reply.data);
-  }
+  for (let i = 0; i < IN_FLIGHT; i++) launch();
+  for (let id = 1; head < requests.length; id++) signals.next(replyTo(requests[head++] as string, id));
+  if (answered !== N) throw new Error(`answered ${answered} of ${N}`);
+  requests.length = 0;
+  head = 0;
   return Number(process.hrtime.bigint() - start) / N;
 }
 
-for (let r = 0; r < 5; r++) {
-  const raw = rawRound();
-  const sdk = round();
-  console.log(`raw ${raw.toFixed(0)} ns, action core ${sdk.toFixed(0)} ns per round trip: ratio ${(raw / sdk).toFixed(2)}`);
+function rawRound(): number {
+  const pending = new Map<string, number>();
+  let sent = 0;
+  let answered = 0;
+  const sendNext = (): void => {
+    const echo = `raw-${sent}`;
+    pending.set(echo, sent++);
+    requests.push(JSON.stringify({ action: 'send_group_msg', params: { group_id: 1, message: 'hi' }, echo }));
+  };
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < IN_FLIGHT; i++) sendNext();
+  for (let id = 1; head < requests.length; id++) {
+    const reply = JSON.parse(replyTo(requests[head++] as string, id)) as { status: string; echo: string; data: { message_id: unknown } };
+    if (!pending.delete(reply.echo) || reply.status !== 'ok' || typeof reply.data.message_id !== 'number') throw new Error('bad reply');
+    answered++;
+    if (sent < N) sendNext();
+  }
+  if (answered !== N) throw new Error(`raw answered ${answered} of ${N}`);
+  requests.length = 0;
+  head = 0;
+  return Number(process.hrtime.bigint() - start) / N;
 }
+
+const ROUNDS = Number(process.argv[2] ?? 15);
+const rawTimes: number[] = [];
+const sdkTimes: number[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  rawTimes.push(rawRound());
+  sdkTimes.push(sdkRound());
+}
+const best = (times: number[]): number => Math.min(...times);
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+console.log(
+  `best of ${ROUNDS}: raw ${best(rawTimes).toFixed(0)} ns, onebot-rx ${best(sdkTimes).toFixed(0)} ns per round trip ` +
+    `(SDK's own ${(best(sdkTimes) - best(rawTimes)).toFixed(0)} ns); medians raw ${median(rawTimes).toFixed(0)}, onebot-rx ${median(sdkTimes).toFixed(0)}`,
+);
+connection.unsubscribe();
+void client.close();

@@ -8,7 +8,7 @@
  * missed goal.
  *
  * Options: `--rounds N` (default 5), `--quick` (2 rounds, smaller loads), `--events N`, `--actions N`,
- * `--in-flight N` (default 1000).
+ * `--in-flight N` (default 1000), `--only events|actions` (one kind of load; the other's table is empty).
  */
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -27,6 +27,8 @@ interface BenchPlan {
   readonly rounds: number;
   readonly counts: Readonly<Record<BenchKind, number>>;
   readonly inFlight: number;
+  /** The kinds of load run (both unless `--only`). */
+  readonly kinds: readonly BenchKind[];
 }
 
 const FULL = { rounds: 5, counts: { events: 200_000, actions: 50_000 } } as const;
@@ -44,6 +46,7 @@ function planOf(argv: readonly string[]): BenchPlan {
     rounds: value('--rounds') ?? base.rounds,
     counts: { events: value('--events') ?? base.counts.events, actions: value('--actions') ?? base.counts.actions },
     inFlight: value('--in-flight') ?? 1_000,
+    kinds: KINDS.filter((kind) => !argv.includes('--only') || argv[argv.indexOf('--only') + 1] === kind),
   };
 }
 
@@ -85,7 +88,7 @@ async function runOne(bench: Bench, client: ClientRun, kind: BenchKind, round: n
 async function runRounds(bench: Bench): Promise<Results> {
   const results = emptyResults(bench.plan.rounds);
   for (let round = 0; round < bench.plan.rounds; round++) {
-    for (const kind of KINDS) {
+    for (const kind of bench.plan.kinds) {
       for (const client of roundOrder(clientsOf(kind), round)) await runOne(bench, client, kind, round, results);
     }
   }
@@ -124,7 +127,7 @@ async function main(): Promise<void> {
   const plan = planOf(process.argv.slice(2));
   const startedAt = Date.now();
   process.stderr.write(`bench: ${plan.rounds} rounds, ${plan.counts.events} events, ${plan.counts.actions} actions, ${plan.inFlight} in flight\n`);
-  const scripts = [SERVER_SCRIPT, ...KINDS.flatMap((kind) => clientsOf(kind).map((c) => c.script))];
+  const scripts = [SERVER_SCRIPT, ...plan.kinds.flatMap((kind) => clientsOf(kind).map((c) => c.script))];
   const compiled = await compileScripts(scripts);
   const server = await startLoadServer(compiled.get(SERVER_SCRIPT) ?? SERVER_SCRIPT);
   const stopServer = () => void server.stop().then(() => process.exit(130));
@@ -137,7 +140,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${m.cpu} × ${m.cores}, Node ${m.node}, load ${m.loadavg.join(' ')}\n`);
     if ((m.loadavg[0] ?? 0) > m.cores) process.stdout.write('(the machine was busy: expect noisy ratios; rerun with more --rounds)\n');
     process.stdout.write('\n');
-    for (const kind of KINDS) process.stdout.write(`${formatTable(kind, plan.counts[kind], summaries[kind])}\n\n`);
+    for (const kind of plan.kinds) process.stdout.write(`${formatTable(kind, plan.counts[kind], summaries[kind])}\n\n`);
     process.stdout.write(`wrote ${file} (${((Date.now() - startedAt) / 1000).toFixed(0)} s)\n`);
   } finally {
     process.off('SIGINT', stopServer);

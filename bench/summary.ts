@@ -25,10 +25,16 @@ export interface ClientSummary {
   readonly rssRatio: number | undefined;
   /** The per-round throughput ratios the median was taken of. */
   readonly throughputRatios: readonly number[];
+  /**
+   * Median CPU time of the client process per event or round trip (µs): less sensitive than throughput to
+   * other load on the machine, since a client waiting for its core is not charged for the wait.
+   */
+  readonly medianCpuUsPerOp: number | undefined;
 }
 
 const perSecOf = (series: Series) => series.map((r) => r?.perSec);
 const rssOf = (series: Series) => series.map((r) => r?.maxRssMb);
+const cpuOf = (series: Series) => series.map((r) => r?.cpuUsPerOp);
 const defined = (values: readonly (number | undefined)[]) => values.filter((v): v is number => v !== undefined);
 
 /** The figures of `series` against the baseline's series of the same rounds. */
@@ -50,6 +56,7 @@ export function summarise(
     throughputRatio: median(throughputRatios),
     rssRatio: median(pairedRatios(rssOf(series), rssOf(baseline))),
     throughputRatios,
+    medianCpuUsPerOp: median(defined(cpuOf(series))),
   };
 }
 
@@ -67,7 +74,7 @@ function verdict(value: number | undefined, goal: number, atMost: boolean): stri
 /** The table of one kind of load, one row per client; the goal columns are left empty for the baseline. */
 export function formatTable(kind: BenchKind, count: number, summaries: readonly ClientSummary[]): string {
   const goal = GOALS[kind];
-  const header = ['client', `median ${UNITS[kind]}`, '÷ raw (paired)', `goal ≥${goal.throughput}`, 'peak RSS MB', 'RSS ÷ raw', `goal ≤${goal.rss}`, 'rounds', 'per-round ratios'];
+  const header = ['client', `median ${UNITS[kind]}`, '÷ raw (paired)', `goal ≥${goal.throughput}`, 'peak RSS MB', 'RSS ÷ raw', `goal ≤${goal.rss}`, 'CPU µs/op', 'rounds', 'per-round ratios'];
   const rows = summaries.map((s) => [
     s.name,
     thousands(s.medianPerSec),
@@ -76,6 +83,7 @@ export function formatTable(kind: BenchKind, count: number, summaries: readonly 
     fixed(s.medianMaxRssMb, 1),
     fixed(s.rssRatio, 2),
     s.role === 'subject' ? verdict(s.rssRatio, goal.rss, true) : '',
+    fixed(s.medianCpuUsPerOp, 2),
     `${s.completed}/${s.rounds}`,
     s.role === 'baseline' ? '' : s.throughputRatios.map((r) => r.toFixed(2)).join(' '),
   ]);

@@ -23,6 +23,8 @@ export interface ClientResult {
   readonly ms: number;
   readonly perSec: number;
   readonly maxRssMb: number;
+  /** CPU time (user + system) of the client process per event or round trip, in µs, over the timed span. */
+  readonly cpuUsPerOp?: number;
 }
 
 /** Reads `--server URL --count N --in-flight N` from the command line. */
@@ -52,12 +54,21 @@ export interface Stopwatch {
   elapsedMs(): number;
 }
 
-/** A monotonic stopwatch over `process.hrtime`. */
+/** CPU time of the process when the first stopwatch started (µs), for {@link printResult}'s `cpuUsPerOp`. */
+let cpuAtStart: number | undefined;
+
+const cpuNowUs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
+/** A monotonic stopwatch over `process.hrtime`; its start also marks the CPU time the result line counts from. */
 export function stopwatch(): Stopwatch {
   let startedAt: bigint | undefined;
   return {
     start: () => {
       startedAt ??= process.hrtime.bigint();
+      cpuAtStart ??= cpuNowUs();
     },
     elapsedMs: () => (startedAt === undefined ? 0 : Number(process.hrtime.bigint() - startedAt) / 1e6),
   };
@@ -75,6 +86,7 @@ export function printResult(name: string, kind: BenchKind, count: number, ms: nu
     ms: Math.round(ms * 10) / 10,
     perSec: Math.round((count / ms) * 1000),
     maxRssMb: Math.round(maxRssMb() * 10) / 10,
+    ...(cpuAtStart === undefined || count === 0 ? {} : { cpuUsPerOp: Math.round(((cpuNowUs() - cpuAtStart) / count) * 100) / 100 }),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
