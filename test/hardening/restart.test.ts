@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { filter, firstValueFrom, from, retry, tap, throwError } from 'rxjs';
+import { concatMap, filter, firstValueFrom, from, retry, tap, throwError } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Client, type ClientOptions, type TransferError, type UploadEvent, createClient, isTransferError } from '../../src/index';
 import { type ActionCall, type Simulator, createSimulator } from '../../src/testing/index';
@@ -94,12 +94,30 @@ const chunkIndexes = (calls: readonly ActionCall[]): unknown[] => calls.filter(i
 const indexes = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 const completeOf = (events: readonly UploadEvent[]) => events.at(-1) as Extract<UploadEvent, { kind: 'complete' }>;
 
-/** Fakes the timer globals (still firing in real time) so that `vi.getTimerCount()` counts what is left. */
+/**
+ * Fakes the timer globals so that `vi.getTimerCount()` counts what is left. Fake time moves only when the test
+ * advances it (see {@link passReconnectDelays}), so no timer fires early or late on a loaded machine.
+ */
 function countTimers(): void {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'], shouldAdvanceTime: true, advanceTimeDelta: 5 });
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   cleanups.unshift(async () => {
     vi.useRealTimers();
   });
+}
+
+/**
+ * Under {@link countTimers}: each time `client` starts waiting out a reconnect delay (its state turns
+ * `reconnecting` right before the backoff timer is armed), moves fake time past `maxDelay`, and no further.
+ * Nothing else advances, so a connect attempt in flight is never overtaken by a timeout.
+ */
+function passReconnectDelays(client: Client, maxDelay: number): void {
+  const waits = client.state$
+    .pipe(
+      filter((s) => s.status === 'reconnecting'),
+      concatMap(() => Promise.resolve().then(() => vi.advanceTimersByTimeAsync(maxDelay))),
+    )
+    .subscribe();
+  cleanups.push(async () => waits.unsubscribe());
 }
 
 /** Resolves once `sim` receives the chunk `index` of an upload (before it answers). */
@@ -259,6 +277,7 @@ describe('the server restarts mid-upload', () => {
   it('fails DISCONNECTED when the server vanishes between chunks and the client gives up reconnecting', async () => {
     countTimers();
     const { server, client } = await serverAndClient({ reconnect: { initialDelay: 10, maxDelay: 20, jitter: 0, maxAttempts: 3 } });
+    passReconnectDelays(client, 20);
     const { blob, reached, release } = gatedBlob(bytes(20 * KIB), 5 * KIB);
     const upload = failure(client.uploadFileStream(blob, { streamId: 'gone-between', chunkSize: KIB, window: 1 }));
     await reached;

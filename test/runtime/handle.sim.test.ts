@@ -23,13 +23,13 @@ describe('client.handle against the simulator', () => {
     expect(textOf(errors[0]?.event as never)).toBe('one');
   });
 
-  it('close({ drain }) lets a handling in flight finish, then leaves no socket or timer behind', async () => {
+  it('close({ drain }) lets a handling in flight finish, then leaves no socket or timer behind', async ({ signal }) => {
     const sim = await createSimulator({ heartbeatInterval: 50 });
     try {
       sim.delayReplies(200);
-      const probe = runProbe<{ answered: boolean; timers: number; sockets: number }>('npx', ['tsx', 'test/runtime/fixtures/drain-probe.ts'], {
+      const probe = runProbe<{ answered: boolean; timers: number; sockets: number }>('test/runtime/fixtures/drain-probe.ts', {
         env: { ONEBOT_URL: sim.url },
-        limitMs: 20_000,
+        signal,
       });
       await sim.waitForConnection();
       await sim.emit(sim.events.groupMessage({ group_id: 300001, user_id: 20001, message: 'slow' }));
@@ -39,5 +39,5 @@ describe('client.handle against the simulator', () => {
     } finally {
       await sim.close();
     }
-  }, 30_000);
+  }, 60_000);
 });

@@ -27,11 +27,7 @@ const ALLOW = /\/\/\s*real-time:\s*\S/;
  * Files that still wait on the wall clock, to be moved to virtual time or signals (each entry says what is
  * left). The list may only shrink: an entry no longer needed fails the test too.
  */
-const KNOWN_DEBT: Readonly<Record<string, string>> = {
-  'hardening/restart.test.ts': 'fake timers with shouldAdvanceTime (they follow the wall clock)',
-  'hardening/leaks.test.ts': 'a 20 ms pause before dropping the probe child socket',
-  'stream/upload-window.test.ts': 'settle() waits 5 ms for the upload pipeline instead of a call signal',
-};
+const KNOWN_DEBT: Readonly<Record<string, string>> = {};
 const ROOT = join(import.meta.dirname, '..');
 const SELF = relative(ROOT, import.meta.filename);
 
