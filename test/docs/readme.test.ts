@@ -69,8 +69,11 @@ function typecheck(blocks: readonly Block[]): string[] {
   const readFile = host.readFile.bind(host);
   host.readFile = (name) => virtual.get(name) ?? readFile(name);
   const program = ts.createProgram([...virtual.keys()], { ...parsed.options, noEmit: true }, host);
-  return ts
-    .getPreEmitDiagnostics(program)
+  // Only the README's files are checked: the sources they import are read for their types, not checked again
+  // (`npm run typecheck` does that), which is what made this test take a minute.
+  return [...virtual.keys()]
+    .map((name) => program.getSourceFile(name)!)
+    .flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)])
     .filter((d) => d.file !== undefined && virtual.has(d.file.fileName))
     .map((d) => {
       const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
