@@ -1,9 +1,13 @@
 import { firstValueFrom, lastValueFrom, type Observable, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { BACKEND_ADAPTERS } from '../../src/action/backend';
+import { adaptCall } from '../../src/action/backend';
 import type { CallOptions } from '../../src/action/types';
-import { type Client, isActionFailedError } from '../../src/index';
+import { type Client, isActionFailedError, isUnsupportedActionError } from '../../src/index';
 import { sampleOf } from '../../src/testing/index';
+import { registeredByNapCat } from '../../src/testing/simulator/catalogue';
+import { knownTo } from '../../src/testing/simulator/dispatch';
+import { HANDLERS } from '../../src/testing/simulator/handlers';
+import { personaOf } from '../../src/testing/simulator/personas';
 import { connected } from '../client/harness';
 import { ALICE, BOB, buildFixture, callsOf, collectErrors, type Fixture, GROUP, outcomeOf, ROWS } from './sim-fixture';
 
@@ -50,6 +54,7 @@ const WORLD_PARAMS: Readonly<Record<string, (f: Fixture) => object>> = {
   delete_group_file: (f) => ({ group_id: GROUP, file_id: f.fileId }),
   create_group_file_folder: () => ({ group_id: GROUP, name: 'more' }),
   delete_group_folder: (f) => ({ group_id: GROUP, folder_id: f.folderId }),
+  delete_group_file_folder: (f) => ({ group_id: GROUP, folder_id: f.folderId }),
   rename_group_file: (f) => ({ group_id: GROUP, file_id: f.fileId, current_parent_directory: '/', new_name: 'c.txt' }),
   move_group_file: (f) => ({ group_id: GROUP, file_id: f.fileId, current_parent_directory: '/', target_parent_directory: f.folderId }),
   trans_group_file: (f) => ({ group_id: GROUP, file_id: f.fileId }),
@@ -70,18 +75,58 @@ const WORLD_PARAMS: Readonly<Record<string, (f: Fixture) => object>> = {
 const paramsFor = (name: string, f: Fixture): object =>
   WORLD_PARAMS[name]?.(f) ?? (sampleOf(ROWS[name]?.params ?? ROWS['get_status']!.params) as object);
 
-/** Rows NapCat lists but does not implement: the simulator answers them 1404, as NapCat does. */
-const unknownToNapCat = (name: string): boolean => ROWS[name]?.support.napcat === 'unsupported';
-
 const names = Object.keys(ROWS);
 
+/** The backends the catalogue is proven against: the simulator answers as each (`createSimulator({ backend })`). */
+const BACKENDS = ['napcat', 'go-cqhttp', 'lagrange'] as const;
+type Backend = (typeof BACKENDS)[number];
+
+const routes = (backend: Backend, wire: string): boolean => {
+  const napcatRows = Object.fromEntries(Object.entries(ROWS).filter(([name, row]) => registeredByNapCat(name, row)));
+  const known = knownTo({ handlers: HANDLERS, catalogue: backend === 'napcat' ? napcatRows : ROWS });
+  return personaOf(backend).route(wire, {}, known) !== undefined;
+};
+
+/**
+ * What a call of `name` does on `backend`: `refused` when the SDK's profile (compat.md) says the backend
+ * lacks it (UnsupportedActionError, nothing sent); otherwise the backend routes the name the adapter sends
+ * (`round-trip`) or answers it as an unknown action (`unknown-action`).
+ */
+function expectationOf(name: string, backend: Backend): 'refused' | 'round-trip' | 'unknown-action' {
+  if (ROWS[name]?.support[backend] === 'unsupported') return 'refused';
+  return routes(backend, adaptCall(name, {}, backend).action) ? 'round-trip' : 'unknown-action';
+}
+
+const rowsWhere = (backend: Backend, expected: ReturnType<typeof expectationOf>, reply: 'single' | 'stream' = 'single'): string[] =>
+  names.filter((name) => ROWS[name]?.reply === reply && expectationOf(name, backend) === expected);
+
+/**
+ * Where the profile (from compat.md) and the backend's own router disagree: rows the SDK sends but the
+ * backend does not route (it answers them as unknown actions), and rows the profile refuses that the
+ * backend does route. Pinned here so that a change on either side shows.
+ */
+const DISAGREEMENTS: Readonly<Record<Backend, { readonly sentButUnrouted: readonly string[]; readonly refusedButRouted: readonly string[] }>> = {
+  napcat: { sentButUnrouted: [], refusedButRouted: [] },
+  'go-cqhttp': {
+    sentButUnrouted: ['clean_cache', 'get_cookies', 'get_credentials', 'get_csrf_token', 'get_private_file_url', 'get_record', 'set_restart'],
+    refusedButRouted: ['set_group_anonymous', 'set_group_anonymous_ban'],
+  },
+  lagrange: {
+    sentButUnrouted: ['.get_word_slices', '.handle_quick_operation', 'check_url_safely', 'clean_cache', 'download_file'],
+    refusedButRouted: ['move_group_file'],
+  },
+};
+
 /** A client whose backend is known (as after any bot's first `getVersionInfo()`), on a filled world. */
-async function readyClient() {
-  const { sim, client } = await connected();
+async function readyClient(backend: Backend = 'napcat') {
+  const { sim, client } = await connected({}, { backend });
   await firstValueFrom(client.getVersionInfo());
+  expect(await firstValueFrom(client.backend$)).toBe(backend);
   const fixture = await buildFixture(client, sim);
   return { sim, client, fixture };
 }
+
+const UNKNOWN_ACTION_RETCODE: Readonly<Record<Backend, number>> = { napcat: 1404, 'go-cqhttp': 404, lagrange: 404 };
 
 describe('every catalogue entry round-trips through the simulator', () => {
   it('covers the whole catalogue, every row with params its codec accepts', () => {
@@ -99,24 +144,25 @@ describe('every catalogue entry round-trips through the simulator', () => {
     expect(names.filter((name) => !ROWS[name]?.params.is(paramsFor(name, fixture)))).toStrictEqual([]);
   });
 
-  it.each(names.filter((name) => ROWS[name]?.reply === 'single' && !unknownToNapCat(name)))(
-    '%s answers data its result codec accepts',
-    async (name) => {
-      const { sim, client, fixture } = await readyClient();
+  it.each(BACKENDS)('%s: the profile and the backend router disagree only where pinned', (backend) => {
+    const refusedButRouted = names.filter((name) => expectationOf(name, backend) === 'refused' && routes(backend, adaptCall(name, {}, backend).action));
+    const sentButUnrouted = names.filter((name) => expectationOf(name, backend) === 'unknown-action');
+    expect({ sentButUnrouted: sentButUnrouted.sort(), refusedButRouted: refusedButRouted.sort() }).toStrictEqual(DISAGREEMENTS[backend]);
+  });
+
+  describe.each(BACKENDS)('answered as %s', (backend) => {
+    it.each(rowsWhere(backend, 'round-trip'))('%s answers data its result codec accepts, under its wire name', async (name) => {
+      const { sim, client, fixture } = await readyClient(backend);
       const reported = collectErrors(client);
       const value = await firstValueFrom(apiOf(client, name)(paramsFor(name, fixture)));
       reported.stop();
       expect(ROWS[name]?.result.is(value)).toBe(true);
       expect(reported.errors).toStrictEqual([]);
-      const wireName = BACKEND_ADAPTERS.napcat[name]?.action ?? name;
-      expect(callsOf(sim).at(-1)?.action).toBe(wireName);
-    },
-  );
+      expect(callsOf(sim).at(-1)?.action).toBe(adaptCall(name, {}, backend).action);
+    });
 
-  it.each(names.filter((name) => ROWS[name]?.reply === 'stream'))(
-    '%s streams frames its result codec accepts, ending with the response',
-    async (name) => {
-      const { client, fixture } = await readyClient();
+    it.each(rowsWhere(backend, 'round-trip', 'stream'))('%s streams frames its result codec accepts, ending with the response', async (name) => {
+      const { client, fixture } = await readyClient(backend);
       const reported = collectErrors(client);
       const frames = await lastValueFrom(apiOf(client, name)(paramsFor(name, fixture)).pipe(toArray()));
       reported.stop();
@@ -127,16 +173,33 @@ describe('every catalogue entry round-trips through the simulator', () => {
         'response',
       ]);
       expect(reported.errors).toStrictEqual([]);
-    },
-  );
+    });
 
-  it.each(names.filter(unknownToNapCat))('%s, which NapCat does not implement, is answered 1404 when forced', async (name) => {
-    const { client, fixture } = await readyClient();
-    const outcome = await outcomeOf(apiOf(client, name)(paramsFor(name, fixture), { force: true }));
-    expect('error' in outcome && isActionFailedError(outcome.error) && [outcome.error.retcode, outcome.error.kind]).toStrictEqual([
-      1404,
-      'unknown-action',
-    ]);
+    it.each(names.filter((name) => expectationOf(name, backend) === 'refused'))(
+      '%s, which the profile says the backend lacks, is refused unsent; forced, the backend answers it',
+      async (name) => {
+        const { sim, client, fixture } = await readyClient(backend);
+        const before = callsOf(sim).length;
+        const refused = await outcomeOf(apiOf(client, name)(paramsFor(name, fixture)));
+        expect('error' in refused && isUnsupportedActionError(refused.error)).toBe(true);
+        expect(callsOf(sim)).toHaveLength(before);
+        const forced = await outcomeOf(apiOf(client, name)(paramsFor(name, fixture), { force: true }));
+        if (DISAGREEMENTS[backend].refusedButRouted.includes(name)) return;
+        expect('error' in forced && isActionFailedError(forced.error) && [forced.error.retcode, forced.error.kind]).toStrictEqual([
+          UNKNOWN_ACTION_RETCODE[backend],
+          'unknown-action',
+        ]);
+      },
+    );
+
+    it.each(rowsWhere(backend, 'unknown-action'))('%s, which the backend does not route, fails as its unknown action', async (name) => {
+      const { client, fixture } = await readyClient(backend);
+      const outcome = await outcomeOf(apiOf(client, name)(paramsFor(name, fixture)));
+      expect('error' in outcome && isActionFailedError(outcome.error) && [outcome.error.retcode, outcome.error.kind]).toStrictEqual([
+        UNKNOWN_ACTION_RETCODE[backend],
+        'unknown-action',
+      ]);
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-import { type ActionDef, CATALOGUE, adaptCall } from 'onebot-rx';
+import { type ActionDef, type BackendName, CATALOGUE, adaptCall } from 'onebot-rx';
 
 /** Catalogue rows by wire name, as the simulator reads them. */
 export type CatalogueRows = Readonly<Record<string, ActionDef>>;
@@ -16,11 +16,13 @@ export function registeredByNapCat(name: string, row: ActionDef): boolean {
 }
 
 /**
- * The SDK's action catalogue (from the main entry, so the simulator and the client share one copy) as
- * NapCat registers it: the default source of sampled answers for actions without a handler; names NapCat
- * does not answer are left out, so they get its 1404 failure.
+ * The SDK's action catalogue (from the main entry, so the simulator and the client share one copy): the
+ * default source of sampled answers for actions without a handler. For NapCat, as it registers them: names
+ * NapCat does not answer are left out, so they get its 1404 failure. The other backends route by their own
+ * name lists (`backend-actions.ts`) and get every row.
  */
-export function loadCatalogue(): Promise<CatalogueRows> {
+export function loadCatalogue(backend: BackendName = 'napcat'): Promise<CatalogueRows> {
   const rows: Readonly<Record<string, ActionDef>> = CATALOGUE;
+  if (backend !== 'napcat') return Promise.resolve(rows);
   return Promise.resolve(Object.fromEntries(Object.entries(rows).filter(([name, row]) => registeredByNapCat(name, row))));
 }

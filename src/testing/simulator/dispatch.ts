@@ -5,6 +5,7 @@ import type { CatalogueRows } from './catalogue';
 import { failedFrame, okFrame, RETCODE, streamErrorFrame, streamFrame, type ResponseFrame } from './frames';
 import { StreamAnswer, type Handler, type HandlerContext, type HandlerTable } from './handlers';
 import { ParamError, type Params } from './params';
+import { personaOf, type Persona } from './personas';
 import { sampleOf } from './sample';
 import type { ReplyFrames } from './send-frames';
 
@@ -30,16 +31,6 @@ export function parseRequest(text: string): { request: ActionRequest } | { reply
   const { action, params, echo } = frame as Record<string, unknown>;
   const isObject = typeof params === 'object' && params !== null && !Array.isArray(params);
   return { request: { action: String(action ?? ''), params: isObject ? (params as Params) : {}, echo } };
-}
-
-const SUFFIXES = ['_async', '_rate_limited'] as const;
-
-/** The name a request maps to: NapCat answers `<name>_async` / `<name>_rate_limited` with `<name>`. */
-export function resolveName(action: string, known: (name: string) => boolean): string | undefined {
-  if (known(action)) return action;
-  const suffix = SUFFIXES.find((s) => action.endsWith(s));
-  const plain = suffix === undefined ? undefined : action.slice(0, -suffix.length);
-  return plain !== undefined && known(plain) ? plain : undefined;
 }
 
 function describeErrors(errors: t.Errors): string {
@@ -70,15 +61,17 @@ export interface Answerers {
   catalogue: CatalogueRows;
 }
 
-/** The handler answering `action`, if any (with the `_async` / `_rate_limited` suffixes mapped). */
-export function handlerFor(action: string, { handlers, catalogue }: Answerers): Handler | undefined {
-  const known = (name: string): boolean => Object.hasOwn(handlers, name) || Object.hasOwn(catalogue, name);
-  const name = resolveName(action, known);
-  if (name === undefined) return undefined;
-  const handler = handlers[name];
+/** Whether the simulator has an answer for a handler name: a stateful handler or a catalogue row. */
+export function knownTo({ handlers, catalogue }: Answerers): (name: string) => boolean {
+  return (name) => Object.hasOwn(handlers, name) || Object.hasOwn(catalogue, name);
+}
+
+/** The handler answering a routed name; a name the backend routes but nothing answers gets `null` data. */
+export function handlerFor(name: string, { handlers, catalogue }: Answerers): Handler {
+  const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
   if (handler) return handler;
-  const row = catalogue[name];
-  return row ? sampledHandler(row) : undefined;
+  const row = Object.hasOwn(catalogue, name) ? catalogue[name] : undefined;
+  return row ? sampledHandler(row) : () => null;
 }
 
 function streamFrames(answer: StreamAnswer, echo: unknown): ReplyFrames {
@@ -100,22 +93,33 @@ async function* lazyStreamFrames(answer: StreamAnswer, rest: AsyncIterable<objec
 }
 
 /**
- * Answers one request like NapCat: `ok / 0 / data`, 1400 for params, 1200 when the handler throws, 1404 for
- * an unknown action; Stream API handlers answer several `stream-action` frames (produced lazily for downloads).
- * NapCat echoes `''` for handled requests without an echo and `null` for unknown actions.
+ * Answers one request as `persona` does (NapCat by default: `ok / 0 / data`, 1400 for params, 1200 when the
+ * handler throws, 1404 for an unknown action); Stream API handlers answer several `stream-action` frames
+ * (produced lazily for downloads). The frames keep NapCat's fields; the persona's `wire` shapes them when
+ * they are written.
  */
-export async function answer(request: ActionRequest, answerers: Answerers, ctx: HandlerContext): Promise<ReplyFrames> {
-  const handler = handlerFor(request.action, answerers);
-  if (!handler) {
-    return [failedFrame(RETCODE.unknownAction, `不支持的API ${request.action}`, request.echo ?? null)];
+export async function answer(
+  request: ActionRequest,
+  answerers: Answerers,
+  ctx: HandlerContext,
+  persona: Persona = personaOf('napcat'),
+): Promise<ReplyFrames> {
+  const routed = persona.route(request.action, request.params, knownTo(answerers));
+  if (!routed) {
+    const { message, wording } = persona.unknownAction(request.action);
+    return [failedFrame(persona.retcodes.unknownAction, message, persona.echo(request.echo, false), wording)];
   }
-  const echo = request.echo ?? '';
+  const echo = persona.echo(request.echo, true);
+  const fail = (retcode: number, cause: string): ReplyFrames => {
+    const { message, wording } = persona.failure(cause);
+    return [failedFrame(retcode, message, echo, wording)];
+  };
   try {
-    const data = await handler(request.params, ctx);
+    const data = await handlerFor(routed.name, answerers)(routed.params, ctx);
     if (data instanceof StreamAnswer) return streamFrames(data, echo);
     return [okFrame(data === undefined ? null : data, echo)];
   } catch (error) {
-    if (error instanceof ParamError) return [failedFrame(RETCODE.badParams, error.message, echo)];
-    return [failedFrame(RETCODE.failed, error instanceof Error ? error.message : String(error), echo)];
+    if (error instanceof ParamError) return fail(persona.retcodes.badParams, error.message);
+    return fail(persona.retcodes.failed, error instanceof Error ? error.message : String(error));
   }
 }

@@ -21,14 +21,19 @@ export async function collectFrames(frames: ReplyFrames): Promise<ResponseFrame[
 }
 
 /**
- * Writes a list of frames through `shape` at once, destroying the socket (after what was written is
+ * Writes a list of frames through `shape` at once (each as `toWire` shapes it for the simulated backend), destroying the socket (after what was written is
  * flushed) when the shaper says so.
  */
-export function sendAll(socket: WebSocket, frames: readonly ResponseFrame[], shape: FrameShaper): void {
+export function sendAll(
+  socket: WebSocket,
+  frames: readonly ResponseFrame[],
+  shape: FrameShaper,
+  toWire: (frame: ResponseFrame) => object = (frame) => frame,
+): void {
   let last: Promise<void> = Promise.resolve();
   for (const frame of frames) {
     const { send, drop } = shape(frame);
-    if (send) last = sendText(socket, stringifyWire(send));
+    if (send) last = sendText(socket, stringifyWire(toWire(send)));
     if (drop) {
       void last.catch(ignore).then(() => socket.terminate());
       return;
@@ -50,12 +55,13 @@ export async function sendLazily(
   frames: AsyncIterable<ResponseFrame>,
   shape: FrameShaper,
   highWater = SEND_HIGH_WATER,
+  toWire: (frame: ResponseFrame) => object = (frame) => frame,
 ): Promise<void> {
   let last: Promise<void> = Promise.resolve();
   for await (const frame of frames) {
     if (socket.readyState !== WebSocket.OPEN) return;
     const { send, drop } = shape(frame);
-    if (send) last = sendText(socket, stringifyWire(send));
+    if (send) last = sendText(socket, stringifyWire(toWire(send)));
     if (drop) {
       await last.catch(ignore);
       socket.terminate();

@@ -8,6 +8,7 @@ import { createEventFactories, storedFromEvent, type SimEvent } from './events';
 import { Expectations, type ScriptedAnswer } from './expect';
 import { failedFrame, okFrame, type ResponseFrame } from './frames';
 import { HANDLERS, type HandlerContext } from './handlers';
+import { personaOf, type Persona } from './personas';
 import { fileSource } from './handlers/files';
 import { Heartbeat } from './heartbeat';
 import { ReplyPipeline } from './replies';
@@ -28,8 +29,8 @@ export interface SimulatorInternals {
   catalogue?: CatalogueRows;
 }
 
-function scriptedFrame(scripted: ScriptedAnswer, echo: unknown): ResponseFrame {
-  const wireEcho = echo ?? '';
+function scriptedFrame(scripted: ScriptedAnswer, echo: unknown, persona: Persona): ResponseFrame {
+  const wireEcho = persona.echo(echo, true);
   if (scripted.kind === 'ok') return okFrame(scripted.data ?? null, wireEcho);
   const { retcode, message = '', wording } = scripted.failure;
   return failedFrame(retcode, message, wireEcho, wording ?? message);
@@ -70,7 +71,9 @@ function serveFile(world: World, req: IncomingMessage, res: ServerResponse): boo
 /**
  * Starts a OneBot 11 server on loopback that behaves like NapCat's forward WebSocket: token check on the
  * upgrade, a lifecycle event and heartbeats, a consistent in-memory world answering actions, and fault
- * injection for tests.
+ * injection for tests. With `backend: 'go-cqhttp' | 'lagrange'` it answers as that backend instead: its
+ * `get_version_info`, the action names it routes (others fail as its unknown action), its own param names,
+ * its retcodes and the shape of its reply frames.
  *
  * @example
  * const sim = await createSimulator({ accessToken: 'secret' });
@@ -78,6 +81,10 @@ function serveFile(world: World, req: IncomingMessage, res: ServerResponse): boo
  * // ... connect a client to sim.url and send a message ...
  * const call = await reply; // the matched call
  * await sim.close();
+ *
+ * @example
+ * const gocq = await createSimulator({ backend: 'go-cqhttp' });
+ * // get_version_info answers app_name 'go-cqhttp'; send_like fails { status: 'failed', retcode: 404, msg: 'API_NOT_FOUND' }
  */
 export async function createSimulator(options: SimulatorOptions & SimulatorInternals = {}): Promise<Simulator> {
   const clock = options.clock ?? Date.now;
@@ -86,9 +93,11 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
   const host = options.host ?? '127.0.0.1';
   const path = options.path ?? '/';
   const interval = options.heartbeatInterval ?? 30_000;
+  const persona = personaOf(options.backend);
+  const toWire = (frame: ResponseFrame): object => persona.wire(frame);
   const world = createWorld(options.world, selfId, now());
   const events = createEventFactories(world, now);
-  const answerers = { handlers: HANDLERS, catalogue: options.catalogue ?? (await loadCatalogue()) };
+  const answerers = { handlers: HANDLERS, catalogue: options.catalogue ?? (await loadCatalogue(persona.name)) };
   const calls$ = new ReplaySubject<ActionCall>();
   const connections$ = new BehaviorSubject<number>(0);
   const expectations = new Expectations();
@@ -116,15 +125,15 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
     events,
     emit: (event) => queued.push(event),
     messageSent: options.messageSent ?? false,
-    appVersion: options.appVersion ?? '4.18.19',
+    versionInfo: persona.versionInfo(options.appVersion ?? persona.appVersion),
     httpBase,
     transfers,
   });
 
   const reply = (client: SimClient, frames: ReplyFrames, queued: SimEvent[] = []): void => {
     replies.push(() => {
-      if (Array.isArray(frames)) sendAll(client.socket, frames, transfers.shaper());
-      else sendLazily(client.socket, frames, transfers.shaper()).catch(ignore);
+      if (Array.isArray(frames)) sendAll(client.socket, frames, transfers.shaper(), toWire);
+      else sendLazily(client.socket, frames, transfers.shaper(), undefined, toWire).catch(ignore);
       for (const event of queued) broadcast(stringifyWire(event)).catch(ignore);
     });
   };
@@ -134,7 +143,7 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
     calls$.next(call);
     const scripted = expectations.match(call).answer;
     const queued: SimEvent[] = [];
-    const frames = scripted ? [scriptedFrame(scripted, request.echo)] : await answer(request, answerers, context(queued));
+    const frames = scripted ? [scriptedFrame(scripted, request.echo, persona)] : await answer(request, answerers, context(queued), persona);
     return { frames, queued };
   };
 
@@ -187,7 +196,7 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
         heartbeat.update(listeners());
       },
       onHttp: (req, res) =>
-        serveFile(world, req, res) || serveHttpApi(req, res, { accessToken: options.accessToken, base: path, answer: answerHttp }),
+        serveFile(world, req, res) || serveHttpApi(req, res, { accessToken: options.accessToken, base: path, answer: answerHttp, persona }),
     },
   );
   const urlHost = host.includes(':') ? `[${host}]` : host;
@@ -263,6 +272,7 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
     port: server.port,
     httpUrl: httpBase,
     selfId,
+    backend: persona.name,
     get connections() {
       return server.clients.size;
     },

@@ -71,7 +71,14 @@ export interface SimulatorOptions {
   clock?: () => number;
   /** Emit `message_sent` events for the account's own sends (NapCat's `reportSelfMessage`). */
   messageSent?: boolean;
-  /** `app_version` answered by `get_version_info` (default `4.18.19`). */
+  /**
+   * The backend the simulator answers as (default `napcat`): its `get_version_info`, the action names it
+   * routes (others fail as its unknown action: NapCat 1404, go-cqhttp 404 `API_NOT_FOUND`, Lagrange 404), its
+   * own param names, its retcodes (go-cqhttp 100, Lagrange 200 for failures) and its reply frame shape
+   * (go-cqhttp `msg`/`wording`, Lagrange `{ status, retcode, data, echo }`).
+   */
+  backend?: 'napcat' | 'go-cqhttp' | 'lagrange';
+  /** `app_version` answered by `get_version_info` (default: the backend's, NapCat `4.18.19`). */
   appVersion?: string;
 }
 
@@ -135,6 +142,8 @@ export interface Simulator {
   readonly httpUrl: string;
   /** QQ number of the simulated account. */
   readonly selfId: number;
+  /** The backend the simulator answers as. */
+  readonly backend: 'napcat' | 'go-cqhttp' | 'lagrange';
   /** Number of connected clients. */
   readonly connections: number;
   /** The number of connected clients, replayed on subscribe. */

@@ -81,7 +81,7 @@ function friendOf(world: World, userId: number): Friend {
 export const ACCOUNT_HANDLERS: HandlerTable = {
   get_login_info: (_params, { world }) => ({ user_id: world.selfId, nickname: world.nickname }),
   get_status: () => ({ online: true, good: true, stat: {} }),
-  get_version_info: (_params, ctx) => ({ app_name: 'NapCat.Onebot', protocol_version: 'v11', app_version: ctx.appVersion }),
+  get_version_info: (_params, ctx) => ({ ...ctx.versionInfo }),
   get_stranger_info: (params, { world }) => strangerInfo(world, readParams(params, { user_id: 'id' }).user_id),
   get_friend_list: (_params, { world }) =>
     [...world.friends.values()].map((f) => ({

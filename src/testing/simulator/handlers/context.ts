@@ -13,8 +13,8 @@ export interface HandlerContext {
   emit(event: SimEvent): void;
   /** Emit `message_sent` events for the account's own sends. */
   readonly messageSent: boolean;
-  /** `app_version` answered by `get_version_info`. */
-  readonly appVersion: string;
+  /** The `data` answered by `get_version_info` (the simulated backend's). */
+  readonly versionInfo: Readonly<Record<string, unknown>>;
   /** `http://host:port` of the simulator, for file URLs it serves. */
   readonly httpBase: string;
   /** Stream API uploads, temp files and one-shot transfer faults. */
