@@ -150,14 +150,18 @@ export class ClientClosedError extends OneBotError {
 /** Whether `e` is a {@link ClientClosedError}. */
 export const isClientClosedError = guard<ClientClosedError>('ClientClosedError');
 
-/** The connected backend is known not to support the action (pass `{ force: true }` to send anyway). */
+/** The connected backend is known not to support the action, or one of its params (pass `{ force: true }` to send anyway). */
 export class UnsupportedActionError extends OneBotError {
   override readonly name = 'UnsupportedActionError';
   constructor(
     readonly action: string,
     readonly backend: string,
+    /** The param the backend does not implement, when the action itself is implemented. */
+    readonly param?: string,
   ) {
-    super(`${action} is not supported by ${backend} (pass { force: true } to send it anyway)`);
+    super(
+      `${param === undefined ? action : `${action}'s \`${param}\``} is not supported by ${backend} (pass { force: true } to send it anyway)`,
+    );
   }
 }
 /** Whether `e` is an {@link UnsupportedActionError}. */

@@ -1,7 +1,10 @@
+import type { ActionReply } from '../codec/frame';
+import { type Adapter, BACKEND_ADAPTERS } from './backend-adapters';
 import { CATALOGUE } from './catalogue/index';
 import type { BackendName, Support } from './define';
 
 export type { BackendName } from './define';
+export { type Adapter, BACKEND_ADAPTERS, NOT_ADAPTED } from './backend-adapters';
 
 /** How `app_name` of `get_version_info` names each backend (NapCat says `NapCat.Onebot`). */
 const APP_NAMES: readonly (readonly [RegExp, BackendName])[] = [
@@ -44,43 +47,6 @@ export function isKnownUnsupported(action: string, backend: BackendName | 'unkno
   return supportOf(action, backend) === 'unsupported';
 }
 
-/**
- * A mechanical difference of one backend for one action: another wire name, params it needs filled, or
- * params it reads under another name.
- */
-export interface Adapter {
-  /** The name the backend registers the action under. */
-  readonly action?: string;
-  /** Params fields the backend requires, sent when the caller left them out. */
-  readonly defaults?: Readonly<Record<string, unknown>>;
-  /** Params the backend reads under another name: standard name → the backend's (the caller's own value wins). */
-  readonly rename?: Readonly<Record<string, string>>;
-}
-
-/**
- * The mechanical parameter differences per backend. Differences that change meaning are not adapted:
- * they are described in the catalogue row's `note`.
- */
-export const BACKEND_ADAPTERS: Readonly<Record<BackendName, Readonly<Record<string, Adapter>>>> = {
-  napcat: {
-    get_model_show: { action: '_get_model_show' },
-    set_model_show: { action: '_set_model_show' },
-    get_record: { defaults: { out_format: 'mp3' } },
-  },
-  'go-cqhttp': {
-    // coolq/api.go registers both under their underscore names (`@route(_get_model_show)`).
-    get_model_show: { action: '_get_model_show' },
-    set_model_show: { action: '_set_model_show' },
-    get_record: { defaults: { out_format: 'mp3' } },
-  },
-  lagrange: {
-    // Lagrange.OneBot registers `delete_group_file_folder` (GroupFSOperations.cs), not `delete_group_folder`.
-    delete_group_folder: { action: 'delete_group_file_folder' },
-    // OneBotGroupMsgHistory reads the start message as `message_id`, not go-cqhttp's `message_seq`.
-    get_group_msg_history: { rename: { message_seq: 'message_id' } },
-  },
-};
-
 /** What is sent for one call on one backend. */
 export interface AdaptedCall {
   readonly action: string;
@@ -95,13 +61,58 @@ export interface AdaptedCall {
  * adaptCall('get_model_show', { model: 'x' }, 'napcat'); // { action: '_get_model_show', params: { model: 'x' } }
  */
 export function adaptCall(action: string, params: unknown, backend: BackendName | 'unknown'): AdaptedCall {
-  const adapters = backend === 'unknown' ? undefined : BACKEND_ADAPTERS[backend];
-  const adapter = adapters !== undefined && Object.hasOwn(adapters, action) ? adapters[action] : undefined;
+  const adapter = adapterOf(action, backend);
   if (adapter === undefined) return { action, params };
   const withDefaults =
     adapter.defaults === undefined ? params : fillDefaults(adapter.defaults, params);
   const renamed = adapter.rename === undefined ? withDefaults : renameParams(adapter.rename, withDefaults);
+  if (adapter.byTarget !== undefined) return splitByTarget(adapter.byTarget, action, renamed);
   return { action: adapter.action ?? action, params: renamed };
+}
+
+function adapterOf(action: string, backend: BackendName | 'unknown'): Adapter | undefined {
+  const adapters = backend === 'unknown' ? undefined : BACKEND_ADAPTERS[backend];
+  return adapters !== undefined && Object.hasOwn(adapters, action) ? adapters[action] : undefined;
+}
+
+/**
+ * The first param of a call that `backend` does not implement (given with a value other than its "not used"
+ * ones), or `undefined` when the backend can do the whole call.
+ *
+ * @example
+ * lackingParam('create_group_file_folder', { group_id: 1, name: 'a', parent_id: '/x' }, 'napcat'); // 'parent_id'
+ * lackingParam('create_group_file_folder', { group_id: 1, name: 'a', parent_id: '/x' }, 'go-cqhttp'); // undefined
+ */
+export function lackingParam(action: string, params: unknown, backend: BackendName | 'unknown'): string | undefined {
+  const lacks = adapterOf(action, backend)?.lacks;
+  if (lacks === undefined || typeof params !== 'object' || params === null) return undefined;
+  const given = params as Record<string, unknown>;
+  return Object.keys(lacks).find((name) => given[name] !== undefined && !lacks[name]?.includes(given[name]));
+}
+
+/**
+ * The reply of `backend` to `action` rewritten into the standard one (the row's typed result, or a failure the
+ * backend hid in an `ok` reply); the reply itself when the action has no reply adapter.
+ *
+ * @example
+ * adaptReply('get_online_clients', { status: 'ok', retcode: 0, data: [] }, 'napcat').data; // { clients: [] }
+ */
+export function adaptReply(action: string, reply: ActionReply, backend: BackendName | 'unknown'): ActionReply {
+  return adapterOf(action, backend)?.reply?.(reply) ?? reply;
+}
+
+/**
+ * The action of `byTarget` the call's conversation selects (`message_type`, else `group_id`, else `user_id`),
+ * without `message_type` and the other target's ID; the call unchanged when it names no target.
+ */
+function splitByTarget(byTarget: NonNullable<Adapter['byTarget']>, action: string, params: unknown): AdaptedCall {
+  if (typeof params !== 'object' || params === null) return { action, params };
+  const { message_type: type, group_id: groupId, user_id: userId, ...rest } = params as Record<string, unknown>;
+  const toGroup = type === 'group' || (type !== 'private' && groupId !== undefined);
+  if (toGroup ? groupId === undefined : userId === undefined) return { action, params };
+  return toGroup
+    ? { action: byTarget.group, params: { group_id: groupId, ...rest } }
+    : { action: byTarget.private, params: { user_id: userId, ...rest } };
 }
 
 function renameParams(names: Readonly<Record<string, string>>, params: unknown): unknown {
@@ -132,6 +143,10 @@ export interface BackendProfile {
   supports(action: string): boolean;
   /** The action name and params to send for a catalogued call on this backend. */
   adapt(action: string, params: unknown): AdaptedCall;
+  /** The first param of the call this backend does not implement, if any (the call then fails as unsupported). */
+  lacking?(action: string, params: unknown): string | undefined;
+  /** The backend's reply to `action`, rewritten into the standard one. */
+  adaptReply?(action: string, reply: ActionReply): ActionReply;
   /** Whether IDs beyond 2^53 must be written as JSON strings (the backend's parser rounds integers). */
   readonly unsafeIdsAsStrings: boolean;
 }
@@ -144,6 +159,8 @@ function makeProfile(name: BackendName | 'unknown'): BackendProfile {
     name,
     supports: (action) => !isKnownUnsupported(action, name),
     adapt: (action, params) => adaptCall(action, params, name),
+    lacking: (action, params) => lackingParam(action, params, name),
+    adaptReply: (action, reply) => adaptReply(action, reply, name),
     unsafeIdsAsStrings: ROUNDS_UNSAFE_INTEGERS.has(name),
   };
 }

@@ -1,5 +1,5 @@
 import { BehaviorSubject, Observable, type SchedulerLike, type Unsubscribable } from 'rxjs';
-import type { ReplyFrame } from '../codec/frame';
+import type { ActionReply, ReplyFrame } from '../codec/frame';
 import { explain } from '../codec/frame';
 import { stringifyWire } from '../codec/id';
 import { mayHoldUnsafeInteger, parseLossless } from '../codec/lossless-json';
@@ -162,18 +162,22 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
       const mode: ResultMode = raw ? 'raw' : resolvedMode;
       let wire: unknown = params ?? {};
       let wireAction = action;
+      let profile: BackendProfile | undefined;
       if (def !== undefined && !raw) {
         if (!def.params.is(wire)) {
           subscriber.error(new InvalidParamsError(action, params, explain(def.params, wire)));
           return;
         }
         wire = def.params.encode(wire);
-        const profile = backend.value;
-        if (options?.force !== true && !profile.supports(base)) {
-          subscriber.error(new UnsupportedActionError(action, profile.name));
+        profile = backend.value;
+        const lacking = options?.force === true ? undefined : profile.lacking?.(base, wire);
+        if (options?.force !== true && (!profile.supports(base) || lacking !== undefined)) {
+          subscriber.error(new UnsupportedActionError(action, profile.name, lacking));
           return;
         }
-        ({ action: wireAction, params: wire } = profile.adapt(action, wire));
+        const adapted = profile.adapt(base, wire);
+        wireAction = adapted.action + action.slice(base.length);
+        wire = adapted.params;
       }
       const echo = prefix + ++counter;
       let frame: string;
@@ -199,6 +203,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
         deadline,
         sent: false,
         generation: -1,
+        ...(profile?.adaptReply === undefined ? {} : { profile }),
       };
       table.add(pending);
       const socket = link.socket();
@@ -220,8 +225,13 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
     if (index >= 0) waiting.splice(index, 1);
   }
 
+  /** The reply as the standard shapes it: the backend profile the call was adapted for rewrites it. */
+  function standardReply(pending: PendingCall, reply: ActionReply): ActionReply {
+    return pending.profile?.adaptReply?.(resolve(pending.action).base, reply) ?? reply;
+  }
+
   function deliver(pending: PendingCall, frame: ReplyFrame): void {
-    const { reply } = frame;
+    const reply = standardReply(pending, frame.reply);
     const { subscriber } = pending;
     if (isFailedReply(reply)) {
       subscriber.error(actionFailed(pending.action, pending.params, reply));
@@ -232,7 +242,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
       subscriber.complete();
       return;
     }
-    const value = pending.mode === 'raw' ? reply.data : checkResult(pending, frame);
+    const value = pending.mode === 'raw' ? reply.data : checkResult(pending, frame, reply.data);
     if (value === REJECTED) return;
     if (pending.action === VERSION_ACTION) detected(detect(value));
     if (pending.stream && !isFinalStreamFrame(value)) {
@@ -244,13 +254,12 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
     subscriber.complete();
   }
 
-  function checkResult(pending: PendingCall, frame: ReplyFrame): unknown {
+  function checkResult(pending: PendingCall, frame: ReplyFrame, data: unknown): unknown {
     const def = resolve(pending.action).def;
-    const data = frame.reply.data;
     if (def === undefined || def.result.is(data)) return data;
     if (mayHoldUnsafeInteger(frame.text)) {
-      const lossless = parseLossless(frame.text) as { data?: unknown };
-      if (def.result.is(lossless.data)) return lossless.data;
+      const lossless = standardReply(pending, { ...frame.reply, data: (parseLossless(frame.text) as { data?: unknown }).data }).data;
+      if (def.result.is(lossless)) return lossless;
     }
     const error = new DecodeError(data, explain(def.result, data), pending.action);
     if (deps.strictResults) {

@@ -80,7 +80,8 @@ export interface CatalogueApi {
   get_forward_msg(params?: { id?: string; message_id?: IdInput }, options?: CallOptions): Observable<ForwardContent>;
   /**
    * Sends a forward (a list of `node` segments) to a group or a user.
-   * Lagrange only uploads the forward and answers its `res_id`; send it with a `forward` segment.
+   * Lagrange's own `send_forward_msg` only uploads the forward and answers its `res_id`: its adapter sends to
+   * the target through `send_group_forward_msg` / `send_private_forward_msg` (without a target, the upload).
    *
    * Sends `send_forward_msg`. Support: NapCat yes, go-cqhttp yes, Lagrange serious differences.
    */
@@ -120,6 +121,7 @@ export interface CatalogueApi {
   send_like(params: { user_id: IdInput; times?: number }, options?: CallOptions): Observable<NoResult>;
   /**
    * Accepts or rejects a friend request by its `flag`.
+   * Lagrange has no `remark`: its adapter refuses one.
    *
    * Sends `set_friend_add_request`. Support: NapCat yes, go-cqhttp yes, Lagrange slight differences.
    */
@@ -146,7 +148,9 @@ export interface CatalogueApi {
   get_unidirectional_friend_list(params?: {}, options?: CallOptions): Observable<UnidirectionalFriend[]>;
   /**
    * Deletes a friend.
-   * NapCat also takes `friend_id`, and `temp_block` / `temp_both_del` (block, delete on both sides).
+   * NapCat also takes `friend_id`, and `temp_block` / `temp_both_del` (block, delete on both sides); its `{
+   * valid: false }` reply fails the call. Lagrange reads `temp_block` as `block` and has no `temp_both_del`,
+   * go-cqhttp neither: the adapters refuse what a backend lacks.
    *
    * Sends `delete_friend`. Support: NapCat serious differences, go-cqhttp yes, Lagrange serious differences.
    */
@@ -202,7 +206,8 @@ export interface CatalogueApi {
   /**
    * Lists pending group invitations and join requests.
    * NapCat takes `count` (default 50) and fills entries from its own notify shape (`invitor_uin`,
-   * `requester_nick` …), plus an `InvitedRequest` copy.
+   * `requester_nick` …), plus an `InvitedRequest` copy; its adapter names the requester of a join request
+   * `requester_uin` and drops the copy.
    *
    * Sends `get_group_system_msg`. Support: NapCat serious differences, go-cqhttp yes, Lagrange no.
    */
@@ -260,6 +265,7 @@ export interface CatalogueApi {
   set_group_name(params: { group_id: IdInput; group_name: string }, options?: CallOptions): Observable<NoResult>;
   /**
    * Leaves a group (`is_dismiss` disbands it when the bot owns it).
+   * Lagrange ignores `is_dismiss`: its adapter refuses `is_dismiss: true`.
    *
    * Sends `set_group_leave`. Support: NapCat yes, go-cqhttp yes, Lagrange slight differences.
    */
@@ -405,8 +411,8 @@ export interface CatalogueApi {
   delete_group_file(params: { group_id: IdInput; file_id: string; busid?: number }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Creates a folder in a group's file system.
-   * NapCat creates folders at the root only (no `parent_id`), also takes `folder_name`, and answers `{ result,
-   * groupItem }`.
+   * NapCat creates folders at the root only (its adapter refuses another `parent_id`), also takes `folder_name`,
+   * and answers `{ result, groupItem }`.
    *
    * Sends `create_group_file_folder`. Support: NapCat serious differences, go-cqhttp yes, Lagrange yes.
    */
@@ -477,7 +483,7 @@ export interface CatalogueApi {
   get_version_info(params?: {}, options?: CallOptions): Observable<VersionInfo>;
   /**
    * Lists the account's other online devices.
-   * NapCat answers an empty array, not `{ clients }`.
+   * NapCat always answers an empty array; its adapter turns it into `{ clients: [] }`.
    *
    * Sends `get_online_clients`. Support: NapCat serious differences, go-cqhttp yes, Lagrange no.
    */
@@ -505,7 +511,8 @@ export interface CatalogueApi {
   /**
    * Sets the account's nickname and profile.
    * NapCat's schema is Any; typed from the NT kernel call it passes through. NapCat sets `nickname`,
-   * `personal_note` and `sex` (0 unknown, 1 male, 2 female) only.
+   * `personal_note` and `sex` (0 unknown, 1 male, 2 female) only, go-cqhttp all but `sex`: the adapters refuse
+   * the others.
    *
    * Sends `set_qq_profile`. Support: NapCat serious differences, go-cqhttp yes, Lagrange no.
    */
@@ -1499,7 +1506,8 @@ export interface SeedMethods {
   sendPrivateForwardMessage(userId: IdInput, messages: Message, options?: CallOptions): Observable<ForwardSendResult>;
   /**
    * Sends a forward (a list of `node` segments) to a group or a user.
-   * Lagrange only uploads the forward and answers its `res_id`; send it with a `forward` segment.
+   * Lagrange's own `send_forward_msg` only uploads the forward and answers its `res_id`: its adapter sends to
+   * the target through `send_group_forward_msg` / `send_private_forward_msg` (without a target, the upload).
    *
    * Sends `send_forward_msg` with `params`.
    * Support: NapCat yes, go-cqhttp yes, Lagrange serious differences.
@@ -1725,6 +1733,7 @@ export interface SeedMethods {
   setGroupKick(groupId: IdInput, userId: IdInput, rejectAddRequest?: boolean, options?: CallOptions): Observable<NoResult>;
   /**
    * Leaves a group (`is_dismiss` disbands it when the bot owns it).
+   * Lagrange ignores `is_dismiss`: its adapter refuses `is_dismiss: true`.
    *
    * Sends `set_group_leave` { group_id: groupId, is_dismiss: isDismiss }.
    * `isDismiss` defaults to `false`.
@@ -1750,7 +1759,8 @@ export interface SeedMethods {
   /**
    * Lists pending group invitations and join requests.
    * NapCat takes `count` (default 50) and fills entries from its own notify shape (`invitor_uin`,
-   * `requester_nick` …), plus an `InvitedRequest` copy.
+   * `requester_nick` …), plus an `InvitedRequest` copy; its adapter names the requester of a join request
+   * `requester_uin` and drops the copy.
    *
    * Sends `get_group_system_msg` {  }.
    * Support: NapCat serious differences, go-cqhttp yes, Lagrange no.
@@ -1855,7 +1865,9 @@ export interface SeedMethods {
   setFriendRemark(userId: IdInput, remark: string, options?: CallOptions): Observable<NoResult>;
   /**
    * Deletes a friend.
-   * NapCat also takes `friend_id`, and `temp_block` / `temp_both_del` (block, delete on both sides).
+   * NapCat also takes `friend_id`, and `temp_block` / `temp_both_del` (block, delete on both sides); its `{
+   * valid: false }` reply fails the call. Lagrange reads `temp_block` as `block` and has no `temp_both_del`,
+   * go-cqhttp neither: the adapters refuse what a backend lacks.
    *
    * Sends `delete_friend` { user_id: userId }.
    * Support: NapCat serious differences, go-cqhttp yes, Lagrange serious differences.
@@ -1878,6 +1890,7 @@ export interface SeedMethods {
   deleteUnidirectionalFriend(userId: IdInput, options?: CallOptions): Observable<NoResult>;
   /**
    * Accepts or rejects a friend request by its `flag`.
+   * Lagrange has no `remark`: its adapter refuses one.
    *
    * Sends `set_friend_add_request` { flag: flag, approve: approve, remark: remark }.
    * `approve` defaults to `true`.
@@ -1982,8 +1995,8 @@ export interface SeedMethods {
   deleteGroupFile(groupId: IdInput, fileId: string, busid?: number, options?: CallOptions): Observable<KernelResult>;
   /**
    * Creates a folder in a group's file system.
-   * NapCat creates folders at the root only (no `parent_id`), also takes `folder_name`, and answers `{ result,
-   * groupItem }`.
+   * NapCat creates folders at the root only (its adapter refuses another `parent_id`), also takes `folder_name`,
+   * and answers `{ result, groupItem }`.
    *
    * Sends `create_group_file_folder` { group_id: groupId, name: name, parent_id: parentId }.
    * Support: NapCat serious differences, go-cqhttp yes, Lagrange yes.
@@ -2008,7 +2021,7 @@ export interface SeedMethods {
   downloadFile(params: { url?: string; base64?: string; name?: string; headers?: string | string[]; thread_count?: number }, options?: CallOptions): Observable<DownloadedFile>;
   /**
    * Lists the account's other online devices.
-   * NapCat answers an empty array, not `{ clients }`.
+   * NapCat always answers an empty array; its adapter turns it into `{ clients: [] }`.
    *
    * Sends `get_online_clients` { no_cache: noCache }.
    * Support: NapCat serious differences, go-cqhttp yes, Lagrange no.
@@ -2115,7 +2128,8 @@ export interface SeedMethods {
   /**
    * Sets the account's nickname and profile.
    * NapCat's schema is Any; typed from the NT kernel call it passes through. NapCat sets `nickname`,
-   * `personal_note` and `sex` (0 unknown, 1 male, 2 female) only.
+   * `personal_note` and `sex` (0 unknown, 1 male, 2 female) only, go-cqhttp all but `sex`: the adapters refuse
+   * the others.
    *
    * Sends `set_qq_profile` with `params`.
    * Support: NapCat serious differences, go-cqhttp yes, Lagrange no.

@@ -1,4 +1,5 @@
 import type { SchedulerLike, Subscriber, Subscription } from 'rxjs';
+import type { BackendProfile } from './backend';
 import type { CallMeta } from './types';
 import { timerDelay } from './timer-limit';
 
@@ -29,6 +30,8 @@ export interface PendingCall {
   sent: boolean;
   /** Generation of the socket it was written on (-1 while unsent). */
   generation: number;
+  /** The backend profile the call was adapted for, when it rewrites replies ({@link BackendProfile.adaptReply}). */
+  readonly profile?: BackendProfile;
 }
 
 /**

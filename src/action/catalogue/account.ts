@@ -104,7 +104,7 @@ export const ACCOUNT_ACTIONS = {
     origin: 'go-cqhttp',
     doc: 'Lists the account\'s other online devices.',
     support: compat('supported', 'serious', 'unsupported'),
-    note: 'NapCat answers an empty array, not `{ clients }`.',
+    note: 'NapCat always answers an empty array; its adapter turns it into `{ clients: [] }`.',
   }),
   qidian_get_account_info: action({
     params: NoParams,
@@ -145,6 +145,6 @@ export const ACCOUNT_ACTIONS = {
     origin: 'go-cqhttp',
     doc: 'Sets the account\'s nickname and profile.',
     support: compat('supported', 'serious', 'unsupported'),
-    note: `${KERNEL_NOTE}. NapCat sets \`nickname\`, \`personal_note\` and \`sex\` (0 unknown, 1 male, 2 female) only.`,
+    note: `${KERNEL_NOTE}. NapCat sets \`nickname\`, \`personal_note\` and \`sex\` (0 unknown, 1 male, 2 female) only, go-cqhttp all but \`sex\`: the adapters refuse the others.`,
   }),
 } satisfies Record<string, ActionDef>;

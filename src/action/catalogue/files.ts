@@ -130,7 +130,7 @@ export const FILE_ACTIONS = {
     origin: 'go-cqhttp',
     doc: 'Creates a folder in a group\'s file system.',
     support: compat('supported', 'serious', 'supported'),
-    note: 'NapCat creates folders at the root only (no `parent_id`), also takes `folder_name`, and answers `{ result, groupItem }`.',
+    note: 'NapCat creates folders at the root only (its adapter refuses another `parent_id`), also takes `folder_name`, and answers `{ result, groupItem }`.',
   }),
   delete_group_folder: action({
     params: struct({ group_id: IdParam, folder_id: t.string }, 'DeleteGroupFolderParams'),

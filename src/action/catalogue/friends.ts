@@ -29,6 +29,7 @@ export const FRIEND_ACTIONS = {
     origin: 'onebot11',
     doc: 'Accepts or rejects a friend request by its `flag`.',
     support: compat('supported', 'supported', 'slight'),
+    note: 'Lagrange has no `remark`: its adapter refuses one.',
   }),
   get_stranger_info: action({
     params: struct({ user_id: IdParam, no_cache: optional(t.boolean) }, 'GetStrangerInfoParams'),
@@ -66,7 +67,8 @@ export const FRIEND_ACTIONS = {
     origin: 'go-cqhttp',
     doc: 'Deletes a friend.',
     support: compat('supported', 'serious', 'serious'),
-    note: 'NapCat also takes `friend_id`, and `temp_block` / `temp_both_del` (block, delete on both sides).',
+    note:
+      'NapCat also takes `friend_id`, and `temp_block` / `temp_both_del` (block, delete on both sides); its `{ valid: false }` reply fails the call. Lagrange reads `temp_block` as `block` and has no `temp_both_del`, go-cqhttp neither: the adapters refuse what a backend lacks.',
   }),
   delete_unidirectional_friend: action({
     params: struct({ user_id: IdParam }, 'DeleteUnidirectionalFriendParams'),

@@ -87,6 +87,7 @@ export const GROUP_ADMIN_ACTIONS = {
     origin: 'onebot11',
     doc: 'Leaves a group (`is_dismiss` disbands it when the bot owns it).',
     support: compat('supported', 'supported', 'slight'),
+    note: 'Lagrange ignores `is_dismiss`: its adapter refuses `is_dismiss: true`.',
   }),
   set_group_special_title: action({
     params: struct(

@@ -123,6 +123,6 @@ export const GROUP_ACTIONS = {
     origin: 'go-cqhttp',
     doc: 'Lists pending group invitations and join requests.',
     support: compat('supported', 'serious', 'unsupported'),
-    note: 'NapCat takes `count` (default 50) and fills entries from its own notify shape (`invitor_uin`, `requester_nick` …), plus an `InvitedRequest` copy.',
+    note: 'NapCat takes `count` (default 50) and fills entries from its own notify shape (`invitor_uin`, `requester_nick` …), plus an `InvitedRequest` copy; its adapter names the requester of a join request `requester_uin` and drops the copy.',
   }),
 } satisfies Record<string, ActionDef>;

@@ -132,7 +132,7 @@ export const MESSAGE_ACTIONS = {
     origin: 'go-cqhttp',
     doc: 'Sends a forward (a list of `node` segments) to a group or a user.',
     support: compat('supported', 'supported', 'serious'),
-    note: 'Lagrange only uploads the forward and answers its `res_id`; send it with a `forward` segment.',
+    note: "Lagrange's own `send_forward_msg` only uploads the forward and answers its `res_id`: its adapter sends to the target through `send_group_forward_msg` / `send_private_forward_msg` (without a target, the upload).",
     sends: 'conversation',
   }),
   send_group_forward_msg: action({
