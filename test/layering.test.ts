@@ -11,7 +11,7 @@ const SRC = resolve(__dirname, '../src');
 /** The folders in data-flow order: each may import only the folders before it (and itself). */
 const FLOW = ['transport', 'codec', 'message', 'action', 'event', 'stream', 'runtime', 'client', 'server', 'redis', 'testing'];
 /** Modules at the root of src/ everyone may import (they import nothing of the SDK's). */
-const SHARED = new Set(['errors.ts', 'logger.ts']);
+const SHARED = new Set(['errors.ts', 'is-record.ts', 'logger.ts']);
 /** Pure layers: no sockets, so no transport import, not even for types. */
 const PURE = new Set(['codec', 'message', 'action', 'event']);
 /** Package self-references, as files. */

@@ -5,6 +5,7 @@ import type { Segment } from './segment';
 import { eventCodecFor, type OneBotEvent, type UnknownEvent } from './event';
 import { mayHoldUnsafeInteger, parseLossless } from './lossless-json';
 import { reportErrors } from './report';
+import { isRecord } from '../is-record';
 
 /** A reply frame to an action, as the server sent it (NapCat, go-cqhttp and Lagrange fields). */
 export interface ActionReply {
@@ -46,10 +47,6 @@ export type InboundFrame = EventFrame | UnknownEventFrame | ReplyFrame;
 export type DecodeResult = InboundFrame | DecodeError | ProtocolError;
 
 const MESSAGE_POSTS: Readonly<Record<string, true>> = { message: true, message_sent: true };
-
-function isRecord(u: unknown): u is Record<string, unknown> {
-  return typeof u === 'object' && u !== null && !Array.isArray(u);
-}
 
 /** Replaces a CQ-string `message` (string-format backends) by its segments; `raw_message` keeps the text. */
 function normaliseMessage(event: Record<string, unknown>): void {

@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
 import { fieldsIs, declareInlineCheck } from './compile-is';
+import { isRecord } from '../is-record';
 
 /**
  * Codecs of OneBot 11 message segments `{ type, data }`, as NapCat sends them in events and accepts them in
@@ -19,10 +20,6 @@ type NoFields = Record<never, t.Mixed>;
 type DataOf<R extends Fields, O extends Fields> = { [K in keyof R]: t.TypeOf<R[K]> } & {
   [K in keyof O]?: t.TypeOf<O[K]> | null;
 };
-
-function isRecord(u: unknown): u is Record<string, unknown> {
-  return typeof u === 'object' && u !== null && !Array.isArray(u);
-}
 
 /** A string or a number: ID-like fields, which NapCat sends as strings and accepts as either. */
 const StringOrNumber = declareInlineCheck(

@@ -2,6 +2,7 @@ import { type OperatorFunction, map } from 'rxjs';
 import { type Id, type IdInput } from '../codec/id';
 import { type CustomNodeData, type NodeSegment, type Segment, SegmentArray } from '../codec/segment';
 import { DecodeError } from '../errors';
+import { isRecord } from '../is-record';
 import { cq } from './cq';
 import { type CustomNodeOptions, segment } from './segment-builders';
 
@@ -30,7 +31,6 @@ export function forwardNodes(entries: readonly ForwardEntry[]): NodeSegment[] {
 
 type Loose = Readonly<Record<string, unknown>>;
 
-const isRecord = (u: unknown): u is Loose => typeof u === 'object' && u !== null && !Array.isArray(u);
 const isIdLike = (u: unknown): u is Id => typeof u === 'number' || (typeof u === 'string' && /^\d+$/.test(u));
 
 function fail(raw: unknown, why: string): never {

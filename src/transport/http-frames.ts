@@ -2,6 +2,7 @@
  * The text frames an HTTP API exchange turns into: the request frame taken apart, and HTTP answers put back
  * together as the reply frames a WebSocket would have carried.
  */
+import { isRecord } from '../is-record';
 
 /** A request frame `{ action, params, echo }` taken apart; `params` is the exact JSON text of the params. */
 export interface HttpRequestParts {
@@ -12,10 +13,6 @@ export interface HttpRequestParts {
 
 /** Retcode of the reply synthesised for HTTP 404 (NapCat's "unknown action"). */
 export const UNKNOWN_ACTION_RETCODE = 1404;
-
-function isRecord(u: unknown): u is Record<string, unknown> {
-  return typeof u === 'object' && u !== null && !Array.isArray(u);
-}
 
 function parseObject(text: string): Record<string, unknown> | undefined {
   try {

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { type FieldCheck, fieldsIs } from '../../codec/compile-is';
+import { GroupRole } from '../../codec/account';
 import { Id } from '../../codec/id';
 import { SegmentArray } from '../../codec/segment';
 
@@ -58,14 +59,6 @@ function fieldCheck(key: string, codec: t.Mixed): FieldCheck {
 /** The reply data of actions that answer nothing useful: `null` (NapCat), missing, or an object. */
 export const NoResult = t.union([t.null, t.undefined, t.UnknownRecord], 'NoResult');
 export type NoResult = t.TypeOf<typeof NoResult>;
-
-/** A user's sex as OneBot 11 reports it. */
-export const Sex = t.keyof({ male: null, female: null, unknown: null }, 'Sex');
-export type Sex = t.TypeOf<typeof Sex>;
-
-/** A group member's role. */
-export const GroupRole = t.keyof({ owner: null, admin: null, member: null }, 'GroupRole');
-export type GroupRole = t.TypeOf<typeof GroupRole>;
 
 /** `get_login_info`: the logged-in account. */
 export const LoginInfo = struct({ user_id: Id, nickname: t.string }, 'LoginInfo');

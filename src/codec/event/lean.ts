@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { type FieldCheck, fieldsIs } from '../compile-is';
+import { isRecord } from '../../is-record';
 
 /** Flattens an intersection of object types into one object type (keeps `?` modifiers). */
 type Flat<T> = { [K in keyof T]: T[K] };
@@ -8,10 +9,6 @@ type Flat<T> = { [K in keyof T]: T[K] };
 export type LeanOf<R extends t.Props, O extends t.Props> = Flat<
   { [K in keyof R]: t.TypeOf<R[K]> } & { [K in keyof O]?: t.TypeOf<O[K]> }
 >;
-
-function isRecord(u: unknown): u is Record<string, unknown> {
-  return typeof u === 'object' && u !== null && !Array.isArray(u);
-}
 
 /**
  * A codec that also accepts `null` and `undefined` (OneBot 11 sends `anonymous: null` for a normal group

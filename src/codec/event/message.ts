@@ -1,20 +1,13 @@
 import * as t from 'io-ts';
+import { GroupRole, Sex } from '../account';
 import { Id } from '../id';
 import { MessageContent, eventBase } from './common';
 import { lean, nullable } from './lean';
 
-/** A member's role in a group. */
-export const GroupRole = t.keyof({ owner: null, admin: null, member: null }, 'GroupRole');
-/** A member's role in a group: `'owner' | 'admin' | 'member'`. */
-export type GroupRole = t.TypeOf<typeof GroupRole>;
-
-/** A QQ account's declared sex. */
-export const Sex = t.keyof({ male: null, female: null, unknown: null }, 'Sex');
-/** A QQ account's declared sex: `'male' | 'female' | 'unknown'`. */
-export type Sex = t.TypeOf<typeof Sex>;
+export { GroupRole, Sex } from '../account';
 
 /** A sender's role as backends report it: a {@link GroupRole}, or `'unknown'` (Lagrange, role not cached). */
-export const SenderRole = t.keyof({ owner: null, admin: null, member: null, unknown: null }, 'SenderRole');
+export const SenderRole = t.keyof({ ...GroupRole.keys, unknown: null }, 'SenderRole');
 /** A sender's role: `'owner' | 'admin' | 'member' | 'unknown'`. */
 export type SenderRole = t.TypeOf<typeof SenderRole>;
 

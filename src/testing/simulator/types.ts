@@ -1,13 +1,13 @@
+import type { GroupRole, Sex } from 'onebot-rx';
 import type { Observable } from 'rxjs';
 import type { EventFactories } from './event-types';
 import type { ReverseConnection, ReverseOptions } from './reverse';
 import type { WebhookDelivery, WebhookTarget } from './webhooks';
 
-/** A group member's role, as OneBot 11 names it. */
-export type MemberRole = 'owner' | 'admin' | 'member';
+/** A group member's role, as OneBot 11 names it (the SDK's {@link GroupRole}). */
+export type MemberRole = GroupRole;
 
-/** A sex as OneBot 11 reports it. */
-export type Sex = 'male' | 'female' | 'unknown';
+export type { Sex };
 
 /** A friend of the simulated account. */
 export interface FriendSeed {
