@@ -71,7 +71,9 @@ export function linkTo(input: RedisInput, logger: Logger, role: string): RedisLi
     blocking: (name) => {
       // A blocking read whose answer was lost with the connection is failed, not re-sent: the reader then
       // recovers what the lost answer held (its own pending entries) before reading on, so order is kept.
-      const options = { ...(typeof input === 'string' ? URL_OPTIONS : { maxRetriesPerRequest: null }), autoResendUnfulfilledCommands: false };
+      // Named (`CLIENT LIST`), so an operator sees which worker's read is blocked where.
+      const connectionName = `onebot-rx:${role}:${name}`.replace(/[^\w:./-]+/g, ':');
+      const options = { ...(typeof input === 'string' ? URL_OPTIONS : { maxRetriesPerRequest: null }), autoResendUnfulfilledCommands: false, connectionName };
       const client = watch(main.duplicate(options), name);
       owned.push(client);
       return client;

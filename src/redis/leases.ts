@@ -10,6 +10,11 @@ export interface Ownership {
   readonly token: string;
   /** Set while the partition is being given up (no reading; in-flight handlings finish, then it is released). */
   releasing: boolean;
+  /**
+   * Local time (ms) until which the lease is surely still ours: when the last successful acquisition or
+   * renewal was sent, plus the lease term. Redis cannot expire it earlier, so nobody else can own it before.
+   */
+  validUntil: number;
 }
 
 /** What the lease keeper reports to the worker. */
@@ -66,7 +71,6 @@ export function keepLeases(settings: LeaseSettings, hooks: LeaseHooks): { owned:
   const { redis, keys, leaseTtl } = settings;
   const owned = new Map<number, Ownership>();
   const period = Math.max(50, Math.floor(leaseTtl / 3));
-  let lastRenewed = Date.now();
   let stopped = false;
   let ticking: Promise<void> | undefined;
   const run = (): void => {
@@ -97,9 +101,9 @@ export function keepLeases(settings: LeaseSettings, hooks: LeaseHooks): { owned:
     const members = (await withDeadline(MEMBERS.run(redis, [keys.members], [settings.member, wanted ? leaseTtl : 0]), leaseTtl)) as string[];
     const renewals = [...owned.values()];
     const renewed = await withDeadline(Promise.all(renewals.map((o) => RENEW.run(redis, [keys.lease(o.partition)], [o.token, leaseTtl]))), leaseTtl);
-    lastRenewed = started;
     renewals.forEach((o, i) => {
       if (Number(renewed[i]) !== 1) lose(o);
+      else o.validUntil = Math.max(o.validUntil, started + leaseTtl);
     });
     const mine = wanted ? assignment(members, settings.member, settings.partitions) : new Set<number>();
     for (const o of owned.values()) {
@@ -110,9 +114,10 @@ export function keepLeases(settings: LeaseSettings, hooks: LeaseHooks): { owned:
     }
     for (const partition of mine) {
       if (owned.has(partition) || stopped) continue;
+      const asked = Date.now();
       const epoch = Number(await ACQUIRE.run(redis, [keys.lease(partition), keys.epoch(partition)], [settings.owner, leaseTtl]));
       if (epoch > 0 && !stopped) {
-        const o: Ownership = { partition, epoch, token: `${settings.owner}|${epoch}`, releasing: false };
+        const o: Ownership = { partition, epoch, token: `${settings.owner}|${epoch}`, releasing: false, validUntil: asked + leaseTtl };
         owned.set(partition, o);
         hooks.acquired(o).catch(settings.onError);
       }
@@ -120,7 +125,8 @@ export function keepLeases(settings: LeaseSettings, hooks: LeaseHooks): { owned:
   };
 
   const timer = setInterval(() => {
-    if (Date.now() - lastRenewed > leaseTtl) for (const o of [...owned.values()]) lose(o);
+    const now = Date.now();
+    for (const o of [...owned.values()]) if (now >= o.validUntil) lose(o);
     run();
   }, period);
   run();

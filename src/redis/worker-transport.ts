@@ -37,6 +37,14 @@ interface Tracked {
   cancelled: boolean;
   delivering: boolean;
   finished: boolean;
+  /** Whether it still counts against `readAhead` (until it finishes or its ownership ends). */
+  counted: boolean;
+}
+
+/** A blocking read in flight: the ownerships it covers, and when its entries have been handed out. */
+interface Read {
+  readonly covers: ReadonlySet<Ownership>;
+  readonly done: Promise<void>;
 }
 
 const MAX_ACTION_STREAM = 10_000;
@@ -68,7 +76,11 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
       const replier = link.blocking('replies');
       const instance = `${consumer}/${randomBytes(4).toString('hex')}`;
       const replyList = keys.replies(instance);
+      /** The handlings' view, by delivery id (what `send` looks idempotency keys up by). */
       const tracked = new Map<string, Tracked>();
+      /** Every entry handed out and not finished, by `<partition>/<entry id>`, of ownerships still held. */
+      const live = new Map<string, Tracked>();
+      let current: Read | undefined;
       const acks = new Map<number, string[]>();
       let inFlight = 0;
       let stopped = false;
@@ -82,53 +94,71 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
       };
       const stopWatching = demand.watch(wake);
 
+      /** Writes the queued acks now (on the main connection, so before anything sent after). */
+      const flushNow = (): Promise<void> => {
+        if (acks.size === 0) return Promise.resolve();
+        const pipeline = main.pipeline();
+        let n = 0;
+        for (const [partition, ids] of acks) {
+          pipeline.xack(keys.events(partition), group, ...ids);
+          n += ids.length;
+        }
+        acks.clear();
+        pipeline.hincrby(keys.stats, 'acked', n);
+        counters.acked += n;
+        return pipeline.exec().then(
+          () => undefined,
+          (e: unknown) => logger.warn(`onebot-rx/redis: worker ack failed: ${say(e)}`),
+        );
+      };
       let flushing = false;
       const flushAcks = (): void => {
         if (flushing) return;
         flushing = true;
         setImmediate(() => {
           flushing = false;
-          if (acks.size === 0) return;
-          const pipeline = main.pipeline();
-          let n = 0;
-          for (const [partition, ids] of acks) {
-            pipeline.xack(keys.events(partition), group, ...ids);
-            n += ids.length;
-          }
-          acks.clear();
-          pipeline.hincrby(keys.stats, 'acked', n);
-          counters.acked += n;
-          pipeline.exec().catch((e: unknown) => logger.warn(`onebot-rx/redis: worker ack failed: ${say(e)}`));
+          void flushNow();
         });
       };
+
+      const uncount = (t: Tracked): void => {
+        if (!t.counted) return;
+        t.counted = false;
+        inFlight--;
+      };
+      const keyOf = (t: Tracked): string => `${t.ownership.partition}/${t.entryId}`;
 
       const finish = (t: Tracked): void => {
         if (t.finished || t.delivering || t.claims > 0) return;
         t.finished = true;
-        inFlightEntries.delete(`${t.ownership.partition}/${t.entryId}`);
-        const current = leases.owned.get(t.ownership.partition);
-        if (current === t.ownership) {
-          inFlight--;
-          if (!t.cancelled) {
-            const list = acks.get(t.ownership.partition) ?? [];
-            list.push(t.entryId);
-            acks.set(t.ownership.partition, list);
-            flushAcks();
-          }
+        if (live.get(keyOf(t)) === t) live.delete(keyOf(t));
+        uncount(t);
+        if (leases.owned.get(t.ownership.partition) === t.ownership && !t.cancelled) {
+          const list = acks.get(t.ownership.partition) ?? [];
+          list.push(t.entryId);
+          acks.set(t.ownership.partition, list);
+          flushAcks();
         }
         drained.get(t.ownership.partition)?.();
         wake();
       };
 
-      /** `<partition>/<entry id>` of the entries handed to the client and not finished. */
-      const inFlightEntries = new Set<string>();
+      /** Ends an ownership's claim on its unfinished entries: they no longer count, and a next owner may deliver them again. */
+      const forget = (o: Ownership): void => {
+        for (const [key, t] of live) {
+          if (t.ownership !== o) continue;
+          live.delete(key);
+          uncount(t);
+        }
+      };
+
       const deliver = (ownership: Ownership, [entryId, flat]: RawEntry): void => {
         const entryKey = `${ownership.partition}/${entryId}`;
-        if (inFlightEntries.has(entryKey)) return;
-        inFlightEntries.add(entryKey);
+        if (live.has(entryKey)) return;
         const f = fieldsOf(flat);
-        const id = f[E.id] ?? `${ownership.partition}/${entryId}`;
-        const t: Tracked = { ownership, entryId, selfId: f[E.self] ?? '', claims: 0, cancelled: false, delivering: true, finished: false };
+        const id = f[E.id] ?? entryKey;
+        const t: Tracked = { ownership, entryId, selfId: f[E.self] ?? '', claims: 0, cancelled: false, delivering: true, finished: false, counted: true };
+        live.set(entryKey, t);
         tracked.set(id, t);
         inFlight++;
         counters.delivered++;
@@ -196,28 +226,31 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
           lost: (o) => {
             reading.delete(o);
             logger.warn(`onebot-rx/redis: worker ${consumer} lost partition ${o.partition} (epoch ${o.epoch}); its in-flight handlings are not acknowledged`);
-            for (const t of tracked.values()) {
-              if (t.ownership !== o || t.finished) continue;
-              inFlight--;
-              inFlightEntries.delete(`${o.partition}/${t.entryId}`);
-            }
+            forget(o);
             wake();
           },
-          drain: (o) =>
-            new Promise<void>((resolve) => {
-              reading.delete(o);
-              const pendingOf = () => [...tracked.values()].some((t) => t.ownership === o && !t.finished);
-              if (!pendingOf()) return resolve();
-              const timer = setTimeout(done, settings.drainTimeout);
-              function done() {
-                clearTimeout(timer);
-                drained.delete(o.partition);
-                setImmediate(resolve); // after the acks queued by the last handlings are written
-              }
-              drained.set(o.partition, () => {
-                if (!pendingOf()) done();
+          drain: async (o) => {
+            reading.delete(o);
+            // A read still blocked on this partition would take entries the next owner never sees: let it end
+            // (it hands what it got to the handlings below) before the lease goes.
+            while (current?.covers.has(o)) await current.done;
+            const pendingOf = () => [...live.values()].some((t) => t.ownership === o);
+            if (pendingOf()) {
+              await new Promise<void>((resolve) => {
+                const timer = setTimeout(done, settings.drainTimeout);
+                function done() {
+                  clearTimeout(timer);
+                  drained.delete(o.partition);
+                  resolve();
+                }
+                drained.set(o.partition, () => {
+                  if (!pendingOf()) done();
+                });
               });
-            }),
+            }
+            forget(o); // what outlived the drain timeout is left pending for the next owner
+            await flushNow(); // acks before the release, on the same connection
+          },
         },
       );
       settings.live.main = main;
@@ -238,10 +271,19 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
         }
       };
 
+      /**
+       * A blocking read must end while the leases it covers are surely ours (else Redis could hand a next
+       * owner's entries to it): it covers only partitions with more than `margin` of lease left, and blocks
+       * no longer than the shortest of them.
+       */
+      const margin = Math.max(20, Math.floor(settings.leaseTtl / 5));
+      const leaseLeft = (o: Ownership, now: number): number => o.validUntil - now - margin;
+
       const readLoop = async (): Promise<void> => {
         let recovering = false;
         while (!stopped) {
-          const open = [...reading].filter((o) => leases.owned.get(o.partition) === o && !o.releasing);
+          const now = Date.now();
+          const open = [...reading].filter((o) => leases.owned.get(o.partition) === o && !o.releasing && leaseLeft(o, now) >= 10);
           const room = settings.readAhead - inFlight;
           if (!demand.active || open.length === 0 || room <= 0) {
             await new Promise<void>((resolve) => {
@@ -251,15 +293,19 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
             continue;
           }
           const count = Math.max(1, Math.floor(room / open.length));
+          const block = Math.max(1, Math.min(settings.blockMs, ...open.map((o) => leaseLeft(o, now))));
+          let ended: () => void = () => undefined;
+          current = { covers: new Set(open), done: new Promise<void>((resolve) => (ended = resolve)) };
           try {
             if (recovering) {
               await recover(open);
               recovering = false;
             }
-            const reply = await reader.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', String(count), 'BLOCK', String(settings.blockMs), 'STREAMS', ...open.map((o) => keys.events(o.partition)), ...open.map(() => '>'));
+            const reply = await reader.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', String(count), 'BLOCK', String(block), 'STREAMS', ...open.map((o) => keys.events(o.partition)), ...open.map(() => '>'));
             for (const [stream, entries] of entriesOf(reply)) {
               const o = open.find((x) => keys.events(x.partition) === stream);
-              if (o === undefined || leases.owned.get(o.partition) !== o) continue; // lost while reading: the next owner claims them
+              // Lost while reading: the read was served while the lease was ours, so the next owner claims these.
+              if (o === undefined || leases.owned.get(o.partition) !== o) continue;
               for (const entry of entries) deliver(o, entry);
             }
           } catch (e) {
@@ -271,6 +317,9 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
               logger.warn(`onebot-rx/redis: worker ${consumer} reading: ${say(e)}`);
               await new Promise((r) => setTimeout(r, 200));
             }
+          } finally {
+            current = undefined;
+            ended();
           }
         }
       };

@@ -1,6 +1,8 @@
+import type { Redis } from 'ioredis';
 import { createClient } from 'onebot-rx';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGateway } from '../../src/redis';
+import { partitionOf } from '../../src/redis/partition';
 import { createSimulator, type Simulator } from '../../src/testing';
 import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
 import { type Child, orderViolations, readLog, replyCounts, settled, spawnFixture, tempDir, until } from './cluster-harness';
@@ -32,7 +34,7 @@ async function setUp(prefix: string, redisOptions: Parameters<typeof startRedis>
   return run;
 }
 
-function startWorker(r: Run, name: string, actionTimeout = 30_000): Child {
+function startWorker(r: Run, name: string, actionTimeout = 30_000, blockMs = 200): Child {
   const log = r.dir.file(`${name}.log`);
   r.logs.push(log);
   const child = spawnFixture('worker-process', {
@@ -42,6 +44,7 @@ function startWorker(r: Run, name: string, actionTimeout = 30_000): Child {
     LOG: log,
     LEASE_TTL: String(LEASE_TTL),
     ACTION_TIMEOUT: String(actionTimeout),
+    BLOCK_MS: String(blockMs),
   });
   r.children.push(child);
   return child;
@@ -63,8 +66,8 @@ function startGatewayHere(r: Run): void {
 }
 
 /** Emits event i ("e:<group>:<n>", conversations round-robin); waits for a connected gateway when there is none. */
-async function emit(r: Run, i: number): Promise<void> {
-  const c = i % CONVERSATIONS;
+async function emit(r: Run, i: number, order: readonly number[] = []): Promise<void> {
+  const c = order[i % CONVERSATIONS] ?? i % CONVERSATIONS;
   const event = r.sim.events.groupMessage({ group_id: groupOf(c), user_id: 42, message: `e:${groupOf(c)}:${Math.floor(i / CONVERSATIONS)}` });
   for (;;) {
     try {
@@ -85,6 +88,21 @@ async function finish(r: Run, total: number, allowMissing = false): Promise<void
     if (!allowMissing && replyCounts(r.sim).size < total) return false;
     return settled(check, r.prefix, PARTITIONS, r.sim.selfId);
   });
+}
+
+/** Who holds each partition's lease (`<consumer>/<instance>|<epoch>`). */
+const leaseOwners = (r: Run, check: Redis) =>
+  Promise.all(Array.from({ length: PARTITIONS }, (_, p) => check.get(`${r.prefix}:lease:${p}`)));
+
+/** Resolves once `worker` owns every partition and its read, blocked, covers them all. */
+async function blockedOnAll(r: Run, worker: string): Promise<void> {
+  const check = r.redis.client();
+  await until(async () => (await leaseOwners(r, check)).every((l) => l?.startsWith(`${worker}/`)));
+  // An event that is not logged: once it is acked, the worker's next read covers every partition it owns.
+  await r.sim.emit(r.sim.events.groupMessage({ group_id: groupOf(0), user_id: 42, message: 'warm-up' }));
+  await until(async () => Number(await check.hget(`${r.prefix}:stats`, 'acked')) >= 1);
+  const blocked = new RegExp(`name=onebot-rx:worker:${worker}:events [^\\n]*flags=b`);
+  await until(async () => blocked.test(String(await check.call('CLIENT', 'LIST'))));
 }
 
 /** The three guarantees: every event handled at least once, no reply sent twice, per-conversation order per worker. */
@@ -135,6 +153,46 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out under faults (real r
     expect(missingReplies).toBe(0);
     expect(readLog(r.logs[1]!).length).toBeGreaterThan(total / 2); // w2 took w1's partitions over
     expect(rehandled).toBeGreaterThan(0); // w1's unacknowledged handlings were re-delivered to w2
+  });
+
+  // A read blocked on a partition is served by Redis whoever owns the partition by then: if it outlived the
+  // worker's ownership, it took the next owner's entries into a pending list nobody claims (the hang once seen
+  // in the worker-added and Redis-restart cases). Reads asking to block a minute make that window certain.
+  it('a worker giving partitions up lets its blocked read end first: the new owner gets every entry', { timeout: 60_000 }, async () => {
+    const r = await setUp('handover');
+    startGatewayHere(r);
+    await startWorker(r, 'w1', 30_000, 60_000).ready;
+    await blockedOnAll(r, 'w1');
+    await startWorker(r, 'w2', 30_000, 60_000).ready; // w1 gave w2 its share of the partitions
+    // The first event goes to one of w2's partitions, which w1's read (if it outlived the hand-over) still covers.
+    const leases = await leaseOwners(r, r.redis.client());
+    const ofW2 = (c: number) => leases[partitionOf({ self_id: r.sim.selfId, group_id: groupOf(c) }, PARTITIONS)]?.startsWith('w2/') === true;
+    const order = Array.from({ length: CONVERSATIONS }, (_, c) => c).sort((a, b) => Number(ofW2(b)) - Number(ofW2(a)));
+    expect(ofW2(order[0]!)).toBe(true);
+    const total = 4 * CONVERSATIONS;
+    for (let i = 0; i < total; i++) await emit(r, i, order);
+    await finish(r, total);
+    expect(verify(r, total).missingReplies).toBe(0);
+    expect(readLog(r.logs[1]!).length).toBeGreaterThan(0);
+  });
+
+  it('a worker frozen past its lease (SIGSTOP) cannot take the next owner’s entries with a read it left blocked', { timeout: 60_000 }, async () => {
+    const r = await setUp('frozen');
+    startGatewayHere(r);
+    const w1 = startWorker(r, 'w1', 30_000, 60_000);
+    await w1.ready;
+    await blockedOnAll(r, 'w1');
+    w1.process.kill('SIGSTOP'); // stops renewing, its blocked read stays registered in Redis
+    try {
+      await startWorker(r, 'w2', 30_000, 60_000).ready; // w1's leases expired: w2 took partitions
+      const total = 4 * CONVERSATIONS;
+      for (let i = 0; i < total; i++) await emit(r, i);
+      await finish(r, total);
+      expect(verify(r, total).missingReplies).toBe(0);
+      expect(readLog(r.logs[0]!)).toEqual([]); // the frozen worker handled nothing
+    } finally {
+      w1.process.kill('SIGCONT');
+    }
   });
 
   // Known intermittent hang (issue 14, open): in full clean-clone runs this test can wait out its timeout (a
