@@ -7,7 +7,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { createClient, isAuthError, isDisconnectedError } from '../../src/index';
 import { createSimulator } from '../../src/testing/index';
 import { confinedPath } from '../../src/stream/safe-path';
-import { sameToken } from '../../src/testing/simulator/auth';
 import type { Logger } from '../../src/logger';
 import { closedPortUrl, startLoopback } from '../transport/loopback';
 import { connected, stateReaches } from '../client/harness';
@@ -110,7 +109,11 @@ describe('the token never shows in logs or errors', () => {
 });
 
 describe('token comparison in the simulator', () => {
-  it('compares equal-length tokens with crypto.timingSafeEqual, and answers exactly', () => {
+  it('compares equal-length tokens with crypto.timingSafeEqual, and answers exactly', async () => {
+    // A fresh copy of the module, so it imports the mocked node:crypto even when an earlier test file in this
+    // worker (the suite runs without per-file isolation) already loaded the real one.
+    vi.resetModules();
+    const { sameToken } = await import('../../src/testing/simulator/auth');
     const before = crypto.calls;
     const verdicts = [
       sameToken(TOKEN, TOKEN),
