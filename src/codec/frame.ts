@@ -21,16 +21,18 @@ export interface ActionReply {
   readonly stream?: string;
 }
 
-/** A known event, decoded and typed. */
+/** A known event, decoded and typed; `text` is the raw frame (for recordings: `recordFrames`). */
 export interface EventFrame {
   readonly kind: 'event';
   readonly event: OneBotEvent;
+  readonly text: string;
 }
 
-/** A well-formed event no codec knows (a new post, notice, request or meta type), fields intact. */
+/** A well-formed event no codec knows (a new post, notice, request or meta type), fields intact, and its raw text. */
 export interface UnknownEventFrame {
   readonly kind: 'unknown-event';
   readonly event: UnknownEvent;
+  readonly text: string;
 }
 
 /** A reply to an action; `text` is the raw frame, kept to re-read 64-bit IDs losslessly when needed. */
@@ -60,13 +62,13 @@ function decodeEvent(frame: Record<string, unknown>, text: string): DecodeResult
   if (codec === undefined) return unknownEvent(frame, text);
   if (codec.is(frame)) {
     normaliseMessage(frame);
-    return { kind: 'event', event: frame as OneBotEvent };
+    return { kind: 'event', event: frame as OneBotEvent, text };
   }
   if (mayHoldUnsafeInteger(text)) {
     const lossless = parseLossless(text);
     if (isRecord(lossless) && codec.is(lossless)) {
       normaliseMessage(lossless);
-      return { kind: 'event', event: lossless as OneBotEvent };
+      return { kind: 'event', event: lossless as OneBotEvent, text };
     }
   }
   return new DecodeError(text, explain(codec, frame));
@@ -74,9 +76,9 @@ function decodeEvent(frame: Record<string, unknown>, text: string): DecodeResult
 
 /** An event no codec knows, with 64-bit integers kept as exact digit strings like known events' IDs. */
 function unknownEvent(frame: Record<string, unknown>, text: string): UnknownEventFrame {
-  if (!mayHoldUnsafeInteger(text)) return { kind: 'unknown-event', event: frame as UnknownEvent };
+  if (!mayHoldUnsafeInteger(text)) return { kind: 'unknown-event', event: frame as UnknownEvent, text };
   const lossless = parseLossless(text);
-  return { kind: 'unknown-event', event: (isRecord(lossless) ? lossless : frame) as UnknownEvent };
+  return { kind: 'unknown-event', event: (isRecord(lossless) ? lossless : frame) as UnknownEvent, text };
 }
 
 /** A readable path report of why `value` fails `codec`. */

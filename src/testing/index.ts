@@ -27,6 +27,8 @@ export type {
   WebhookTarget,
   WorldSeed,
 } from './simulator';
+export { recordFrames, type FrameRecording, type RecordFramesOptions } from './record-frames';
+export { parseRecording, recordingLine, redactFrame, REDACTED, type RecordedFrame, type RecordedKind } from './recording';
 export {
   createTestClient,
   defaultAnswers,

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BehaviorSubject, filter, firstValueFrom, map, ReplaySubject } from 'rxjs';
 import { stringifyWire } from '../../codec/id';
@@ -11,7 +12,9 @@ import { HANDLERS, type HandlerContext } from './handlers';
 import { personaOf, type Persona } from './personas';
 import { fileSource } from './handlers/files';
 import { Heartbeat } from './heartbeat';
+import { parseRecording } from '../recording';
 import { ReplyPipeline } from './replies';
+import { parseEvent, replayable } from './replay';
 import { collectFrames, sendAll, sendLazily, type ReplyFrames } from './send-frames';
 import { Transfers } from './transfers';
 import { sendText, SimServer, type SimClient } from './server';
@@ -244,6 +247,17 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
     await Promise.all(closing);
   };
 
+  /** Pushes a recording's event frames (and the frames the recording client rejected) in order, verbatim. */
+  const replay = async (recordingPath: string): Promise<number> => {
+    const texts = replayable(parseRecording(await readFile(recordingPath, 'utf8')));
+    for (const text of texts) {
+      const event = parseEvent(text);
+      if (event !== undefined) record(world, event);
+      await broadcast(text);
+    }
+    return texts.length;
+  };
+
   const sendRaw = async (text: string): Promise<void> => {
     const targets = [...server.clients];
     if (targets.length === 0) throw new Error('no client is connected to the simulator');
@@ -293,6 +307,7 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
     delayReplies: (ms) => replies.delay(ms),
     reorderReplies: (n) => replies.reorder(n),
     sendRaw,
+    replay,
     stopHeartbeats: () => heartbeat.pause(true),
     resumeHeartbeats: () => {
       heartbeat.pause(false);

@@ -181,6 +181,18 @@ export interface Simulator {
   dropAfterUploadChunks(count: number): void;
   /** Writes a raw text frame to every connected client. */
   sendRaw(text: string): Promise<void>;
+  /**
+   * Replays a recording made by `recordFrames` (JSON lines): writes its event frames, and the frames the
+   * recording client rejected, to every connected event client in order and exactly as recorded (64-bit
+   * IDs keep their digits); recorded replies are skipped. Resolves with the number of frames written once
+   * all are written; rejects when no client is connected.
+   *
+   * @example
+   * const events = nextValues(client.events$, 3);
+   * await sim.replay('test/fixtures/recordings/napcat-group.jsonl');
+   * expect(await events).toMatchObject([{ post_type: 'message' }, ...]);
+   */
+  replay(path: string): Promise<number>;
   /** Stops sending heartbeats (the watchdog case). */
   stopHeartbeats(): void;
   /** Resumes heartbeats after {@link Simulator.stopHeartbeats}. */
