@@ -1,4 +1,4 @@
-import { BehaviorSubject, Observable, type SchedulerLike, type Unsubscribable } from 'rxjs';
+import { BehaviorSubject, type Observable, type SchedulerLike, type Subscriber, type TeardownLogic, type Unsubscribable } from 'rxjs';
 import type { ActionReply, ReplyFrame } from '../codec/frame';
 import { explain } from '../codec/frame';
 import { stringifyWire } from '../codec/id';
@@ -18,7 +18,9 @@ import { type ActionDef, asyncBase } from './define';
 import { actionFailed, isFailedReply } from './failure';
 import { type PendingCall, PendingCalls, type ResultMode } from './pending-calls';
 import { type ThrottleOptions, targetOf, throttleCalls } from './throttle';
-import type { CallMeta, CallOptions, CallSocket } from './types';
+import type { CallOptions, CallSocket } from './types';
+import { CallObservable } from './call-observable';
+import { callNumber, frameHead, stampedMeta } from './request-frame';
 
 /** What the caller needs from the connection. */
 export interface CallLink {
@@ -70,10 +72,14 @@ export interface CallerDeps<L extends CallLink = CallLink> {
 }
 
 interface Resolved {
+  readonly action: string;
   readonly def: ActionDef | undefined;
   readonly base: string;
   readonly mode: ResultMode;
+  /** `{"action":<action>,"params":`: the start of every frame of this action that no adapter renames. */
+  readonly head: string;
 }
+
 
 /**
  * The action core of one client: cold calls, throttling, echo routing, deadlines, connection-drop handling
@@ -115,6 +121,8 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
   let cancellable: CallSocket | undefined;
   let counter = 0;
   const prefix = `${deps.tag}:`;
+  /** `,"echo":"<tag>:`: a frame's echo is this, the call's number and `"}`. */
+  const echoHead = `,"echo":${JSON.stringify(prefix).slice(0, -1)}`;
   const resolved = new Map<string, Resolved>();
 
   function resolve(action: string): Resolved {
@@ -132,12 +140,13 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
   }
 
   function resolveUncached(action: string): Resolved {
+    const head = frameHead(action);
     const def = catalogued(action);
-    if (def !== undefined) return { def, base: action, mode: 'decode' };
+    if (def !== undefined) return { action, def, base: action, mode: 'decode', head };
     const base = asyncBase(action);
     const baseDef = base === undefined ? undefined : catalogued(base);
-    if (base !== undefined && baseDef !== undefined) return { def: baseDef, base, mode: 'async' };
-    return { def: undefined, base: action, mode: 'raw' };
+    if (base !== undefined && baseDef !== undefined) return { action, def: baseDef, base, mode: 'async', head };
+    return { action, def: undefined, base: action, mode: 'raw', head };
   }
 
   /** Writes the call on `socket`; a socket that wrote nothing (closing) leaves it waiting for the next one. */
@@ -151,73 +160,85 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
     call.frame = '';
   }
 
+  /** The frame text of one call: built around the params' JSON, so only the params are serialised per call. */
+  function frameOf(r: Resolved, wireAction: string, wire: unknown, echo: number): string {
+    const head = wireAction === r.action ? r.head : frameHead(wireAction);
+    const params = stringifyWire(wire, backend.value.unsafeIdsAsStrings) as string | undefined;
+    return `${params === undefined ? head.slice(0, -10) : head + params}${echoHead}${echo}"}`;
+  }
+
+  /** Starts one subscription of a call (shared by every call: a call's Observable holds no closure). */
+  function start(call: CallObservable, subscriber: Subscriber<unknown>): TeardownLogic {
+    const closed = link.closedError();
+    if (closed !== undefined) {
+      subscriber.error(closed);
+      return;
+    }
+    const { action, params, options, raw } = call;
+    const r = resolve(action);
+    const def = raw ? undefined : r.def;
+    let wire: unknown = params ?? {};
+    let wireAction = action;
+    let profile: BackendProfile | undefined;
+    if (def !== undefined) {
+      if (!def.params.is(wire)) {
+        subscriber.error(new InvalidParamsError(action, params, explain(def.params, wire)));
+        return;
+      }
+      wire = def.params.encode(wire);
+      profile = backend.value;
+      const lacking = options?.force === true ? undefined : profile.lacking?.(r.base, wire);
+      if (options?.force !== true && (!profile.supports(r.base) || lacking !== undefined)) {
+        subscriber.error(new UnsupportedActionError(action, profile.name, lacking));
+        return;
+      }
+      const adapted = profile.adapt(r.base, wire);
+      wireAction = adapted.action === r.base ? action : adapted.action + action.slice(r.base.length);
+      wire = adapted.params;
+    }
+    const n = ++counter;
+    let frame: string;
+    try {
+      frame = frameOf(r, wireAction, wire, n);
+    } catch (e) {
+      subscriber.error(new InvalidParamsError(action, params, `not serialisable as JSON: ${(e as Error).message}`));
+      return;
+    }
+    const timeout = options?.timeout ?? deps.defaultTimeout;
+    const deadline = deps.scheduler.now() + timeout;
+    const pending: PendingCall = {
+      unsubscribe: release,
+      echo: n,
+      action,
+      params,
+      frame,
+      subscriber,
+      mode: raw ? 'raw' : r.mode,
+      def,
+      stream: def?.reply === 'stream',
+      timeout,
+      meta: options === undefined ? undefined : stampedMeta(options, deadline),
+      deadline,
+      sent: false,
+      generation: -1,
+      ...(profile?.adaptReply === undefined ? {} : { profile }),
+    };
+    table.add(pending);
+    const socket = link.socket();
+    if (socket !== undefined) write(pending, socket);
+    else if (!subscriber.closed) waiting.push(pending);
+    return pending;
+  }
+
   function send(action: string, params: unknown, options?: CallOptions, raw = false): Observable<unknown> {
-    return new Observable<unknown>((subscriber) => {
-      const closed = link.closedError();
-      if (closed !== undefined) {
-        subscriber.error(closed);
-        return;
-      }
-      const { def, base, mode: resolvedMode } = resolve(action);
-      const mode: ResultMode = raw ? 'raw' : resolvedMode;
-      let wire: unknown = params ?? {};
-      let wireAction = action;
-      let profile: BackendProfile | undefined;
-      if (def !== undefined && !raw) {
-        if (!def.params.is(wire)) {
-          subscriber.error(new InvalidParamsError(action, params, explain(def.params, wire)));
-          return;
-        }
-        wire = def.params.encode(wire);
-        profile = backend.value;
-        const lacking = options?.force === true ? undefined : profile.lacking?.(base, wire);
-        if (options?.force !== true && (!profile.supports(base) || lacking !== undefined)) {
-          subscriber.error(new UnsupportedActionError(action, profile.name, lacking));
-          return;
-        }
-        const adapted = profile.adapt(base, wire);
-        wireAction = adapted.action + action.slice(base.length);
-        wire = adapted.params;
-      }
-      const echo = prefix + ++counter;
-      let frame: string;
-      try {
-        frame = stringifyWire({ action: wireAction, params: wire, echo }, backend.value.unsafeIdsAsStrings);
-      } catch (e) {
-        subscriber.error(new InvalidParamsError(action, params, `not serialisable as JSON: ${(e as Error).message}`));
-        return;
-      }
-      const timeout = options?.timeout ?? deps.defaultTimeout;
-      const deadline = deps.scheduler.now() + timeout;
-      const pending: PendingCall = {
-        unsubscribe: release,
-        echo,
-        action,
-        params,
-        frame,
-        subscriber,
-        mode,
-        stream: def?.reply === 'stream',
-        timeout,
-        meta: stampedMeta(options, deadline),
-        deadline,
-        sent: false,
-        generation: -1,
-        ...(profile?.adaptReply === undefined ? {} : { profile }),
-      };
-      table.add(pending);
-      const socket = link.socket();
-      if (socket !== undefined) write(pending, socket);
-      else if (!subscriber.closed) waiting.push(pending);
-      return pending;
-    });
+    return new CallObservable(start, action, params, options, raw);
   }
 
   /** A call's teardown. A sent call is taken back from a socket that can (a no-op once answered): timeout, unsubscribe. */
   function release(this: PendingCall): void {
     table.delete(this.echo);
     if (!this.sent) removeWaiting(this);
-    else if (cancellable !== undefined && cancellable.generation === this.generation) cancellable.cancel?.(this.echo);
+    else if (cancellable !== undefined && cancellable.generation === this.generation) cancellable.cancel?.(prefix + this.echo);
   }
 
   function removeWaiting(pending: PendingCall): void {
@@ -255,7 +276,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
   }
 
   function checkResult(pending: PendingCall, frame: ReplyFrame, data: unknown): unknown {
-    const def = resolve(pending.action).def;
+    const def = pending.def;
     if (def === undefined || def.result.is(data)) return data;
     if (mayHoldUnsafeInteger(frame.text)) {
       const lossless = standardReply(pending, { ...frame.reply, data: (parseLossless(frame.text) as { data?: unknown }).data }).data;
@@ -278,7 +299,8 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
   function reply(frame: ReplyFrame): void {
     const echo = frame.reply.echo;
     if (typeof echo === 'string' && echo !== '') {
-      const pending = table.get(echo);
+      const n = callNumber(echo, prefix);
+      const pending = n === undefined ? undefined : table.get(n);
       if (pending !== undefined) deliver(pending, frame);
       else if (echo.startsWith(prefix)) deps.logger.debug(`onebot-rx: late reply dropped (echo ${echo})`);
       else deps.report(new ProtocolError(`a reply with an echo this client never sent: ${echo}`, { raw: frame.text, echo }));
@@ -321,7 +343,8 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
   }
 
   function requestFailed(echo: string, cause: unknown): void {
-    const pending = table.get(echo);
+    const n = callNumber(echo, prefix);
+    const pending = n === undefined ? undefined : table.get(n);
     if (pending === undefined) return;
     pending.subscriber.error(
       new DisconnectedError(`the request for ${pending.action} failed on the network; it was sent, so its outcome is unknown`, {
@@ -369,22 +392,6 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
 }
 
 const REJECTED: unique symbol = Symbol('rejected');
-
-/**
- * The {@link CallMeta} of a call a handler `ctx` stamped (its deadline and stamps), kept with the call until it
- * is written; `undefined` for an ordinary call, whose meta (its deadline alone) is built only when written, so
- * a call in flight retains no extra object.
- */
-function stampedMeta(options: CallOptions | undefined, deadline: number): CallMeta | undefined {
-  const idempotencyKey = options?.idempotencyKey;
-  const selfId = options?.selfId;
-  if (idempotencyKey === undefined && selfId === undefined) return undefined;
-  return {
-    deadline,
-    ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
-    ...(selfId === undefined ? {} : { selfId: String(selfId) }),
-  };
-}
 
 function isFinalStreamFrame(data: unknown): boolean {
   return typeof data !== 'object' || data === null || (data as { type?: unknown }).type !== 'stream';

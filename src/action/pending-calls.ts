@@ -1,5 +1,6 @@
 import type { SchedulerLike, Subscriber, Subscription } from 'rxjs';
 import type { BackendProfile } from './backend';
+import type { ActionDef } from './define';
 import type { CallMeta } from './types';
 import { timerDelay } from './timer-limit';
 
@@ -13,7 +14,11 @@ export type ResultMode = 'decode' | 'async' | 'raw';
 export interface PendingCall {
   /** Removes the call from the table (the Observable's teardown). */
   unsubscribe(this: PendingCall): void;
-  readonly echo: string;
+  /**
+   * The call's key in the table: the caller uses its call number (the wire echo is the client's tag, `:` and
+   * this number, so a Map of small integers routes replies); any string works as well.
+   */
+  readonly echo: number | string;
   readonly action: string;
   /** Params as the caller passed them (for error reports). */
   readonly params: unknown;
@@ -23,6 +28,8 @@ export interface PendingCall {
   readonly meta?: CallMeta;
   readonly subscriber: Subscriber<unknown>;
   readonly mode: ResultMode;
+  /** The catalogue row whose result codec checks the reply (`undefined`: raw or uncatalogued). */
+  readonly def?: ActionDef | undefined;
   /** `stream`: stays registered until a `response` or error frame. */
   readonly stream: boolean;
   readonly timeout: number;
@@ -42,7 +49,7 @@ export interface PendingCall {
  * past the longest timer (~24.8 days) is reached through clamped timers that re-arm.
  */
 export class PendingCalls {
-  private readonly calls = new Map<string, PendingCall>();
+  private readonly calls = new Map<number | string, PendingCall>();
   private timer: Subscription | undefined;
   private armedAt = Number.POSITIVE_INFINITY;
 
@@ -58,7 +65,7 @@ export class PendingCalls {
     return this.calls.size;
   }
 
-  get(echo: string): PendingCall | undefined {
+  get(echo: number | string): PendingCall | undefined {
     return this.calls.get(echo);
   }
 
@@ -68,7 +75,7 @@ export class PendingCalls {
     if (call.deadline < this.armedAt) this.arm(call.deadline);
   }
 
-  delete(echo: string): void {
+  delete(echo: number | string): void {
     if (this.calls.delete(echo) && this.calls.size === 0) {
       this.disarm();
       this.onBusy(false);

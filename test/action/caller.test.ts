@@ -253,6 +253,34 @@ describe('createCaller', () => {
     expect(h.caller.pending).toBe(0);
   });
 
+  it('writes the frame text as JSON.stringify would, for any action name, tag or params', () => {
+    const h = harness();
+    h.open();
+    h.caller.call('get_status', undefined).subscribe();
+    h.caller.call('we"ird\\name', { a: [1, 'x'] }, undefined, true).subscribe();
+    h.caller.call('no_params', () => undefined, undefined, true).subscribe();
+    expect(h.written.map((w) => w.text)).toEqual([
+      JSON.stringify({ action: 'get_status', params: {}, echo: 'tag:1' }),
+      JSON.stringify({ action: 'we"ird\\name', params: { a: [1, 'x'] }, echo: 'tag:2' }),
+      JSON.stringify({ action: 'no_params', params: () => undefined, echo: 'tag:3' }),
+    ]);
+  });
+
+  it('routes only the exact echo it wrote: a look-alike (leading zero, sign, spaces, other tag) answers no call', () => {
+    const h = harness();
+    h.open();
+    const values: unknown[] = [];
+    h.caller.call('get_status', {}).subscribe((v) => values.push(v));
+    expect(h.written[0]?.echo).toBe('tag:1');
+    for (const echo of ['tag:01', 'tag:+1', 'tag: 1', 'tag:1 ', 'tag:1.0', 'tag:', 'tag1', 'xtag:1', 'tag:1e0']) {
+      h.reply(echo, { data: { online: true } });
+    }
+    expect(values).toEqual([]);
+    expect(h.caller.pending).toBe(1);
+    h.reply('tag:1', { data: { online: false } });
+    expect(values).toEqual([{ online: false }]);
+  });
+
   it('treats an echo-less 1403 reply as a rejected token and other echo-less replies as protocol errors', () => {
     const h = harness();
     h.reply(null, { status: 'failed', retcode: 1403 });

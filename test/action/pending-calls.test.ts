@@ -76,7 +76,7 @@ describe('PendingCalls', () => {
     const scheduler = new VirtualTimeScheduler();
     const expired: string[] = [];
     const table = new PendingCalls(scheduler, (call) => {
-      expired.push(call.echo);
+      expired.push(String(call.echo));
       table.delete('a');
       table.delete('b');
     });
