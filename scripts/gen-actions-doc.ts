@@ -50,6 +50,7 @@ function describeParams(codec: t.Mixed): string {
 }
 
 function describeResult(row: ActionDef): string {
+  if (row.untyped !== undefined) return `t.unknown (${row.untyped})`;
   if (row.result !== t.unknown) return `\`${row.result.name}\``;
   return row.note?.includes(ANY_SCHEMA_NOTE) ? `t.unknown (${ANY_SCHEMA_NOTE})` : 't.unknown';
 }

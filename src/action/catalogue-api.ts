@@ -3,6 +3,7 @@
 import type { Observable } from 'rxjs';
 import type { CallOptions } from './types';
 import type { AiCharacterGroup } from './catalogue/media/voice';
+import type { AlbumMediaPage, CollectionList, DoubtFriendRequest, FavEmoji, FilesetDownload, FilesetInfo, FlashFileList, FlashFileUrl, FlashTaskCreated, OnlineFileMessages } from './catalogue/kernel-lists';
 import type { ArkShareResult, GroupExtInfo, KernelResult, RawRkey, RobotUinRange, ShareLinkResult, ShutUpMember } from './catalogue/kernel';
 import type { AtAllRemain, GroupHonorInfo, GroupSystemMsg, HonorType } from './catalogue/groups';
 import type { AudioFormat, DownloadedFile, FileUrl, GroupFileSystemInfo, UploadedFile } from './catalogue/files';
@@ -825,11 +826,11 @@ export interface CatalogueApi {
   nc_get_user_status(params: { user_id: IdInput }, options?: CallOptions): Observable<UserStatus>;
   /**
    * Lists the friend requests QQ filtered out as suspicious (`count`, default 50).
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the list its handler builds.
    *
    * Sends `get_doubt_friends_add_request`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  get_doubt_friends_add_request(params?: { count?: number }, options?: CallOptions): Observable<unknown>;
+  get_doubt_friends_add_request(params?: { count?: number }, options?: CallOptions): Observable<DoubtFriendRequest[]>;
   /**
    * Accepts a suspicious friend request by its `flag` (NapCat ignores `approve`: it always accepts).
    * NapCat's schema is Any; typed from the NT kernel call it passes through
@@ -1050,18 +1051,19 @@ export interface CatalogueApi {
   get_qun_album_list(params: { group_id: IdInput; attach_info?: string }, options?: CallOptions): Observable<GroupAlbumPage>;
   /**
    * Lists the photos and videos of a group album, one page at a time.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through; NapCat types only the response
+   * envelope, the media entries come unnamed.
    *
    * Sends `get_group_album_media_list`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  get_group_album_media_list(params: { group_id: IdInput; album_id: string; attach_info?: string }, options?: CallOptions): Observable<unknown>;
+  get_group_album_media_list(params: { group_id: IdInput; album_id: string; attach_info?: string }, options?: CallOptions): Observable<AlbumMediaPage>;
   /**
    * Uploads an image (path, URL or base64) to a group album.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; its handler returns nothing (the upload's own answer is dropped).
    *
    * Sends `upload_image_to_qun_album`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  upload_image_to_qun_album(params: { group_id: IdInput; album_id: string; album_name: string; file: string }, options?: CallOptions): Observable<unknown>;
+  upload_image_to_qun_album(params: { group_id: IdInput; album_id: string; album_name: string; file: string }, options?: CallOptions): Observable<NoResult>;
   /**
    * Deletes one photo or video (`lloc`) from a group album.
    * NapCat's schema is Any; typed from the NT kernel call it passes through
@@ -1106,11 +1108,11 @@ export interface CatalogueApi {
   send_online_folder(params: { user_id: IdInput; folder_path: string; folder_name?: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Lists the online-file messages of a private chat.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `get_online_file_msg`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  get_online_file_msg(params: { user_id: IdInput }, options?: CallOptions): Observable<unknown>;
+  get_online_file_msg(params: { user_id: IdInput }, options?: CallOptions): Observable<OnlineFileMessages>;
   /**
    * Accepts an online file or folder a user offered.
    * NapCat's schema is Any; typed from the NT kernel call it passes through. `msg_id` is NapCat's internal
@@ -1137,11 +1139,11 @@ export interface CatalogueApi {
   cancel_online_file(params: { user_id: IdInput; msg_id: string }, options?: CallOptions): Observable<KernelResult>;
   /**
    * Uploads local files as a new flash-transfer file set.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `create_flash_task`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  create_flash_task(params: { files: string | string[]; name?: string; thumb_path?: string }, options?: CallOptions): Observable<unknown>;
+  create_flash_task(params: { files: string | string[]; name?: string; thumb_path?: string }, options?: CallOptions): Observable<FlashTaskCreated>;
   /**
    * Sends a file set as a flash-transfer message to a group or a user.
    * NapCat's schema is Any; typed from the NT kernel call it passes through. One of `group_id` / `user_id` is
@@ -1158,32 +1160,32 @@ export interface CatalogueApi {
   get_fileset_id(params: { share_code: string }, options?: CallOptions): Observable<FilesetIdResult>;
   /**
    * Reads the details of a file set.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `get_fileset_info`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  get_fileset_info(params: { fileset_id: string }, options?: CallOptions): Observable<unknown>;
+  get_fileset_info(params: { fileset_id: string }, options?: CallOptions): Observable<FilesetInfo>;
   /**
    * Lists the files of a file set.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `get_flash_file_list`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  get_flash_file_list(params: { fileset_id: string }, options?: CallOptions): Observable<unknown>;
+  get_flash_file_list(params: { fileset_id: string }, options?: CallOptions): Observable<FlashFileList>;
   /**
    * Gets the download URL of one file of a set, by name or 0-based index.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `get_flash_file_url`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  get_flash_file_url(params: { fileset_id: string; file_name?: string; file_index?: number }, options?: CallOptions): Observable<unknown>;
+  get_flash_file_url(params: { fileset_id: string; file_name?: string; file_index?: number }, options?: CallOptions): Observable<FlashFileUrl>;
   /**
    * Downloads a whole file set to NapCat's default download folder.
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `download_fileset`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  download_fileset(params: { fileset_id: string }, options?: CallOptions): Observable<unknown>;
+  download_fileset(params: { fileset_id: string }, options?: CallOptions): Observable<FilesetDownload>;
   /**
    * Saves a text to the bot's QQ favourites, with `brief` as its title.
    * NapCat's schema is Any
@@ -1193,11 +1195,12 @@ export interface CatalogueApi {
   create_collection(params: { rawData: string; brief: string }, options?: CallOptions): Observable<unknown>;
   /**
    * Lists the bot's QQ favourites of one category (`count` defaults to 50).
-   * NapCat's schema is Any. NapCat's schema types `category` and `count` as strings and converts numbers.
+   * NapCat's schema is Any; typed from the NT kernel call it passes through. NapCat's schema types `category`
+   * and `count` as strings and converts numbers.
    *
    * Sends `get_collection_list`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  get_collection_list(params: { category: number | string; count?: number | string }, options?: CallOptions): Observable<unknown>;
+  get_collection_list(params: { category: number | string; count?: number | string }, options?: CallOptions): Observable<CollectionList>;
   /**
    * Lists the URLs of the bot's favourite stickers.
    *
@@ -1206,11 +1209,11 @@ export interface CatalogueApi {
   fetch_custom_face(params?: { count?: number | string }, options?: CallOptions): Observable<string[]>;
   /**
    * Lists the bot's favourite stickers with their IDs (`resId`, `md5`, description …).
-   * NapCat's schema is Any
+   * NapCat's schema is Any; typed from the NT kernel call it passes through
    *
    * Sends `fetch_custom_face_detail`. Support: NapCat its extension, go-cqhttp no, Lagrange no.
    */
-  fetch_custom_face_detail(params?: { count?: number | string }, options?: CallOptions): Observable<unknown>;
+  fetch_custom_face_detail(params?: { count?: number | string }, options?: CallOptions): Observable<FavEmoji[]>;
   /**
    * Adds a local image file to the bot's favourite stickers.
    * NapCat's schema is Any. `file` is a path on the NapCat host; size and MD5 are read from it when left out.
@@ -2207,22 +2210,31 @@ export interface SeedMethods {
 
 export type {
   AiCharacterGroup,
+  AlbumMediaPage,
   ArkShareResult,
   AtAllRemain,
   AudioFormat,
   ClientKey,
+  CollectionList,
   Cookies,
   Credentials,
   CsrfToken,
   CustomMiniAppParams,
+  DoubtFriendRequest,
   DownloadFrame,
   DownloadedFile,
   EmojiLikePage,
   EmojiLikes,
   EssenceMessage,
+  FavEmoji,
   FileDetail,
   FileUrl,
+  FilesetDownload,
   FilesetIdResult,
+  FilesetInfo,
+  FlashFileList,
+  FlashFileUrl,
+  FlashTaskCreated,
   ForwardContent,
   ForwardSendResult,
   FriendCategory,
@@ -2260,6 +2272,7 @@ export type {
   NoResult,
   OkResult,
   OnlineClients,
+  OnlineFileMessages,
   PacketResponse,
   ProfileLike,
   QuickOperation,

@@ -57,6 +57,8 @@ export interface ActionDef<P extends t.Mixed = t.Mixed, R extends t.Mixed = t.Mi
   readonly doc: string;
   /** A note on backend differences or result caveats, for the docs table. */
   readonly note?: string;
+  /** Why `result` stays `t.unknown`: what the backends' sources leave open (shown in the docs' result column). */
+  readonly untyped?: string;
   /** Where the action sends a message, if it does: the throttle spaces these per target. */
   readonly sends?: SendsTo;
 }
@@ -83,6 +85,7 @@ export function action<P extends t.Mixed, R extends t.Mixed>(def: {
   reply?: 'single' | 'stream';
   support?: Partial<SupportProfile>;
   note?: string;
+  untyped?: string;
   sends?: SendsTo;
 }): ActionDef<P, R> {
   return {
@@ -93,6 +96,7 @@ export function action<P extends t.Mixed, R extends t.Mixed>(def: {
     support: { ...DEFAULT_SUPPORT, ...def.support },
     doc: def.doc,
     ...(def.note === undefined ? {} : { note: def.note }),
+    ...(def.untyped === undefined ? {} : { untyped: def.untyped }),
     ...(def.sends === undefined ? {} : { sends: def.sends }),
   };
 }

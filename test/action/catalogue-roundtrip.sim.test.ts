@@ -158,7 +158,7 @@ describe('every catalogue entry round-trips through the simulator', () => {
       reported.stop();
       expect(ROWS[name]?.result.is(value)).toBe(true);
       expect(reported.errors).toStrictEqual([]);
-      expect(callsOf(sim).at(-1)?.action).toBe(adaptCall(name, {}, backend).action);
+      expect(callsOf(sim).at(-1)?.action).toBe(adaptCall(name, paramsFor(name, fixture), backend).action);
     });
 
     it.each(rowsWhere(backend, 'round-trip', 'stream'))('%s streams frames its result codec accepts, ending with the response', async (name) => {

@@ -54,6 +54,8 @@ export const SYSTEM_ACTIONS = {
     doc: 'Recognises the text in an image (`file` of a received image segment, a path or a URL).',
     support: NOT_COLLECTED,
     note: `${ANY}. go-cqhttp answers \`{ texts, language }\`; NapCat (Windows only) a list of text blocks.`,
+    untyped:
+      "the OCR answer is untyped in NapCat's source (the kernel typing says GeneralCallResult, the handler returns its `result`, the example `{ texts }`); go-cqhttp answers `{ texts, language }`",
   }),
   check_url_safely: action({
     params: struct({ url: t.string }, 'CheckUrlSafelyParams'),

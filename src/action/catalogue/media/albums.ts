@@ -1,8 +1,9 @@
 import * as t from 'io-ts';
+import { AlbumMediaPage } from '../kernel-lists';
 import { IdParam } from '../../../codec/id';
 import { action, type ActionDef } from '../../define';
 import { NAPCAT_ONLY } from '../napcat/common';
-import { ANY_SCHEMA_NOTE, optional, struct } from '../shared';
+import { NoResult, optional, struct } from '../shared';
 import { KERNEL_NOTE, KernelResult } from '../kernel';
 
 /** `get_qun_album_list` reply: one page of a group's albums; pass `attach_info` back for the next page. */
@@ -34,22 +35,22 @@ export const ALBUM_ACTIONS = {
       { group_id: IdParam, album_id: t.string, attach_info: optional(t.string) },
       'GetGroupAlbumMediaListParams',
     ),
-    result: t.unknown,
+    result: AlbumMediaPage,
     origin: 'napcat',
     doc: 'Lists the photos and videos of a group album, one page at a time.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: `${KERNEL_NOTE}; NapCat types only the response envelope, the media entries come unnamed.`,
   }),
   upload_image_to_qun_album: action({
     params: struct(
       { group_id: IdParam, album_id: t.string, album_name: t.string, file: t.string },
       'UploadImageToQunAlbumParams',
     ),
-    result: t.unknown,
+    result: NoResult,
     origin: 'napcat',
     doc: 'Uploads an image (path, URL or base64) to a group album.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: "NapCat's schema is Any; its handler returns nothing (the upload's own answer is dropped).",
   }),
   del_group_album_media: action({
     params: struct({ group_id: IdParam, album_id: t.string, lloc: t.string }, 'DelGroupAlbumMediaParams'),

@@ -1,6 +1,8 @@
 import * as t from 'io-ts';
 import { action, type ActionDef } from '../../define';
 import { NAPCAT_ONLY, NumberOrString } from '../napcat/common';
+import { KERNEL_NOTE } from '../kernel';
+import { CollectionList } from '../kernel-lists';
 import { ANY_SCHEMA_NOTE, optional, struct } from '../shared';
 
 /** NapCat's QQ favourites (收藏): create and list. */
@@ -12,13 +14,14 @@ export const COLLECTION_ACTIONS = {
     doc: 'Saves a text to the bot\'s QQ favourites, with `brief` as its title.',
     support: NAPCAT_ONLY,
     note: ANY_SCHEMA_NOTE,
+    untyped: "NapCat's schema is Any and it returns the kernel's createNewCollectionItem answer, which its own typings declare unknown",
   }),
   get_collection_list: action({
     params: struct({ category: NumberOrString, count: optional(NumberOrString) }, 'GetCollectionListParams'),
-    result: t.unknown,
+    result: CollectionList,
     origin: 'napcat',
     doc: "Lists the bot's QQ favourites of one category (`count` defaults to 50).",
     support: NAPCAT_ONLY,
-    note: `${ANY_SCHEMA_NOTE}. NapCat's schema types \`category\` and \`count\` as strings and converts numbers.`,
+    note: `${KERNEL_NOTE}. NapCat's schema types \`category\` and \`count\` as strings and converts numbers.`,
   }),
 } satisfies Record<string, ActionDef>;

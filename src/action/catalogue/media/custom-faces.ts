@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { FavEmoji } from '../kernel-lists';
 import { action, type ActionDef } from '../../define';
 import { compat } from '../support';
 import { NAPCAT_ONLY, NumberOrString } from '../napcat/common';
@@ -23,11 +24,11 @@ export const CUSTOM_FACE_ACTIONS = {
   }),
   fetch_custom_face_detail: action({
     params: CustomFaceCountParams,
-    result: t.unknown,
+    result: t.array(FavEmoji, 'FavEmojiList'),
     origin: 'napcat',
     doc: "Lists the bot's favourite stickers with their IDs (`resId`, `md5`, description …).",
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   add_custom_face: action({
     params: struct(
@@ -48,6 +49,8 @@ export const CUSTOM_FACE_ACTIONS = {
     doc: "Adds a local image file to the bot's favourite stickers.",
     support: NAPCAT_ONLY,
     note: `${ANY_SCHEMA_NOTE}. \`file\` is a path on the NapCat host; size and MD5 are read from it when left out.`,
+    untyped:
+      "NapCat's schema is Any and it returns the kernel's addFavEmoji answer, which its own typings declare unknown",
   }),
   set_custom_face_desc: action({
     params: struct(

@@ -2,8 +2,9 @@ import * as t from 'io-ts';
 import { IdParam } from '../../../codec/id';
 import { action, type ActionDef } from '../../define';
 import { NAPCAT_ONLY } from '../napcat/common';
-import { ANY_SCHEMA_NOTE, optional, struct } from '../shared';
+import { optional, struct } from '../shared';
 import { KERNEL_NOTE, KernelResult } from '../kernel';
+import { FilesetDownload, FilesetInfo, FlashFileList, FlashFileUrl, FlashTaskCreated } from '../kernel-lists';
 
 /** `{ fileset_id }`: names one flash-transfer file set. */
 export const FilesetIdParams = struct({ fileset_id: t.string }, 'FilesetIdParams');
@@ -20,11 +21,11 @@ export const FLASH_ACTIONS = {
       { files: t.union([t.string, t.array(t.string)]), name: optional(t.string), thumb_path: optional(t.string) },
       'CreateFlashTaskParams',
     ),
-    result: t.unknown,
+    result: FlashTaskCreated,
     origin: 'napcat',
     doc: 'Uploads local files as a new flash-transfer file set.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   send_flash_msg: action({
     params: struct(
@@ -46,37 +47,37 @@ export const FLASH_ACTIONS = {
   }),
   get_fileset_info: action({
     params: FilesetIdParams,
-    result: t.unknown,
+    result: FilesetInfo,
     origin: 'napcat',
     doc: 'Reads the details of a file set.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   get_flash_file_list: action({
     params: FilesetIdParams,
-    result: t.unknown,
+    result: FlashFileList,
     origin: 'napcat',
     doc: 'Lists the files of a file set.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   get_flash_file_url: action({
     params: struct(
       { fileset_id: t.string, file_name: optional(t.string), file_index: optional(t.number) },
       'GetFlashFileUrlParams',
     ),
-    result: t.unknown,
+    result: FlashFileUrl,
     origin: 'napcat',
     doc: 'Gets the download URL of one file of a set, by name or 0-based index.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   download_fileset: action({
     params: FilesetIdParams,
-    result: t.unknown,
+    result: FilesetDownload,
     origin: 'napcat',
     doc: "Downloads a whole file set to NapCat's default download folder.",
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
 } satisfies Record<string, ActionDef>;

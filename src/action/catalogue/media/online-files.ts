@@ -1,8 +1,9 @@
 import * as t from 'io-ts';
+import { OnlineFileMessages } from '../kernel-lists';
 import { IdParam } from '../../../codec/id';
 import { action, type ActionDef } from '../../define';
 import { NAPCAT_ONLY } from '../napcat/common';
-import { ANY_SCHEMA_NOTE, optional, struct } from '../shared';
+import { optional, struct } from '../shared';
 import { KERNEL_NOTE, KernelResult } from '../kernel';
 
 /** Params naming one online-file offer in a private chat (`element_id`: the file element inside it). */
@@ -40,11 +41,11 @@ export const ONLINE_FILE_ACTIONS = {
   }),
   get_online_file_msg: action({
     params: struct({ user_id: IdParam }, 'GetOnlineFileMsgParams'),
-    result: t.unknown,
+    result: OnlineFileMessages,
     origin: 'napcat',
     doc: 'Lists the online-file messages of a private chat.',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: KERNEL_NOTE,
   }),
   receive_online_file: action({
     params: OnlineFileOfferParams,

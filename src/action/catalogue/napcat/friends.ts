@@ -1,7 +1,8 @@
 import * as t from 'io-ts';
+import { DoubtFriendRequest } from '../kernel-lists';
 import { IdParam } from '../../../codec/id';
 import { action, NoParams, type ActionDef } from '../../define';
-import { ANY_SCHEMA_NOTE, FriendInfo, NoResult, optional, struct } from '../shared';
+import { FriendInfo, NoResult, optional, struct } from '../shared';
 import { NAPCAT_ONLY, NumberOrString, UserIdParams } from './common';
 import { KERNEL_NOTE, KernelResult } from '../kernel';
 
@@ -75,11 +76,11 @@ export const NAPCAT_FRIEND_ACTIONS = {
   }),
   get_doubt_friends_add_request: action({
     params: struct({ count: optional(t.number) }, 'GetDoubtFriendsAddRequestParams'),
-    result: t.unknown,
+    result: t.array(DoubtFriendRequest, 'DoubtFriendRequestList'),
     origin: 'napcat',
     doc: 'Lists the friend requests QQ filtered out as suspicious (`count`, default 50).',
     support: NAPCAT_ONLY,
-    note: ANY_SCHEMA_NOTE,
+    note: "NapCat's schema is Any; typed from the list its handler builds.",
   }),
   set_doubt_friends_add_request: action({
     params: struct({ flag: t.string, approve: optional(t.boolean) }, 'SetDoubtFriendsAddRequestParams'),

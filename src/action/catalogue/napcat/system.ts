@@ -33,6 +33,8 @@ export const NAPCAT_SYSTEM_ACTIONS = {
     doc: 'Reads the text in an image (file path, URL or `base64://`); NapCat does it on Windows only.',
     support: compat('supported', 'supported', 'supported'),
     note: ANY_SCHEMA_NOTE,
+    untyped:
+      "the OCR answer is untyped in NapCat's source (the kernel typing says GeneralCallResult, the handler returns its `result`, the example `{ texts }`); go-cqhttp answers `{ texts, language }`",
   }),
   translate_en2zh: action({
     params: Words,

@@ -27,7 +27,7 @@ describe('NAPCAT_ACTIONS types', () => {
   it('types results precisely', () => {
     expectTypeOf<ResultOf<Actions['nc_get_user_status']>>().toEqualTypeOf<{ status: number; ext_status: number }>();
     expectTypeOf<ResultOf<Actions['get_group_signed_list']>[number]['user_id']>().toEqualTypeOf<Id>();
-    expectTypeOf<ResultOf<Actions['get_doubt_friends_add_request']>>().toBeUnknown();
+    expectTypeOf<ResultOf<Actions['get_doubt_friends_add_request']>[number]['flag']>().toEqualTypeOf<string>();
     expectTypeOf<ResultOf<Actions['get_group_shut_list']>[number]['shutUpTime']>().toEqualTypeOf<number>();
   });
 });
