@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
 import type * as t from 'io-ts';
 import type { CatalogueApi } from './catalogue-api';
-import type { ActionDef } from './define';
+import { ASYNC_SUFFIXES, type ActionDef } from './define';
 import type { CallAction, CallOptions } from './types';
 
 type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
@@ -37,7 +37,7 @@ type AsyncVariant<F> = F extends (...args: infer A) => Observable<unknown> ? (..
  * client.api.raw['.ocr_image']({ image: 'file:///tmp/a.png' });
  */
 export type Api = CatalogueApi & {
-  readonly [K in keyof CatalogueApi as `${K & string}_async` | `${K & string}_rate_limited`]: AsyncVariant<CatalogueApi[K]>;
+  readonly [K in keyof CatalogueApi as `${K & string}${(typeof ASYNC_SUFFIXES)[number]}`]: AsyncVariant<CatalogueApi[K]>;
 } & { readonly raw: RawActions };
 
 /** Builds `client.api` from the catalogue: every method is a thin call of the one `call` primitive. */
@@ -48,7 +48,7 @@ export function buildApi(
 ): Api {
   const api: Record<string, unknown> = {};
   for (const name of Object.keys(catalogue)) {
-    for (const action of [name, `${name}_async`, `${name}_rate_limited`]) {
+    for (const action of [name, ...ASYNC_SUFFIXES.map((suffix) => `${name}${suffix}`)]) {
       api[action] = (params?: unknown, options?: CallOptions) => call(action, params, options);
     }
   }

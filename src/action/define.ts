@@ -23,8 +23,11 @@ export type ActionOrigin = 'onebot11' | 'go-cqhttp' | 'napcat' | 'lagrange';
  */
 export type SendsTo = 'group' | 'private' | 'conversation' | 'quick-reply';
 
+/** The suffix of the fire-and-forget variant every backend with variants has (`send_msg_async`). */
+export const ASYNC_SUFFIX = '_async';
+
 /** The suffixes that make any catalogued action fire-and-forget (`send_msg_async`): accepted, no result. */
-export const ASYNC_SUFFIXES = ['_async', '_rate_limited'] as const;
+export const ASYNC_SUFFIXES = [ASYNC_SUFFIX, '_rate_limited'] as const;
 
 /**
  * The catalogued name under an `_async` / `_rate_limited` variant, or `undefined` when `action` has no such

@@ -1,4 +1,5 @@
 import type { BackendName } from 'onebot-rx';
+import { ASYNC_SUFFIX, ASYNC_SUFFIXES } from '../../action/define';
 import { GO_CQHTTP_ACTIONS, GO_CQHTTP_ALIASES, LAGRANGE_ACTIONS, LAGRANGE_ALIASES, type WireAlias } from './backend-actions';
 import type { ResponseFrame } from './frames';
 import type { Params } from './params';
@@ -88,7 +89,7 @@ const NAPCAT: Persona = {
   appVersion: '4.18.19',
   versionInfo: (appVersion) => ({ app_name: 'NapCat.Onebot', protocol_version: 'v11', app_version: appVersion }),
   route: (action, params, known) => {
-    const plain = stripSuffix(action, ['_async', '_rate_limited']);
+    const plain = stripSuffix(action, ASYNC_SUFFIXES);
     const name = known(action) ? action : plain !== action && known(plain) ? plain : undefined;
     return name === undefined ? undefined : { name, params };
   },
@@ -126,7 +127,7 @@ const GO_CQHTTP: Persona = {
     version: appVersion,
     protocol_name: 6,
   }),
-  route: (action, params) => routeBy(GO_CQHTTP_ROUTES, GO_CQHTTP_ALIASES, stripSuffix(action, ['_async']), params),
+  route: (action, params) => routeBy(GO_CQHTTP_ROUTES, GO_CQHTTP_ALIASES, stripSuffix(action, [ASYNC_SUFFIX]), params),
   retcodes: { badParams: 100, failed: 100, unknownAction: 404 },
   unknownAction: () => ({ message: 'API_NOT_FOUND', wording: 'API不存在' }),
   failure: (cause) => ({ message: 'API_ERROR', wording: cause }),
