@@ -63,10 +63,12 @@ export const GO_CQHTTP_ALIASES: Readonly<Record<string, WireAlias>> = {
 };
 
 /**
- * Lagrange names the folder deletion `delete_group_file_folder` (GroupFSOperations.cs) and reads the start of
- * a group history as `message_id` (OneBotGroupMsgHistory), where NapCat and go-cqhttp read `message_seq`.
+ * Lagrange names the folder deletion `delete_group_file_folder` (GroupFSOperations.cs), reads the start of a
+ * group history as `message_id` (OneBotGroupMsgHistory), where NapCat and go-cqhttp read `message_seq`, and
+ * a friend deletion's blocking flag as `block` (OneBotDeleteFriend).
  */
 export const LAGRANGE_ALIASES: Readonly<Record<string, WireAlias>> = {
   delete_group_file_folder: { handler: 'delete_group_folder' },
   get_group_msg_history: { params: { message_id: 'message_seq' } },
+  delete_friend: { params: { block: 'temp_block' } },
 };
