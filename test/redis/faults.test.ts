@@ -94,6 +94,14 @@ async function finish(r: Run, total: number, allowMissing = false): Promise<void
 const leaseOwners = (r: Run, check: Redis) =>
   Promise.all(Array.from({ length: PARTITIONS }, (_, p) => check.get(`${r.prefix}:lease:${p}`)));
 
+/** Whether event i is in its partition's stream (the gateway publishes in order, so every earlier one is too). */
+async function published(r: Run, check: Redis, i: number): Promise<boolean> {
+  const group = groupOf(i % CONVERSATIONS);
+  const stream = `${r.prefix}:events:${partitionOf({ self_id: r.sim.selfId, group_id: group }, PARTITIONS)}`;
+  const newest = (await check.xrevrange(stream, '+', '-', 'COUNT', 5)).flatMap(([, fields]) => fields);
+  return newest.some((f) => f.includes(`"e:${group}:${Math.floor(i / CONVERSATIONS)}"`));
+}
+
 /** Resolves once `worker` owns every partition and its read, blocked, covers them all. */
 async function blockedOnAll(r: Run, worker: string): Promise<void> {
   const check = r.redis.client();
@@ -106,11 +114,11 @@ async function blockedOnAll(r: Run, worker: string): Promise<void> {
 }
 
 /** The three guarantees: every event handled at least once, no reply sent twice, per-conversation order per worker. */
-function verify(r: Run, total: number, checkOrder = true): { missingReplies: number; rehandled: number } {
+function verify(r: Run, total: number): { missingReplies: number; rehandled: number } {
   const handled = new Map<string, number>();
   for (const file of r.logs) {
     const log = readLog(file);
-    if (checkOrder) expect(orderViolations(log), `order in ${file}`).toEqual([]);
+    expect(orderViolations(log), `order in ${file}`).toEqual([]);
     for (const [g, n] of log) handled.set(`${g}:${n}`, (handled.get(`${g}:${n}`) ?? 0) + 1);
   }
   for (let i = 0; i < total; i++) {
@@ -195,10 +203,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out under faults (real r
     }
   });
 
-  // Known intermittent hang (issue 14, open): in full clean-clone runs this test can wait out its timeout (a
-  // rebalancing race when a worker joins), while it passes in ~6 s alone. It runs with ONEBOT_RX_REDIS_SOAK=1
-  // until the race is found and fixed.
-  it.runIf(process.env.ONEBOT_RX_REDIS_SOAK === '1')('a worker added mid-run takes partitions over gracefully: nothing lost, nothing twice', { timeout: 120_000, retry: 2 }, async () => {
+  it('a worker added mid-run takes partitions over gracefully: nothing lost, nothing twice, order kept', { timeout: 120_000 }, async () => {
     const r = await setUp('add');
     startGatewayHere(r);
     const [w1, w2] = [startWorker(r, 'w1'), startWorker(r, 'w2')];
@@ -214,8 +219,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out under faults (real r
     expect(readLog(r.logs[2]!).length).toBeGreaterThan(0); // the new worker did take work
   });
 
-  // Behind ONEBOT_RX_REDIS_SOAK=1 too: it timed out in a run of this file alone (issue 14, open).
-  it.runIf(process.env.ONEBOT_RX_REDIS_SOAK === '1')('SIGKILL of the gateway while actions are in flight, then a new gateway: no action executed twice', { timeout: 120_000 }, async () => {
+  it('SIGKILL of the gateway while actions are in flight, then a new gateway: no action executed twice', { timeout: 120_000 }, async () => {
     const r = await setUp('gateway');
     let gateway = startGatewayProcess(r);
     // Calls whose first run died with the gateway end by their timeout: keep it short here.
@@ -226,7 +230,9 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out under faults (real r
     r.sim.delayReplies(100); // actions pile up in the gateway
     for (let i = 0; i < total; i++) {
       if (i === Math.floor(total / 2)) {
-        // Every event emitted so far is in Redis; then the gateway dies mid-execution.
+        // Every event emitted so far is in Redis (one the gateway had received but not yet published would die
+        // with it: OneBot does not acknowledge events); then the gateway dies mid-execution.
+        await until(() => published(r, check, i - 1));
         await until(async () => Number((await check.hget(`${r.prefix}:stats`, 'acked')) ?? 0) > total / 4);
         await gateway.kill('SIGKILL');
         r.sim.delayReplies(0);
@@ -241,8 +247,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out under faults (real r
     expect(missingReplies).toBeLessThan(total / 2);
   });
 
-  // Also behind ONEBOT_RX_REDIS_SOAK=1: it failed 3 of 3 tries in one clean-clone run (issue 14, open).
-  it.runIf(process.env.ONEBOT_RX_REDIS_SOAK === '1')('Redis killed mid-burst and restarted (append-only file): all handled, none answered twice', { timeout: 120_000 }, async () => {
+  it('Redis killed mid-burst and restarted (append-only file, fsync always): all handled, none answered twice, order kept', { timeout: 120_000 }, async () => {
     const r = await setUp('restart', { persistDir: 'yes' });
     startGatewayHere(r);
     const [w1, w2] = [startWorker(r, 'w1'), startWorker(r, 'w2')];
@@ -257,9 +262,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out under faults (real r
       await emit(r, i);
     }
     await finish(r, total);
-    // Known gap: across a Redis crash a worker may lose a lease while handlings of the old epoch still run and
-    // re-handle older entries after newer ones, so per-conversation order is not asserted here (issue 14 note).
-    const { missingReplies } = verify(r, total, false);
+    const { missingReplies } = verify(r, total);
     expect(missingReplies).toBe(0);
   });
 });
