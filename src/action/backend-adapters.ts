@@ -89,6 +89,8 @@ export const BACKEND_ADAPTERS: Readonly<Record<BackendName, Readonly<Record<stri
     delete_friend: { lacks: { temp_block: [false], temp_both_del: [false] } },
     // CQSetQQProfile(nickname, company, email, college, personalNote): no sex.
     set_qq_profile: { lacks: { sex: [0] } },
+    // CQGetGroupHonorInfo answers only `{ group_id }` without a `type` (NapCat defaults it to `all`).
+    get_group_honor_info: { defaults: { type: 'all' } },
   },
   lagrange: {
     // Lagrange.OneBot registers `delete_group_file_folder` (GroupFSOperations.cs), not `delete_group_folder`.
@@ -104,6 +106,8 @@ export const BACKEND_ADAPTERS: Readonly<Record<BackendName, Readonly<Record<stri
     set_group_leave: { lacks: { is_dismiss: [false] } },
     // OneBotSetRequest reads `flag`, `approve`, `reason`: no remark.
     set_friend_add_request: { lacks: { remark: [''] } },
+    // GetGroupHonorInfoOperation looks the type up in its table: without one it throws (NapCat: `all`).
+    get_group_honor_info: { defaults: { type: 'all' } },
   },
 };
 
@@ -135,7 +139,6 @@ export const NOT_ADAPTED: Readonly<Record<BackendName, Readonly<Record<string, s
     get_friend_list: 'Takes no params; adds result fields.',
     get_group_member_info: 'OneBotGetGroupMemberInfo reads `group_id`, `user_id`, `no_cache`.',
     get_group_member_list: 'Reads `group_id`.',
-    get_group_honor_info: 'OneBotHonorInfo reads `group_id`, `type`.',
     set_group_special_title: 'Reads `group_id`, `user_id`, `special_title`; `duration` is ignored (titles do not expire).',
     get_essence_msg_list: 'Reads `group_id`; entries carry `content` segments.',
     get_status: 'No params; answers the standard flags plus `memory`.',

@@ -192,7 +192,8 @@ export interface CatalogueApi {
   get_group_member_list(params: { group_id: IdInput; no_cache?: boolean }, options?: CallOptions): Observable<GroupMemberInfo[]>;
   /**
    * Reads a group's honours (`type` selects one list, `all` every list).
-   * NapCat defaults `type` to `all`; the OneBot 11 spec requires it.
+   * NapCat defaults `type` to `all`; the OneBot 11 spec requires it: the go-cqhttp and Lagrange adapters send
+   * `all` when it is left out (Lagrange fails without it, go-cqhttp answers no list).
    *
    * Sends `get_group_honor_info`. Support: NapCat slight differences, go-cqhttp yes, Lagrange slight
    * differences.
@@ -1771,7 +1772,8 @@ export interface SeedMethods {
   getGroupSystemMsg(options?: CallOptions): Observable<GroupSystemMsg>;
   /**
    * Reads a group's honours (`type` selects one list, `all` every list).
-   * NapCat defaults `type` to `all`; the OneBot 11 spec requires it.
+   * NapCat defaults `type` to `all`; the OneBot 11 spec requires it: the go-cqhttp and Lagrange adapters send
+   * `all` when it is left out (Lagrange fails without it, go-cqhttp answers no list).
    *
    * Sends `get_group_honor_info` { group_id: groupId, type: type }.
    * Support: NapCat slight differences, go-cqhttp yes, Lagrange slight differences.

@@ -108,7 +108,7 @@ export const GROUP_ACTIONS = {
     origin: 'onebot11',
     doc: 'Reads a group\'s honours (`type` selects one list, `all` every list).',
     support: compat('supported', 'slight', 'slight'),
-    note: 'NapCat defaults `type` to `all`; the OneBot 11 spec requires it.',
+    note: 'NapCat defaults `type` to `all`; the OneBot 11 spec requires it: the go-cqhttp and Lagrange adapters send `all` when it is left out (Lagrange fails without it, go-cqhttp answers no list).',
   }),
   get_group_at_all_remain: action({
     params: GroupIdParams,
