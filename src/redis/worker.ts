@@ -22,7 +22,10 @@ export interface WorkerOptions {
   readonly partitions?: number;
   /** Lease term of a partition, ms (default 10 000): a dead worker's partitions move on after at most this. */
   readonly leaseTtl?: number;
-  /** Entries read ahead of the handlers at most (default 1 000). */
+  /**
+   * Entries read ahead of the handlers at most (default 1 000); also the default `maxQueued` of this worker's
+   * `handle` registrations, so read-ahead entries wait in their conversation's queue instead of being dropped.
+   */
   readonly readAhead?: number;
   /** How long one blocking read waits, ms (default 1 000). */
   readonly blockMs?: number;
@@ -62,8 +65,12 @@ const EVENT_STREAMS = [
 
 const SUBSCRIPTION_METHODS = ['handle', 'run'] as const;
 
-/** Counts the subscriptions to the event streams, `on(...)`, `handle` and `run` of `client` in `demand`. */
-function trackDemand(client: Client, demand: Demand): void {
+/**
+ * Counts the subscriptions to the event streams, `on(...)`, `handle` and `run` of `client` in `demand`, and
+ * lets a `handle` queue as many events per conversation as the worker reads ahead (`maxQueued` default): a
+ * queue overflow settles the dropped events as handled, which here would acknowledge entries never handled.
+ */
+function trackDemand(client: Client, demand: Demand, readAhead: number): void {
   const target = client as unknown as Record<string, unknown>;
   const counted = <T>(source: Observable<T>): Observable<T> =>
     defer(() => {
@@ -77,6 +84,7 @@ function trackDemand(client: Client, demand: Demand): void {
     const method = target[name];
     if (typeof method !== 'function') continue;
     target[name] = (...args: unknown[]): Subscription => {
+      if (name === 'handle') args[2] = { maxQueued: readAhead, ...(args[2] as object | undefined) };
       const done = demand.add();
       const subscription = (method as (...a: unknown[]) => Subscription).apply(client, args);
       subscription.add(done);
@@ -102,6 +110,7 @@ export function createWorker(options: WorkerOptions): WorkerClient {
   const scheduler = options.scheduler ?? asyncScheduler;
   const keys = keysOf(options.prefix ?? DEFAULT_PREFIX);
   const demand = new Demand();
+  const readAhead = options.readAhead ?? 1_000;
   const counters = zeroCounters();
   const live: WorkerTransportSettings['live'] = {};
   const transport = workerTransport({
@@ -112,7 +121,7 @@ export function createWorker(options: WorkerOptions): WorkerClient {
     consumer: options.consumer,
     ...(options.selfId === undefined ? {} : { selfId: String(options.selfId) }),
     leaseTtl: options.leaseTtl ?? 10_000,
-    readAhead: options.readAhead ?? 1_000,
+    readAhead,
     blockMs: options.blockMs ?? 1_000,
     drainTimeout: options.drainTimeout ?? 30_000,
     logger,
@@ -129,7 +138,7 @@ export function createWorker(options: WorkerOptions): WorkerClient {
     ...(options.throttle === undefined ? {} : { throttle: options.throttle }),
     ...(options.strictResults === undefined ? {} : { strictResults: options.strictResults }),
   });
-  trackDemand(client, demand);
+  trackDemand(client, demand, readAhead);
 
   const readStats = async (): Promise<ScaleOutStats | undefined> => {
     const { main, owned } = live;

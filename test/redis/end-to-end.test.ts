@@ -61,6 +61,23 @@ describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one proc
     expect(stats.published).toBeGreaterThanOrEqual(6);
   });
 
+  it('queues everything it reads ahead for one busy conversation: nothing is dropped and acked unhandled', async () => {
+    const worker = await setUp('e2e4');
+    const total = 250; // beyond `handle`'s usual maxQueued (100) for one conversation
+    const seen: string[] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    worker.handle('message.group', async (m) => {
+      seen.push(String(m.raw_message));
+      await gate; // the first handling holds the conversation while the rest is read ahead
+    });
+    for (let i = 0; i < total; i++) await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: `q${i}` }));
+    await firstValueFrom(worker.stats$.pipe(filter((s) => s.delivered >= total)));
+    open();
+    await firstValueFrom(gateway!.stats$.pipe(filter((s) => s.acked >= total)));
+    expect(seen).toEqual(Array.from({ length: total }, (_, i) => `q${i}`));
+  });
+
   it('answers outside a handling through the only account, and a failed action fails the call', async () => {
     const worker = await setUp('e2e2');
     await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: 'hello' })); // the gateway learns the account
