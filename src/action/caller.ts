@@ -69,6 +69,8 @@ export interface CallerDeps<L extends CallLink = CallLink> {
   readonly throttle?: ThrottleOptions;
   /** Why a call could not be written when no socket is open (the endpoint and the last connection error). */
   readonly unsentReason?: () => string | undefined;
+  /** Told every request frame once written (for `recordFrames(..., { calls: true })`); empty costs nothing. */
+  readonly sent?: ReadonlySet<(frame: string) => void>;
 }
 
 interface Resolved {
@@ -157,6 +159,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
     }
     call.sent = true;
     call.generation = socket.generation;
+    if (deps.sent !== undefined && deps.sent.size > 0) for (const listener of deps.sent) listener(call.frame);
     call.frame = '';
   }
 

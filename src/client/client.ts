@@ -2,6 +2,7 @@ import { EMPTY, asyncScheduler, catchError, filter, map, mergeMap } from 'rxjs';
 import { buildApi } from '../action/api';
 import { VERSION_ACTION, backendProfile } from '../action/backend';
 import { createCaller } from '../action/caller';
+import { tapSentFrames } from './sent-frames';
 import { CATALOGUE } from '../action/catalogue';
 import type { ActionDef } from '../action/define';
 import { type SeedMethods, bindSeedMethods } from '../action/methods';
@@ -54,6 +55,7 @@ export function createClient(options: ClientOptions): Client {
   const defaultTimeout = options.actionTimeout ?? CLIENT_DEFAULTS.actionTimeout;
   const endpoint = describeEndpoint(options.transport === undefined ? options.url : undefined);
   let lastError: unknown;
+  const sent = new Set<(frame: string) => void>();
   const caller = createCaller({
     catalogue,
     link: (hooks) =>
@@ -79,6 +81,7 @@ export function createClient(options: ClientOptions): Client {
     throttle: options.throttle,
     ...(options.backend === undefined ? {} : { backend: backendProfile(options.backend), pinned: true }),
     unsentReason: (): string | undefined => (connection.socket() === undefined ? unsentReason(endpoint, lastError, options.accessToken) : undefined),
+    sent,
   });
   const connection = caller.link;
   connection.state$.subscribe((state) => {
@@ -133,5 +136,5 @@ export function createClient(options: ClientOptions): Client {
     closedError: () => connection.closedError(),
     closeConnection: core.close,
   });
-  return Object.assign(client, runtime) as unknown as Client;
+  return tapSentFrames(Object.assign(client, runtime) as unknown as Client, sent);
 }

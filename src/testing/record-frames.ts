@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Client } from 'onebot-rx';
 import { isDecodeError, isProtocolError } from 'onebot-rx';
+import { SENT_FRAMES, type SentFramesTap } from '../client/sent-frames';
 import { recordingLine, type RecordedKind } from './recording';
 
 /** Options of {@link recordFrames}. */
@@ -10,6 +11,11 @@ export interface RecordFramesOptions {
   readonly replies?: boolean;
   /** Append to the file instead of replacing it (default false). */
   readonly append?: boolean;
+  /**
+   * Record the request frames the client writes too (default false), as `dir: 'out'` lines, so `sim.replay`
+   * answers the same calls with the recorded replies. Clients from `createClient` only.
+   */
+  readonly calls?: boolean;
 }
 
 /** A running recording: stop it to flush and close the file. */
@@ -31,13 +37,13 @@ function rejectedText(error: unknown): string | undefined {
 
 /**
  * Records what `client` receives as JSON lines in `path`: every inbound frame exactly as received (events,
- * unknown events, replies, and frames the client rejected with a `DecodeError` or `ProtocolError`), with
- * tokens redacted (`token`/`cookie`/`secret` fields, `access_token=` in URLs, `Authorization` values). Feed the
+ * unknown events, replies, and frames the client rejected with a `DecodeError` or `ProtocolError`), and with
+ * `calls: true` the request frames it writes, with tokens redacted (`token`/`cookie`/`secret` fields, `access_token=` in URLs, `Authorization` values). Feed the
  * file to `sim.replay(path)` to turn a bug seen against a real NapCat into a regression test. Recording
  * subscribes to `client.frames$`, so it holds the connection open like any subscriber until stopped.
  *
  * @example
- * const recording = recordFrames(client, 'napcat-session.jsonl');
+ * const recording = recordFrames(client, 'napcat-session.jsonl', { calls: true });
  * // ... run the bot against a real NapCat until the bug shows ...
  * await recording.stop();
  * // later, in a test:
@@ -68,9 +74,12 @@ export function recordFrames(client: Client, path: string, options: RecordFrames
     const text = rejectedText(error);
     if (text !== undefined) write('invalid', text);
   });
+  const tap = (client as unknown as Partial<Record<typeof SENT_FRAMES, SentFramesTap>>)[SENT_FRAMES];
+  const untap = options.calls === true && tap !== undefined ? tap((text) => write('call', text)) : undefined;
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
+      untap?.();
       frames.unsubscribe();
       rejected.unsubscribe();
       if (!file.closed) {

@@ -1,17 +1,21 @@
 /**
- * The recording format of `recordFrames` and `sim.replay`: JSON lines, one inbound frame per line,
- * `{ "dir": "in", "kind": <kind>, "frame": <the frame's exact text, as a JSON string> }`. The frame stays
- * text so 64-bit IDs keep their digits; tokens are redacted from it first. Pure: no IO here.
+ * The recording format of `recordFrames` and `sim.replay`: JSON lines, one frame per line,
+ * `{ "dir": "in" | "out", "kind": <kind>, "frame": <the frame's exact text, as a JSON string> }`. The frame
+ * stays text so 64-bit IDs keep their digits; tokens are redacted from it first. Pure: no IO here.
  */
 
-/** What an inbound frame was: a known event, an event no codec knows, an action reply, or a frame the client rejected. */
-export type RecordedKind = 'event' | 'unknown-event' | 'reply' | 'invalid';
+/**
+ * What a frame was: inbound a known event, an event no codec knows, an action reply, or a frame the client
+ * rejected; outbound (`dir: 'out'`) a request the client wrote (`call`).
+ */
+export type RecordedKind = 'event' | 'unknown-event' | 'reply' | 'invalid' | 'call';
 
 /** One line of a recording. */
 export interface RecordedFrame {
-  readonly dir: 'in';
+  /** `in`: received by the client; `out`: written by it (`kind: 'call'`). */
+  readonly dir: 'in' | 'out';
   readonly kind: RecordedKind;
-  /** The frame's text as received (redacted). */
+  /** The frame's text as received or written (redacted). */
   readonly frame: string;
 }
 
@@ -46,14 +50,14 @@ export function redactFrame(text: string): string {
 }
 
 /**
- * One recording line (without the newline) for an inbound frame's text, redacted.
+ * One recording line (without the newline) for a frame's text, redacted (`call` frames are outbound).
  *
  * @example
  * recordingLine('event', '{"post_type":"notice","user_id":12345678901234567890}');
  * // '{"dir":"in","kind":"event","frame":"{\"post_type\":\"notice\",\"user_id\":12345678901234567890}"}'
  */
 export function recordingLine(kind: RecordedKind, text: string): string {
-  const line: RecordedFrame = { dir: 'in', kind, frame: redactFrame(text) };
+  const line: RecordedFrame = { dir: kind === 'call' ? 'out' : 'in', kind, frame: redactFrame(text) };
   return JSON.stringify(line);
 }
 
@@ -62,12 +66,14 @@ const KINDS: ReadonlySet<string> = new Set<RecordedKind>(['event', 'unknown-even
 function isRecordedFrame(u: unknown): u is RecordedFrame {
   if (typeof u !== 'object' || u === null) return false;
   const line = u as Record<string, unknown>;
-  return line['dir'] === 'in' && typeof line['kind'] === 'string' && KINDS.has(line['kind']) && typeof line['frame'] === 'string';
+  if (typeof line['frame'] !== 'string') return false;
+  if (line['dir'] === 'out') return line['kind'] === 'call';
+  return line['dir'] === 'in' && typeof line['kind'] === 'string' && KINDS.has(line['kind']);
 }
 
 /**
- * The frames of a recording's text, in order; blank lines are skipped and lines of other directions
- * (future `out` lines) ignored. Throws a `SyntaxError` naming the line of a line that is not JSON.
+ * The frames of a recording's text, in order; blank lines are skipped and lines this version does not know
+ * are ignored. Throws a `SyntaxError` naming the line of a line that is not JSON.
  *
  * @example
  * parseRecording('{"dir":"in","kind":"event","frame":"{}"}\n'); // [{ dir: 'in', kind: 'event', frame: '{}' }]

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { filter, firstValueFrom, merge, take, toArray, type Observable } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Client, type OneBotEvent, type UnknownEvent, isDecodeError } from '../../src/index';
-import { parseRecording, recordFrames, redactFrame, type Simulator } from '../../src/testing/index';
+import { parseRecording, recordFrames, recordingLine, redactFrame, type Simulator } from '../../src/testing/index';
+import { RecordedAnswers } from '../../src/testing/simulator/replay';
 import { connected } from '../client/harness';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/recordings');
@@ -140,9 +141,46 @@ describe('recordFrames → sim.replay: a session becomes a regression test', () 
     expect(two.count).toBe(1);
   });
 
+  it('calls: true records the request frames; the replay answers the same calls once with the recorded replies', async () => {
+    const file = tempFile('calls.jsonl');
+    const first = await connected({}, { backend: 'napcat', selfId: 10000 });
+    const recording = recordFrames(first.client, file, { calls: true });
+    await first.sim.waitForConnection();
+    await firstValueFrom(first.client.api.get_login_info());
+    await firstValueFrom(first.client.api.get_group_member_info({ group_id: 300001, user_id: 20002 }));
+    await recording.stop();
+    const lines = parseRecording(readFileSync(file, 'utf8'));
+    // the simulator's lifecycle event may come before or after the first call is written
+    expect(lines.map((l) => `${l.dir}:${l.kind}`).filter((k) => k !== 'in:event')).toStrictEqual(['out:call', 'in:reply', 'out:call', 'in:reply']);
+
+    const second = await connected({}, { backend: 'napcat', selfId: 99999 });
+    second.client.connect();
+    await second.sim.waitForConnection();
+    await second.sim.replay(file);
+    // params in another key order still match; the recorded account answers once, then the world does
+    expect(await firstValueFrom(second.client.api.get_group_member_info({ user_id: 20002, group_id: 300001 }))).toMatchObject({ user_id: 20002 });
+    expect((await firstValueFrom(second.client.api.get_login_info())).user_id).toBe(10000);
+    expect((await firstValueFrom(second.client.api.get_login_info())).user_id).toBe(99999);
+  });
+
   it('sim.replay rejects when no client is connected', async () => {
     const { sim } = await connected({}, {});
     await expect(sim.replay(join(FIXTURES, 'lagrange-notices.jsonl'))).rejects.toThrow(/no client/);
+  });
+});
+
+describe('RecordedAnswers', () => {
+  it('answers by action and params, echo replaced, every other byte (64-bit IDs) kept', () => {
+    const answers = new RecordedAnswers();
+    answers.add(parseRecording([
+      recordingLine('call', '{"action":"get_stranger_info","params":{"user_id":1},"echo":"ab:7"}'),
+      recordingLine('reply', '{"status":"ok","retcode":0,"data":{"user_id":12345678901234567890,"echo":"ab:7"},"echo":"ab:7"}'),
+    ].join('\n')));
+    expect(answers.take('get_stranger_info', { user_id: 2 }, 'x')).toBeUndefined();
+    expect(answers.take('get_stranger_info', { user_id: 1 }, 'cd:1')).toStrictEqual([
+      '{"status":"ok","retcode":0,"data":{"user_id":12345678901234567890,"echo":"ab:7"},"echo":"cd:1"}',
+    ]);
+    expect(answers.take('get_stranger_info', { user_id: 1 }, 'cd:2')).toBeUndefined();
   });
 });
 

@@ -14,7 +14,7 @@ import { fileSource } from './handlers/files';
 import { Heartbeat } from './heartbeat';
 import { parseRecording } from '../recording';
 import { ReplyPipeline } from './replies';
-import { parseEvent, replayable } from './replay';
+import { parseEvent, RecordedAnswers, replayable } from './replay';
 import { collectFrames, sendAll, sendLazily, type ReplyFrames } from './send-frames';
 import { Transfers } from './transfers';
 import { sendText, SimServer, type SimClient } from './server';
@@ -105,6 +105,7 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
   const connections$ = new BehaviorSubject<number>(0);
   const expectations = new Expectations();
   const replies = new ReplyPipeline();
+  const recordedAnswers = new RecordedAnswers();
   const transfers = new Transfers();
   const chatTimers = new Set<ReturnType<typeof setTimeout>>();
   let httpBase = '';
@@ -141,8 +142,10 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
     });
   };
 
+  const callOf = (request: ActionRequest): ActionCall => ({ action: request.action, params: request.params, echo: request.echo, at: Date.now() });
+
   const answerRequest = async (request: ActionRequest): Promise<{ frames: ReplyFrames; queued: SimEvent[] }> => {
-    const call: ActionCall = { action: request.action, params: request.params, echo: request.echo, at: Date.now() };
+    const call = callOf(request);
     calls$.next(call);
     const scripted = expectations.match(call).answer;
     const queued: SimEvent[] = [];
@@ -151,6 +154,14 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
   };
 
   const handleRequest = async (client: SimClient, request: ActionRequest): Promise<void> => {
+    const recordedReplies = recordedAnswers.take(request.action, request.params, request.echo);
+    if (recordedReplies !== undefined) {
+      calls$.next(callOf(request));
+      replies.push(() => {
+        for (const text of recordedReplies) sendText(client.socket, text).catch(ignore);
+      });
+      return;
+    }
     const { frames, queued } = await answerRequest(request);
     reply(client, frames, queued);
   };
@@ -247,9 +258,14 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
     await Promise.all(closing);
   };
 
-  /** Pushes a recording's event frames (and the frames the recording client rejected) in order, verbatim. */
+  /**
+   * Pushes a recording's event frames (and the frames the recording client rejected) in order, verbatim, and
+   * keeps its recorded replies to answer the same calls (WebSocket clients).
+   */
   const replay = async (recordingPath: string): Promise<number> => {
-    const texts = replayable(parseRecording(await readFile(recordingPath, 'utf8')));
+    const recording = parseRecording(await readFile(recordingPath, 'utf8'));
+    recordedAnswers.add(recording);
+    const texts = replayable(recording);
     for (const text of texts) {
       const event = parseEvent(text);
       if (event !== undefined) record(world, event);

@@ -184,8 +184,10 @@ export interface Simulator {
   /**
    * Replays a recording made by `recordFrames` (JSON lines): writes its event frames, and the frames the
    * recording client rejected, to every connected event client in order and exactly as recorded (64-bit
-   * IDs keep their digits); recorded replies are skipped. Resolves with the number of frames written once
-   * all are written; rejects when no client is connected.
+   * IDs keep their digits). When the recording has the calls (`recordFrames(..., { calls: true })`), a
+   * WebSocket call with the same action and params as a recorded one is answered once with its recorded
+   * reply frames (echo replaced), before scripted and world answers. Resolves with the number of frames
+   * written once all are written; rejects when no client is connected.
    *
    * @example
    * const events = nextValues(client.events$, 3);
