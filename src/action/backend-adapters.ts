@@ -59,6 +59,23 @@ function napcatGroupSystemMsg(reply: ActionReply): ActionReply {
   return { ...reply, data: { ...rest, ...(joins === undefined ? {} : { join_requests: joins }) } };
 }
 
+/** NapCat's `_get_model_show` answers `[{ variants: { … } }]`; go-cqhttp's `{ variants: [ … ] }`. */
+function napcatModelShow(reply: ActionReply): ActionReply {
+  const { data } = reply;
+  if (!Array.isArray(data)) return reply;
+  return { ...reply, data: { variants: data.map((entry: unknown) => (isRecord(entry) ? entry.variants : entry)) } };
+}
+
+/** NapCat's `get_unidirectional_friend_list` names go-cqhttp's `user_id` / `nickname` `uin` / `nick_name` (both are kept). */
+function napcatUnidirectionalFriends(reply: ActionReply): ActionReply {
+  const { data } = reply;
+  if (!Array.isArray(data)) return reply;
+  const friends = data.map((entry: unknown) =>
+    isRecord(entry) ? { ...entry, user_id: entry.user_id ?? entry.uin, nickname: entry.nickname ?? entry.nick_name } : entry,
+  );
+  return { ...reply, data: friends };
+}
+
 /**
  * The parameter and reply differences per backend, one row per adapted action, each read from the backend's
  * own source. Differences that only add fields (or ignore harmless ones) need no row; see
@@ -66,9 +83,12 @@ function napcatGroupSystemMsg(reply: ActionReply): ActionReply {
  */
 export const BACKEND_ADAPTERS: Readonly<Record<BackendName, Readonly<Record<string, Adapter>>>> = {
   napcat: {
-    get_model_show: { action: '_get_model_show' },
+    // GoCQHTTPGetModelShow.ts answers a list of `{ variants }` entries.
+    get_model_show: { action: '_get_model_show', reply: napcatModelShow },
     set_model_show: { action: '_set_model_show' },
     get_record: { defaults: { out_format: 'mp3' } },
+    // GetUnidirectionalFriendList.ts builds `{ uin, uid, nick_name, age, source }`.
+    get_unidirectional_friend_list: { reply: napcatUnidirectionalFriends },
     // GoCQHTTPDeleteFriend.ts answers `{ valid: false, message }` with status ok when the user is no friend.
     delete_friend: { reply: napcatInvalid },
     // GetOnlineClient.ts: `return []` after asking the kernel (no device list is ever read).
@@ -121,7 +141,6 @@ export const NOT_ADAPTED: Readonly<Record<BackendName, Readonly<Record<string, s
     get_group_msg_history: 'Reads the standard params and adds `count`, `reverse_order`; `message_seq` is read as a message ID.',
     get_stranger_info: 'Reads `user_id`, `no_cache`; adds result fields.',
     get_friend_list: 'Reads `no_cache`; adds result fields.',
-    get_unidirectional_friend_list: 'No params; the result codec reads both field spellings.',
     get_group_info: 'Reads `group_id`; adds result fields.',
     get_group_list: 'Reads `no_cache`; adds result fields.',
     get_group_member_info: 'Reads the standard params; adds result fields.',

@@ -142,7 +142,8 @@ export interface CatalogueApi {
   get_friend_list(params?: { no_cache?: boolean }, options?: CallOptions): Observable<FriendInfo[]>;
   /**
    * Lists one-way friends.
-   * NapCat names the fields `uin` / `nick_name`; go-cqhttp `user_id` / `nickname`.
+   * NapCat names the fields `uin` / `nick_name`, go-cqhttp `user_id` / `nickname`: the NapCat adapter adds the
+   * go-cqhttp names.
    *
    * Sends `get_unidirectional_friend_list`. Support: NapCat slight differences, go-cqhttp yes, Lagrange no.
    */
@@ -1880,7 +1881,8 @@ export interface SeedMethods {
   deleteFriend(userId: IdInput, options?: CallOptions): Observable<NoResult>;
   /**
    * Lists one-way friends.
-   * NapCat names the fields `uin` / `nick_name`; go-cqhttp `user_id` / `nickname`.
+   * NapCat names the fields `uin` / `nick_name`, go-cqhttp `user_id` / `nickname`: the NapCat adapter adds the
+   * go-cqhttp names.
    *
    * Sends `get_unidirectional_friend_list` {  }.
    * Support: NapCat slight differences, go-cqhttp yes, Lagrange no.

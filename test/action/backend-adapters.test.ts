@@ -54,6 +54,7 @@ const SENT: readonly (readonly [BackendName, string, Record<string, unknown>, st
   ['napcat', 'get_model_show', { model: 'iPhone' }, '_get_model_show', { model: 'iPhone' }],
   ['napcat', 'set_model_show', { model: 'a', model_show: 'b' }, '_set_model_show', { model: 'a', model_show: 'b' }],
   ['napcat', 'get_record', { file: 'a.amr' }, 'get_record', { out_format: 'mp3', file: 'a.amr' }],
+  ['napcat', 'get_unidirectional_friend_list', {}, 'get_unidirectional_friend_list', {}],
   ['napcat', 'delete_friend', { user_id: 2, temp_block: true }, 'delete_friend', { user_id: 2, temp_block: true }],
   ['napcat', 'get_online_clients', { no_cache: true }, 'get_online_clients', { no_cache: true }],
   ['napcat', 'set_qq_profile', { nickname: 'n', sex: 1 }, 'set_qq_profile', { nickname: 'n', sex: 1 }],
@@ -152,6 +153,19 @@ describe('replies rewritten into the typed result', () => {
     // The same reply from go-cqhttp is a result (go-cqhttp never answers it), and NapCat's kernel result passes.
     expect(await pinned('go-cqhttp').call('delete_friend', { user_id: 2 }, { data: { valid: false } })).toEqual({ valid: false });
     expect(await pinned('napcat').call('delete_friend', { user_id: 2 }, { data: { result: 0, errMsg: '' } })).toEqual({ result: 0, errMsg: '' });
+  });
+
+  it("NapCat _get_model_show's list of { variants } entries becomes go-cqhttp's { variants }", async () => {
+    const variant = { model_show: 'napcat', need_pay: false };
+    expect(await pinned('napcat').call('get_model_show', { model: 'napcat' }, { data: [{ variants: variant }] })).toEqual({ variants: [variant] });
+    expect(await pinned('go-cqhttp').call('get_model_show', { model: 'x' }, { data: { variants: [variant] } })).toEqual({ variants: [variant] });
+  });
+
+  it('NapCat get_unidirectional_friend_list entries also carry user_id / nickname', async () => {
+    const entry = { uin: 10002, uid: 'u_b', nick_name: 'Bob', age: 20, source: 'search' };
+    expect(await pinned('napcat').call('get_unidirectional_friend_list', {}, { data: [entry] })).toEqual([{ ...entry, user_id: 10002, nickname: 'Bob' }]);
+    const gocq = [{ user_id: 10002, nickname: 'Bob', source: 'search' }];
+    expect(await pinned('go-cqhttp').call('get_unidirectional_friend_list', {}, { data: gocq })).toEqual(gocq);
   });
 
   it("NapCat get_online_clients' bare array becomes { clients }", async () => {

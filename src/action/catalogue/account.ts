@@ -27,7 +27,10 @@ export type OnlineClients = t.TypeOf<typeof OnlineClients>;
 export const ModelShowVariant = struct({ model_show: t.string, need_pay: t.boolean }, 'ModelShowVariant');
 export interface ModelShowVariant extends t.TypeOf<typeof ModelShowVariant> {}
 
-/** `get_model_show` reply: go-cqhttp's `{ variants }`, or NapCat's list of `{ variants }` entries. */
+/**
+ * `get_model_show` reply: go-cqhttp's `{ variants }`, or NapCat's list of `{ variants }` entries (the NapCat adapter
+ * turns the list into `{ variants }` once the backend is known).
+ */
 export const ModelShow = t.union(
   [
     struct({ variants: t.array(ModelShowVariant) }, 'ModelShowVariants'),

@@ -52,7 +52,7 @@ export const FRIEND_ACTIONS = {
     origin: 'go-cqhttp',
     doc: 'Lists one-way friends.',
     support: compat('supported', 'slight', 'unsupported'),
-    note: 'NapCat names the fields `uin` / `nick_name`; go-cqhttp `user_id` / `nickname`.',
+    note: 'NapCat names the fields `uin` / `nick_name`, go-cqhttp `user_id` / `nickname`: the NapCat adapter adds the go-cqhttp names.',
   }),
   delete_friend: action({
     params: struct(
