@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either.js';
-import { fieldsIs, declareInlineCheck } from './compile-is';
+import { declareInlineCheck } from './compile-is';
+import { objectCodec } from './object';
 import { isRecord } from '../is-record';
 
 /**
@@ -41,8 +42,8 @@ const JsonPayload = new t.Type<string | Record<string, unknown>, string | Record
 );
 
 /**
- * A data table codec. `.is()` reads each field by a constant name with primitive fields checked inline (see
- * {@link fieldsIs}) and allocates nothing: it runs for every segment of every message event.
+ * A data table codec (see {@link objectCodec}): `.is()` reads each field by a constant name with primitive
+ * fields checked inline and allocates nothing: it runs for every segment of every message event.
  */
 function fields<R extends Fields, O extends Fields = NoFields>(
   name: string,
@@ -50,25 +51,13 @@ function fields<R extends Fields, O extends Fields = NoFields>(
   optional?: O,
 ): t.Type<DataOf<R, O>, DataOf<R, O>, unknown> {
   const all: Fields = { ...optional, ...required };
-  const keys = [...Object.keys(required), ...Object.keys(optional ?? {})];
-  const codecs = keys.map((key) => all[key] as t.Mixed);
   const requiredCount = Object.keys(required).length;
-  const is = fieldsIs(
-    keys.map((key, i) => ({ key, codec: codecs[i] as t.Mixed, optional: i >= requiredCount, nullIsAbsent: true })),
-  ) as (u: unknown) => u is DataOf<R, O>;
-  const validate = (u: unknown, c: t.Context): t.Validation<DataOf<R, O>> => {
-    if (!isRecord(u)) return t.failure(u, c, `${name} must be an object`);
-    const errors: t.ValidationError[] = [];
-    keys.forEach((key, i) => {
-      const value = u[key];
-      if ((value === undefined || value === null) && i >= requiredCount) return;
-      const codec = codecs[i] as t.Mixed;
-      const result = codec.validate(value, t.appendContext(c, key, codec, value));
-      if (isLeft(result)) errors.push(...result.left);
-    });
-    return errors.length === 0 ? t.success(u as DataOf<R, O>) : t.failures(errors);
-  };
-  return new t.Type(name, is, validate, t.identity);
+  const keys = [...Object.keys(required), ...Object.keys(optional ?? {})];
+  return objectCodec<DataOf<R, O>>(
+    name,
+    keys.map((key, i) => ({ key, codec: all[key] as t.Mixed, optional: i >= requiredCount, nullIsAbsent: true })),
+    { notObject: `${name} must be an object` },
+  );
 }
 
 /** A segment codec: `{ type: <literal>, data: <data codec> }`. */

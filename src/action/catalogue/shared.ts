@@ -1,7 +1,8 @@
 import * as t from 'io-ts';
-import { type FieldCheck, fieldsIs } from '../../codec/compile-is';
+import type { FieldCheck } from '../../codec/compile-is';
 import { GroupRole } from '../../codec/account';
 import { Id } from '../../codec/id';
+import { objectCodec } from '../../codec/object';
 import { SegmentArray } from '../../codec/segment';
 
 /** The `note` of rows whose result is `t.unknown` because NapCat's own result schema is `Any`. */
@@ -30,7 +31,8 @@ export type StructC<P extends t.Props> = t.InterfaceType<
 /**
  * `t.type` for objects with optional fields: a field whose codec accepts `undefined` (see {@link optional})
  * may be absent, both in the TypeScript type (`key?:`) and in `.is()` (plain `t.type`'s `.is()` rejects an
- * absent key, and types it as required). Same lean single pass; unknown fields are kept.
+ * absent key, and types it as required). `.is()` and `.validate()` are {@link objectCodec}'s (one pass,
+ * unknown fields kept, a success returns its input); `.encode()` is `t.type`'s (each field's own encode).
  *
  * @example
  * const Ban = struct({ group_id: IdParam, duration: optional(t.number) }, 'Ban');
@@ -39,17 +41,17 @@ export type StructC<P extends t.Props> = t.InterfaceType<
 export function struct<P extends t.Props>(props: P, name: string): StructC<P> {
   type C = StructC<P>;
   const base = t.type(props, name);
-  const is = fieldsIs(Object.entries(props).map(([key, codec]) => fieldCheck(key, codec)));
+  const lean = objectCodec(name, Object.entries(props).map(([key, codec]) => fieldCheck(key, codec)));
   return new t.InterfaceType(
     name,
-    is as C['is'],
-    base.validate as unknown as C['validate'],
+    lean.is as C['is'],
+    lean.validate as unknown as C['validate'],
     base.encode as unknown as C['encode'],
     props,
   );
 }
 
-/** A struct field as {@link fieldsIs} checks it: an `optional(codec)` field is `codec`, or absent. */
+/** A struct field as {@link objectCodec} checks it: an `optional(codec)` field is `codec`, or absent. */
 function fieldCheck(key: string, codec: t.Mixed): FieldCheck {
   const members = codec instanceof t.UnionType ? (codec.types as readonly t.Mixed[]) : [];
   const isOptional = members.length === 2 && members[1] === t.undefined;

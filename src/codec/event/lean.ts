@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
-import { type FieldCheck, fieldsIs } from '../compile-is';
-import { isRecord } from '../../is-record';
+import type { FieldCheck } from '../compile-is';
+import { objectCodec } from '../object';
 
 /** Flattens an intersection of object types into one object type (keeps `?` modifiers). */
 type Flat<T> = { [K in keyof T]: T[K] };
@@ -23,25 +23,10 @@ export function nullable<C extends t.Mixed>(codec: C): t.Type<t.TypeOf<C> | null
   );
 }
 
-/** `.validate()` of an object codec: every failing field, with its path; never copies the input. */
-function validateFields(fields: readonly FieldCheck[]): (u: unknown, c: t.Context) => t.Validation<unknown> {
-  return (u, c) => {
-    if (!isRecord(u)) return t.failure(u, c);
-    const errors: t.ValidationError[] = [];
-    for (const { key, codec, optional } of fields) {
-      const value = u[key];
-      if (optional && value === undefined) continue;
-      const result = codec.validate(value, t.appendContext(c, key, codec, value));
-      if (result._tag === 'Left') errors.push(...result.left);
-    }
-    return errors.length === 0 ? t.success(u) : t.failures(errors);
-  };
-}
-
 /**
  * A lean object codec: `required` keys must pass their codec, `optional` keys may be absent (or
  * `undefined`), every other key is kept as it is. `.is()` allocates nothing (compiled to constant-name
- * reads where allowed, see {@link fieldsIs}); `.decode()` never copies, so a success returns the very
+ * reads where allowed, see {@link objectCodec}); `.decode()` never copies, so a success returns the very
  * object it was given. (io-ts's own `t.type` rejects absent keys in `.is()` and copies in `.decode()`.)
  *
  * @example
@@ -58,6 +43,5 @@ export function lean<R extends t.Props, O extends t.Props>(
     ...Object.entries(required).map(([key, codec]) => ({ key, codec, optional: false })),
     ...Object.entries(optional).map(([key, codec]) => ({ key, codec, optional: true })),
   ];
-  const is = fieldsIs(fields) as (u: unknown) => u is A;
-  return new t.Type<A, A, unknown>(name, is, validateFields(fields) as t.Validate<unknown, A>, t.identity);
+  return objectCodec<A>(name, fields);
 }
