@@ -125,6 +125,7 @@ const GO_CQHTTP: Persona = {
     runtime_version: 'go1.20.14',
     runtime_os: 'linux',
     version: appVersion,
+    // The device's protocol number (`Device().Protocol`, from device.json: it varies); 6 is AndroidPad.
     protocol_name: 6,
   }),
   route: (action, params) => routeBy(GO_CQHTTP_ROUTES, GO_CQHTTP_ALIASES, stripSuffix(action, [ASYNC_SUFFIX]), params),
