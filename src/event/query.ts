@@ -1,15 +1,14 @@
-import type { OneBotEvent } from '../codec/event';
+import { LEVEL2_KEYS, type OneBotEvent } from '../codec/event';
+
+/** The field of the level-2 discriminant per `post_type` (the event codec tree's {@link LEVEL2_KEYS}). */
+type Level2Keys = typeof LEVEL2_KEYS;
 
 /** The level-2 discriminant of an event: `message_type`, `notice_type`, `request_type` or `meta_event_type`. */
-export type Level2Of<E> = E extends { message_type: infer M extends string }
-  ? M
-  : E extends { notice_type: infer N extends string }
-    ? N
-    : E extends { request_type: infer R extends string }
-      ? R
-      : E extends { meta_event_type: infer X extends string }
-        ? X
-        : never;
+export type Level2Of<E> = E extends { post_type: infer P extends keyof Level2Keys }
+  ? E extends { [K in Level2Keys[P]]: infer L extends string }
+    ? L
+    : never
+  : never;
 
 type SubTypeOf<E> = E extends { sub_type: infer S extends string } ? S : never;
 
@@ -39,22 +38,10 @@ export type EventOf<Q extends EventQuery, E = OneBotEvent> = E extends unknown
 
 type Predicate = (event: OneBotEvent) => boolean;
 
-/** The level-2 discriminant of an event at runtime. */
+/** The level-2 discriminant of an event at runtime, read from the field {@link LEVEL2_KEYS} names. */
 export function level2Of(event: OneBotEvent): string | undefined {
-  const e = event as unknown as Record<string, unknown>;
-  switch (event.post_type) {
-    case 'message':
-    case 'message_sent':
-      return e.message_type as string;
-    case 'notice':
-      return e.notice_type as string;
-    case 'request':
-      return e.request_type as string;
-    case 'meta_event':
-      return e.meta_event_type as string;
-    default:
-      return undefined;
-  }
+  const key = LEVEL2_KEYS[event.post_type as keyof Level2Keys] as string | undefined;
+  return key === undefined ? undefined : ((event as unknown as Record<string, unknown>)[key] as string);
 }
 
 function compile(query: string): Predicate {

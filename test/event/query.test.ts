@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OneBotEvent } from '../../src/codec/event';
+import { LEVEL2_KEYS, type OneBotEvent } from '../../src/codec/event';
 import { level2Of, matchAny, predicateOf } from '../../src/event/query';
 
 const event = (fields: Record<string, unknown>): OneBotEvent => fields as unknown as OneBotEvent;
@@ -21,6 +21,14 @@ describe('level2Of', () => {
       'heartbeat',
       undefined,
     ]);
+  });
+
+  it('reads the field the event codec tree names for each post type, and nothing for prototype names', () => {
+    for (const [post, key] of Object.entries(LEVEL2_KEYS)) {
+      expect(level2Of(event({ post_type: post, [key]: 'x' }))).toBe('x');
+    }
+    const odd = ['constructor', '__proto__', 'toString'].map((post) => ({ post_type: post, constructor: 'x' }));
+    expect(odd.map((e) => level2Of(event(e)))).toEqual([undefined, undefined, undefined]);
   });
 });
 
