@@ -1,3 +1,4 @@
+import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
 import { FP_TS_LIB, browserVariants, fpTsEs6 } from './scripts/browser-variants';
 
@@ -31,18 +32,36 @@ const NODE_ENTRIES = { index: 'src/index.ts', 'testing/index': 'src/testing/inde
 /** Browser entries (the `browser` export condition): ES modules with no Node built-ins. */
 const BROWSER_ENTRIES = { browser: 'src/browser.ts', 'testing/browser': 'src/testing/browser.ts' };
 
+/**
+ * The browser build's catalogue is its own file, `dist/catalogue.js`, which the client loads by `import()` on
+ * the first call; the entry's `CATALOGUE` export comes through `dist/catalogue-rows.js`, a module of its own
+ * that a page's bundler drops (`sideEffects: false`) when the page does not use `CATALOGUE`. Both imports stay
+ * imports of those files, so the catalogue is never folded into a chunk the entry imports statically.
+ */
+const catalogueFiles: Plugin = {
+  name: 'onebot-rx-catalogue-files',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/catalogue\/index$/ }, (args) =>
+      /src[\\/]action[\\/]catalogue-(?:rows|source\.browser)\.ts$/.test(args.importer) ? { path: './catalogue.js', external: true } : undefined,
+    );
+    build.onResolve({ filter: /^\.\/action\/catalogue-rows$/ }, () => ({ path: './catalogue-rows.js', external: true }));
+  },
+};
+
 export default defineConfig([
   { ...common, entry: NODE_ENTRIES, format: ['esm', 'cjs'], target: 'node20', external: [...external, 'ws', 'ioredis'] },
   {
-    // Over the global WebSocket, no `ws`, no Node built-ins.
+    // Over the global WebSocket, no `ws`, no Node built-ins. Split: the catalogue and the transfer code are
+    // chunks the browser variants load by dynamic `import()` on first use, so a page's first chunk stays small.
     ...common,
-    entry: BROWSER_ENTRIES,
+    splitting: true,
+    entry: { ...BROWSER_ENTRIES, catalogue: 'src/action/catalogue/index.ts', 'catalogue-rows': 'src/action/catalogue-rows.ts' },
     format: ['esm'],
     platform: 'browser',
     target: 'es2022',
     external,
     noExternal: [FP_TS_LIB],
-    esbuildPlugins: [browserVariants(), fpTsEs6({ external: true })],
+    esbuildPlugins: [catalogueFiles, browserVariants(), fpTsEs6({ external: true })],
   },
   {
     // Declarations only, one set per format; entries share their declarations through chunks, so the main

@@ -1,7 +1,8 @@
 import type { Observable } from 'rxjs';
 import type * as t from 'io-ts';
 import type { CatalogueApi } from './catalogue-api';
-import { ASYNC_SUFFIXES, type ActionDef } from './define';
+import { catalogueReady } from './catalogue-source';
+import { ASYNC_SUFFIXES, type ActionDef, asyncBase } from './define';
 import type { CallAction, CallOptions } from './types';
 
 type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];
@@ -40,17 +41,29 @@ export type Api = CatalogueApi & {
   readonly [K in keyof CatalogueApi as `${K & string}${(typeof ASYNC_SUFFIXES)[number]}`]: AsyncVariant<CatalogueApi[K]>;
 } & { readonly raw: RawActions };
 
-/** Builds `client.api` from the catalogue: every method is a thin call of the one `call` primitive. */
+/** A name that may be an action, before the browser build has the catalogue (`then` stays unset: not a thenable). */
+const ACTION_NAME = /^\.?[a-z][a-z0-9_]*$/;
+
+/** Whether `name` is a catalogued action or an `_async` / `_rate_limited` variant of one. */
+function isCatalogued(catalogue: Readonly<Record<string, ActionDef>>, name: string): boolean {
+  const base = asyncBase(name);
+  return Object.hasOwn(catalogue, name) || (base !== undefined && Object.hasOwn(catalogue, base));
+}
+
+/**
+ * Builds `client.api` from the catalogue: every method is a thin call of the one `call` primitive. In the
+ * browser build before the catalogue chunk is in, methods are made on first access (and checked against
+ * the catalogue once it is).
+ */
 export function buildApi(
   catalogue: Readonly<Record<string, ActionDef>>,
   call: CallAction,
   raw: (action: string, params: unknown, options?: CallOptions) => Observable<unknown>,
 ): Api {
-  const api: Record<string, unknown> = {};
+  const api: Record<string | symbol, unknown> = {};
+  const method = (action: string) => (params?: unknown, options?: CallOptions) => call(action, params, options);
   for (const name of Object.keys(catalogue)) {
-    for (const action of [name, ...ASYNC_SUFFIXES.map((suffix) => `${name}${suffix}`)]) {
-      api[action] = (params?: unknown, options?: CallOptions) => call(action, params, options);
-    }
+    for (const action of [name, ...ASYNC_SUFFIXES.map((suffix) => `${name}${suffix}`)]) api[action] = method(action);
   }
   api.raw = new Proxy(
     {},
@@ -59,5 +72,12 @@ export function buildApi(
         typeof action === 'string' ? (params?: unknown, options?: CallOptions) => raw(action, params, options) : undefined,
     },
   );
-  return api as unknown as Api;
+  if (catalogueReady()) return api as unknown as Api;
+  return new Proxy(api, {
+    get: (target, key) => {
+      if (typeof key !== 'string' || key in target) return target[key];
+      const known = catalogueReady() ? isCatalogued(catalogue, key) : ACTION_NAME.test(key) && key !== 'then';
+      return known ? (target[key] = method(key)) : undefined;
+    },
+  }) as unknown as Api;
 }

@@ -1,6 +1,6 @@
 import type { ActionReply } from '../codec/frame';
 import { type Adapter, BACKEND_ADAPTERS } from './backend-adapters';
-import { CATALOGUE } from './catalogue/index';
+import { CATALOGUE_ROWS } from './catalogue-source';
 import type { BackendName, Support } from './define';
 
 export type { BackendName } from './define';
@@ -28,7 +28,7 @@ export function detectBackend(versionInfo: unknown): BackendName | 'unknown' {
   return APP_NAMES.find(([pattern]) => pattern.test(appName.trim()))?.[1] ?? 'unknown';
 }
 
-const ROWS: Readonly<Record<string, { readonly support: Readonly<Record<BackendName, Support>> }>> = CATALOGUE;
+const ROWS: Readonly<Record<string, { readonly support: Readonly<Record<BackendName, Support>> }>> = CATALOGUE_ROWS;
 
 /**
  * How `backend` implements `action`, from the catalogue row's support profile; `unknown` for an action

@@ -14,6 +14,7 @@ import {
 } from '../errors';
 import type { Logger } from '../logger';
 import { type BackendProfile, UNKNOWN_BACKEND, VERSION_ACTION, detect } from './backend';
+import { whenCatalogued } from './catalogue-source';
 import { type ActionDef, asyncBase } from './define';
 import { actionFailed, isFailedReply } from './failure';
 import { type PendingCall, PendingCalls, type ResultMode } from './pending-calls';
@@ -374,7 +375,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
     { ready: () => link.socket() !== undefined, hold: () => link.hold() },
     (action, params) => targetOf(resolve(action).def?.sends, params),
   );
-  const call = throttled.call;
+  const call = whenCatalogued(throttled.call);
   const caller: Omit<Caller<L>, 'link'> = {
     call,
     reply,

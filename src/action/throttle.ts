@@ -9,7 +9,7 @@ import {
   throwError,
 } from 'rxjs';
 import { ActionTimeoutError, isActionTimeoutError } from '../errors';
-import { CATALOGUE } from './catalogue/index';
+import { CATALOGUE_ROWS } from './catalogue-source';
 import { type SendsTo, asyncBase } from './define';
 import { RateWindow, TargetWindows } from './rate-window';
 import { timerDelay } from './timer-limit';
@@ -296,7 +296,7 @@ export function targetOf(sends: SendsTo | undefined, params: unknown): string | 
   return sends === undefined || !isParams(params) ? undefined : TARGETS[sends](params);
 }
 
-const ROWS: Readonly<Record<string, { readonly sends?: SendsTo }>> = CATALOGUE;
+const ROWS: Readonly<Record<string, { readonly sends?: SendsTo }>> = CATALOGUE_ROWS;
 
 /**
  * The conversation a call sends a message to, or `undefined` when `action` sends nothing (quick operations

@@ -3,8 +3,7 @@ import { buildApi } from '../action/api';
 import { VERSION_ACTION, backendProfile } from '../action/backend';
 import { createCaller } from '../action/caller';
 import { tapSentFrames } from './sent-frames';
-import { CATALOGUE } from '../action/catalogue';
-import type { ActionDef } from '../action/define';
+import { CATALOGUE_ROWS, catalogueLoading } from '../action/catalogue-source';
 import { type SeedMethods, bindSeedMethods } from '../action/methods';
 import type { CallAction } from '../action/types';
 import { ClientClosedError } from '../errors';
@@ -51,7 +50,9 @@ function randomTag(): string {
 export function createClient(options: ClientOptions): Client {
   const scheduler = options.scheduler ?? asyncScheduler;
   const logger = options.logger ?? SILENT_LOGGER;
-  const catalogue = CATALOGUE as unknown as Readonly<Record<string, ActionDef>>;
+  const catalogue = CATALOGUE_ROWS;
+  // A pinned backend's support profile is in the catalogue: the browser build starts loading it now.
+  if (options.backend !== undefined) void catalogueLoading()?.catch(() => undefined);
   const defaultTimeout = options.actionTimeout ?? CLIENT_DEFAULTS.actionTimeout;
   const endpoint = describeEndpoint(options.transport === undefined ? options.url : undefined);
   let lastError: unknown;

@@ -55,6 +55,41 @@ describe.skipIf(!built)('the built package', () => {
     expect(found).toEqual([]);
   });
 
+  it('leaves the catalogue and the transfer code out of the chunks a minimal browser bot loads first', async () => {
+    const result = await build({
+      stdin: {
+        contents: "import { createClient } from 'onebot-rx'; createClient({ url: 'ws://h/' }).sendGroupMessage(1, 'hi').subscribe();",
+        resolveDir: ROOT,
+      },
+      absWorkingDir: ROOT,
+      tsconfigRaw: '{}', // through package.json's browser condition, as a user's bundler resolves it
+      bundle: true,
+      splitting: true,
+      outdir: 'dist-split', // never written
+      platform: 'browser',
+      format: 'esm',
+      external: ['rxjs', 'io-ts', 'fp-ts', '@noble/hashes'],
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const outputs = result.metafile.outputs;
+    const initial = new Set<string>();
+    const visit = (name: string): void => {
+      if (initial.has(name)) return;
+      initial.add(name);
+      for (const i of outputs[name]?.imports ?? []) if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path);
+    };
+    visit(Object.keys(outputs).find((name) => outputs[name]?.entryPoint !== undefined) ?? '');
+    const inputsOf = (names: string[]): string[] => names.flatMap((name) => Object.keys(outputs[name]?.inputs ?? {}));
+    const initialInputs = inputsOf([...initial]);
+    expect(initialInputs).toContain('dist/browser.js');
+    expect(initialInputs.filter((input) => /dist\/(?:catalogue|transfer-methods)/.test(input))).toEqual([]);
+    const lazyInputs = inputsOf(Object.keys(outputs).filter((name) => !initial.has(name)));
+    expect(lazyInputs).toContain('dist/catalogue.js');
+    expect(lazyInputs.some((input) => /^dist\/transfer-methods-\w+\.js$/.test(input))).toBe(true);
+  });
+
   // Issue 16: at most 1.5 MB. The catalogue's declarations come from the generated CatalogueApi (named types),
   // so the rows' full codec types are not declared once per format.
   it('packs to at most 1.5 MB unpacked, without source maps', () => {

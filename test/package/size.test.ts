@@ -6,6 +6,9 @@ describe('bench/size.ts', () => {
     const report = await measureSize({ pack: false, top: 3 });
     expect(report.bundle.gzip).toBeGreaterThan(1_000);
     expect(report.bundle.minified).toBeGreaterThan(report.bundle.gzip);
+    // The catalogue and the transfer code are lazy chunks: the total is more than the initial part.
+    expect(report.bundle.chunks).toBeGreaterThan(1);
+    expect(report.bundle.total.gzip).toBeGreaterThan(report.bundle.gzip);
     expect(report.bundle.top).toHaveLength(3);
     expect(report.bundle.top.map((c) => c.path)).toContain('src/action/');
     expect(report.bundle.top.every((c) => c.bytes > 0)).toBe(true);
