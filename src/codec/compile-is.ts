@@ -100,11 +100,28 @@ function loopIs(fields: readonly FieldCheck[]): Is {
 
 /**
  * The `.is()` of an object codec with these fields: compiled (see {@link compileIs}), or a plain loop with the
- * same answers where code generation is not allowed.
+ * same answers where code generation is not allowed. Nothing is compiled until the first call, so a codec never
+ * used costs no generated function; `compiled` then receives the compiled check, for a codec to install as its
+ * own `.is` (later calls skip this wrapper).
  *
  * @example
  * const is = fieldsIs([{ key: 'user_id', codec: Id, optional: false }, { key: 'card', codec: t.string, optional: true }]);
  */
-export function fieldsIs(fields: readonly FieldCheck[]): Is {
-  return compileIs(fields) ?? loopIs(fields);
+export function fieldsIs(fields: readonly FieldCheck[], compiled?: (is: Is) => void): Is {
+  let is: Is | undefined;
+  return (u) => {
+    if (is === undefined) {
+      is = compileIs(fields) ?? loopIs(fields);
+      compiled?.(is);
+    }
+    return is(u);
+  };
+}
+
+/**
+ * Installs `is` as `codec.is` (io-ts codecs hold `.is` as an own property): the SDK's object codecs replace
+ * their first-call wrapper from {@link fieldsIs} by the compiled check this way.
+ */
+export function installIs(codec: { readonly is: unknown }, is: Is): void {
+  (codec as { is: unknown }).is = is;
 }

@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import { compileIs, declareInlineCheck, type FieldCheck, type Is } from '../../src/codec/compile-is';
 import { Id } from '../../src/codec/id';
+import { objectCodec } from '../../src/codec/object';
 
 const field = (key: string, codec: t.Mixed, extra: Partial<FieldCheck> = {}): FieldCheck => ({ key, codec, optional: false, ...extra });
 
@@ -80,5 +81,19 @@ describe('compileIs', () => {
     );
     const is = compiled([field('n', odd)]);
     expect([is({ n: 3 }), is({ n: 2 })]).toEqual([true, false]);
+  });
+});
+
+describe('fieldsIs compiles on first use', () => {
+  it('generates nothing until the first call, then installs the compiled check as the codec’s own .is', () => {
+    const calls: unknown[] = [];
+    const spy = t.string.pipe(new t.Type<string, string, string>('Spy', (u): u is string => (calls.push(u), true), t.success, t.identity));
+    const codec = objectCodec<{ s: string }>('Lazy', [{ key: 's', codec: spy, optional: false }]);
+    const wrapper = codec.is;
+    expect(calls).toEqual([]);
+    expect([codec.is({ s: 'a' }), codec.is({ s: 1 })]).toEqual([true, true]);
+    expect(codec.is).not.toBe(wrapper);
+    expect([wrapper({ s: 'b' }), codec.is(null)]).toEqual([true, false]);
+    expect(calls).toEqual([{ s: 'a' }.s, 1, 'b']);
   });
 });
