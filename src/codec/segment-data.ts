@@ -59,6 +59,9 @@ export function fields<R extends Fields, O extends Fields = NoFields>(
   );
 }
 
+/** The codec of a segment type `S`, typed by its named interface (so unions of them read as names). */
+export type SegmentCodec<S> = t.Type<S, S, unknown>;
+
 /** A segment codec: `{ type: <literal>, data: <data codec> }`. */
 export function segmentOf<T extends string, D>(
   type: T,

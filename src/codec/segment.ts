@@ -74,40 +74,10 @@ export const NodeSegment: t.Type<NodeSegment, NodeSegment, unknown> = segmentOf(
 );
 
 /**
- * A message segment of a type the SDK knows: a union discriminated by `type`.
- *
- * Segments of types the SDK does not know yet still pass the {@link Segment} codec unchanged (forward
- * compatible), so a `switch (segment.type)` needs a `default` branch at run time.
+ * Every known segment type and its codec: the one list of segments. The {@link Segment} union derives from it
+ * and the {@link Segment} codec dispatches on it; {@link knownSegments} checks each key is its codec's `type`.
  */
-export type Segment =
-  | plain.TextSegment
-  | plain.FaceSegment
-  | plain.MFaceSegment
-  | plain.AtSegment
-  | plain.ReplySegment
-  | plain.ImageSegment
-  | plain.RecordSegment
-  | plain.VideoSegment
-  | plain.FileSegment
-  | plain.MusicSegment
-  | plain.PokeSegment
-  | plain.DiceSegment
-  | plain.RpsSegment
-  | plain.ContactSegment
-  | plain.ShareSegment
-  | plain.LocationSegment
-  | plain.ShakeSegment
-  | plain.JsonSegment
-  | plain.XmlSegment
-  | plain.MarkdownSegment
-  | plain.MiniappSegment
-  | NodeSegment
-  | plain.ForwardSegment
-  | plain.OnlineFileSegment
-  | plain.FlashTransferSegment;
-
-/** Every known segment type and its codec: the one table `Segment` dispatches on. */
-const SEGMENT_CODECS = {
+const SEGMENT_CODECS = knownSegments({
   text: plain.TextSegment,
   face: plain.FaceSegment,
   mface: plain.MFaceSegment,
@@ -133,7 +103,23 @@ const SEGMENT_CODECS = {
   forward: plain.ForwardSegment,
   onlinefile: plain.OnlineFileSegment,
   flashtransfer: plain.FlashTransferSegment,
-} satisfies { [K in Segment['type']]: t.Type<Extract<Segment, { type: K }>, unknown, unknown> };
+});
+
+/** Types a table of segment codecs, keyed by each codec's `type` literal. */
+function knownSegments<T extends { [K in keyof T]: t.Decoder<unknown, { type: K }> }>(table: T): T {
+  return table;
+}
+
+type SegmentCodecs = typeof SEGMENT_CODECS;
+
+/**
+ * A message segment of a type the SDK knows: a union discriminated by `type`, one member per row of the
+ * segment codec table.
+ *
+ * Segments of types the SDK does not know yet still pass the {@link Segment} codec unchanged (forward
+ * compatible), so a `switch (segment.type)` needs a `default` branch at run time.
+ */
+export type Segment = { [K in keyof SegmentCodecs]: t.TypeOf<SegmentCodecs[K]> }[keyof SegmentCodecs];
 
 /** The `type` of a known segment. */
 export type SegmentType = Segment['type'];
