@@ -150,7 +150,15 @@ export class ClientClosedError extends OneBotError {
 /** Whether `e` is a {@link ClientClosedError}. */
 export const isClientClosedError = guard<ClientClosedError>('ClientClosedError');
 
-/** The connected backend is known not to support the action, or one of its params (pass `{ force: true }` to send anyway). */
+/**
+ * The backend (pinned with `backend`, or detected) is known not to implement the action, or the value given for
+ * one of its params (`param`); the call fails before anything is sent. `{ force: true }` sends it anyway.
+ *
+ * @example
+ * createClient({ url, backend: 'lagrange' }).setGroupLeave(groupId, true).subscribe({
+ *   error: (e) => isUnsupportedActionError(e) && console.log(e.action, e.param), // 'set_group_leave' 'is_dismiss'
+ * });
+ */
 export class UnsupportedActionError extends OneBotError {
   override readonly name = 'UnsupportedActionError';
   constructor(
