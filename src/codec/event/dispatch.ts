@@ -69,12 +69,12 @@ function table<T extends object>(entries: T): Readonly<T> {
   return Object.freeze(Object.assign(Object.create(null) as object, entries) as T);
 }
 
-/** The same codec under every sub-type its `sub_type` codec allows. */
-function bySubType<D extends Record<string, unknown>>(
+/** The same codec under every sub-type its `sub_type` codec allows (typed as that codec, not widened). */
+function bySubType<D extends Record<string, unknown>, C extends EventCodec>(
   subTypes: t.KeyofC<D>,
-  codec: EventCodec,
-): Readonly<Record<keyof D & string, EventCodec>> {
-  const entries = {} as Record<keyof D & string, EventCodec>;
+  codec: C,
+): Readonly<Record<keyof D & string, C>> {
+  const entries = {} as Record<keyof D & string, C>;
   for (const subType of Object.keys(subTypes.keys) as (keyof D & string)[]) entries[subType] = codec;
   return table(entries);
 }
