@@ -13,12 +13,23 @@ assert.deepStrictEqual(Object.keys(conditions)[0], 'browser', 'the browser condi
 for (const file of Object.values(conditions.browser)) assert.ok(existsSync(file), `${file} exists`);
 
 const ALLOWED = /^(?:rxjs|io-ts|fp-ts\/es6\/[\w/]+\.js|@noble\/hashes\/[\w/.-]+)$/;
-const code = readFileSync(conditions.browser.default, 'utf8');
-const specifiers = [...code.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)].map(
-  (match) => match[1] ?? match[2],
-);
-const unexpected = specifiers.filter((specifier) => !ALLOWED.test(specifier));
-assert.deepStrictEqual(unexpected, [], 'dist/browser.js imports only rxjs, io-ts, fp-ts/es6 and @noble/hashes');
+// The entry and the chunks it imports, statically or by import() (the lazily loaded catalogue and transfers),
+// followed to the end: only those packages may be imported from outside the package.
+const specifiers = [];
+const pendingCode = [conditions.browser.default];
+for (const seen = new Set(); pendingCode.length > 0; ) {
+  const file = pendingCode.pop();
+  if (seen.has(file)) continue;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const match of code.matchAll(/\b(?:import|export)\b[^'"();]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\bimport\s*['"]([^'"]+)['"]/g)) {
+    const specifier = match[1] ?? match[2] ?? match[3];
+    if (specifier.startsWith('./')) pendingCode.push(join(dirname(file), specifier));
+    else specifiers.push(specifier);
+  }
+}
+const unexpected = [...new Set(specifiers.filter((specifier) => !ALLOWED.test(specifier)))];
+assert.deepStrictEqual(unexpected, [], 'dist/browser.js and its chunks import only rxjs, io-ts, fp-ts/es6 and @noble/hashes');
 
 const TYPE_ALLOWED = /^(?:rxjs|io-ts|fp-ts(?:\/[\w/.-]+)?)$/;
 // The typings and the declaration chunks they import (`./client-*.js`), followed to the end.
