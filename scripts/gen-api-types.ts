@@ -234,11 +234,33 @@ function seedMethod(writer: TypeWriter, method: string, binding: Binding): strin
   return `${docs}\n  ${method}(${[...args, 'options?: CallOptions'].join(', ')}): Observable<${resultOf(writer, binding.action, row)}>;`;
 }
 
+/** Whether `backend` implements `row` (so its variants too, where it has them). */
+const implemented = (row: ActionDef, backend: BackendName): boolean => !['unsupported', 'unknown'].includes(row.support[backend]);
+
+/**
+ * The variants of one action, a doc each: NapCat answers both suffixes of what it implements, go-cqhttp `_async` only, Lagrange neither
+ * (the simulator's backend profiles).
+ */
+function variantMembers(name: string, row: ActionDef): string[] {
+  const backends: Readonly<Record<string, readonly BackendName[]>> = { _async: ['napcat', 'go-cqhttp'], _rate_limited: ['napcat'] };
+  return Object.entries(backends).map(([suffix, candidates]) => {
+    const on = BACKENDS.filter(([backend]) => candidates.includes(backend) && implemented(row, backend)).map(([, label]) => label);
+    const doc = docBlock([
+      `Fire-and-forget variant of \`${name}\`: the server queues it and answers at once; emits \`undefined\` once accepted.`,
+      `Answered by: ${on.length === 0 ? 'no profiled backend' : on.join(', ')}.`,
+    ]);
+    return `${doc}\n  ${safeKey(`${name}${suffix}`)}: V<${JSON.stringify(name)}>;`;
+  });
+}
+
 /** The generated module's text. */
 export async function renderApiTypes(): Promise<string> {
   const writer = new TypeWriter(await namedTypes());
   const rows = Object.entries(CATALOGUE as Readonly<Record<string, ActionDef>>);
   const actions = rows.map(([name, row]) => actionMethod(writer, name, row));
+  // Only the sending actions' variants (where fire-and-forget is used) are declared one by one: a doc on each of
+  // the ~400 variants would add ~100 kB to the package; the others come from a mapped type in api.ts.
+  const variants = rows.filter(([, row]) => row.sends !== undefined).flatMap(([name, row]) => variantMembers(name, row));
   const seeds = Object.entries(SEED_BINDINGS as Readonly<Record<string, Binding>>).map(([method, binding]) =>
     seedMethod(writer, method, binding),
   );
@@ -273,6 +295,18 @@ export async function renderApiTypes(): Promise<string> {
     ' */',
     'export interface CatalogueApi {',
     actions.join('\n'),
+    '}',
+    '',
+    '/** A fire-and-forget variant of an action: the same parameters, `undefined` once the server accepted the call. */',
+    'type V<K extends keyof CatalogueApi> = (...args: Parameters<CatalogueApi[K]>) => Observable<undefined>;',
+    '',
+    '/**',
+    ' * The `_async` and `_rate_limited` variants of the sending actions: the server queues the call and answers',
+    ' * at once (go-cqhttp `status: \'async\'`, NapCat after doing the work); the method emits `undefined` once the',
+    ' * call is accepted. NapCat answers both suffixes, go-cqhttp `_async` only, Lagrange neither.',
+    ' */',
+    'export interface AsyncVariants {',
+    variants.join('\n'),
     '}',
     '',
     '/**',

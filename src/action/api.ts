@@ -1,6 +1,6 @@
 import type { Observable } from 'rxjs';
 import type * as t from 'io-ts';
-import type { CatalogueApi } from './catalogue-api';
+import type { AsyncVariants, CatalogueApi } from './catalogue-api';
 import { catalogueReady } from './catalogue-source';
 import { ASYNC_SUFFIXES, type ActionDef, asyncBase } from './define';
 import type { CallAction, CallOptions } from './types';
@@ -31,15 +31,19 @@ type AsyncVariant<F> = F extends (...args: infer A) => Observable<unknown> ? (..
 /**
  * `client.api`: one method per catalogued action ({@link CatalogueApi}: named params, docs, result types),
  * plus its `_async` and `_rate_limited` variants (the server queues the call and answers at once; they emit
- * `undefined` once accepted), plus `raw`.
+ * `undefined` once accepted; NapCat answers both, go-cqhttp `_async` only, Lagrange neither; the sending
+ * actions' variants carry their own doc, {@link AsyncVariants}), plus `raw`.
  *
  * @example
  * client.api.send_group_msg({ group_id: 123, message: 'hi' }, { timeout: 5_000 }).subscribe(({ message_id }) => ...);
  * client.api.raw['.ocr_image']({ image: 'file:///tmp/a.png' });
  */
-export type Api = CatalogueApi & {
-  readonly [K in keyof CatalogueApi as `${K & string}${(typeof ASYNC_SUFFIXES)[number]}`]: AsyncVariant<CatalogueApi[K]>;
-} & { readonly raw: RawActions };
+export type Api = CatalogueApi &
+  AsyncVariants & {
+    readonly [K in keyof CatalogueApi as Exclude<`${K & string}${(typeof ASYNC_SUFFIXES)[number]}`, keyof AsyncVariants>]: AsyncVariant<
+      CatalogueApi[K]
+    >;
+  } & { readonly raw: RawActions };
 
 /** A name that may be an action, before the browser build has the catalogue (`then` stays unset: not a thenable). */
 const ACTION_NAME = /^\.?[a-z][a-z0-9_]*$/;

@@ -1440,6 +1440,101 @@ export interface CatalogueApi {
   upload_image(params: { file: string }, options?: CallOptions): Observable<string>;
 }
 
+/** A fire-and-forget variant of an action: the same parameters, `undefined` once the server accepted the call. */
+type V<K extends keyof CatalogueApi> = (...args: Parameters<CatalogueApi[K]>) => Observable<undefined>;
+
+/**
+ * The `_async` and `_rate_limited` variants of the sending actions: the server queues the call and answers
+ * at once (go-cqhttp `status: 'async'`, NapCat after doing the work); the method emits `undefined` once the
+ * call is accepted. NapCat answers both suffixes, go-cqhttp `_async` only, Lagrange neither.
+ */
+export interface AsyncVariants {
+  /**
+   * Fire-and-forget variant of `send_msg`: the server queues it and answers at once; emits `undefined` once
+   * accepted.
+   * Answered by: NapCat, go-cqhttp.
+   */
+  send_msg_async: V<"send_msg">;
+  /**
+   * Fire-and-forget variant of `send_msg`: the server queues it and answers at once; emits `undefined` once
+   * accepted.
+   * Answered by: NapCat.
+   */
+  send_msg_rate_limited: V<"send_msg">;
+  /**
+   * Fire-and-forget variant of `send_private_msg`: the server queues it and answers at once; emits `undefined`
+   * once accepted.
+   * Answered by: NapCat, go-cqhttp.
+   */
+  send_private_msg_async: V<"send_private_msg">;
+  /**
+   * Fire-and-forget variant of `send_private_msg`: the server queues it and answers at once; emits `undefined`
+   * once accepted.
+   * Answered by: NapCat.
+   */
+  send_private_msg_rate_limited: V<"send_private_msg">;
+  /**
+   * Fire-and-forget variant of `send_group_msg`: the server queues it and answers at once; emits `undefined`
+   * once accepted.
+   * Answered by: NapCat, go-cqhttp.
+   */
+  send_group_msg_async: V<"send_group_msg">;
+  /**
+   * Fire-and-forget variant of `send_group_msg`: the server queues it and answers at once; emits `undefined`
+   * once accepted.
+   * Answered by: NapCat.
+   */
+  send_group_msg_rate_limited: V<"send_group_msg">;
+  /**
+   * Fire-and-forget variant of `send_forward_msg`: the server queues it and answers at once; emits `undefined`
+   * once accepted.
+   * Answered by: NapCat, go-cqhttp.
+   */
+  send_forward_msg_async: V<"send_forward_msg">;
+  /**
+   * Fire-and-forget variant of `send_forward_msg`: the server queues it and answers at once; emits `undefined`
+   * once accepted.
+   * Answered by: NapCat.
+   */
+  send_forward_msg_rate_limited: V<"send_forward_msg">;
+  /**
+   * Fire-and-forget variant of `send_group_forward_msg`: the server queues it and answers at once; emits
+   * `undefined` once accepted.
+   * Answered by: NapCat, go-cqhttp.
+   */
+  send_group_forward_msg_async: V<"send_group_forward_msg">;
+  /**
+   * Fire-and-forget variant of `send_group_forward_msg`: the server queues it and answers at once; emits
+   * `undefined` once accepted.
+   * Answered by: NapCat.
+   */
+  send_group_forward_msg_rate_limited: V<"send_group_forward_msg">;
+  /**
+   * Fire-and-forget variant of `send_private_forward_msg`: the server queues it and answers at once; emits
+   * `undefined` once accepted.
+   * Answered by: NapCat, go-cqhttp.
+   */
+  send_private_forward_msg_async: V<"send_private_forward_msg">;
+  /**
+   * Fire-and-forget variant of `send_private_forward_msg`: the server queues it and answers at once; emits
+   * `undefined` once accepted.
+   * Answered by: NapCat.
+   */
+  send_private_forward_msg_rate_limited: V<"send_private_forward_msg">;
+  /**
+   * Fire-and-forget variant of `.handle_quick_operation`: the server queues it and answers at once; emits
+   * `undefined` once accepted.
+   * Answered by: no profiled backend.
+   */
+  ".handle_quick_operation_async": V<".handle_quick_operation">;
+  /**
+   * Fire-and-forget variant of `.handle_quick_operation`: the server queues it and answers at once; emits
+   * `undefined` once accepted.
+   * Answered by: no profiled backend.
+   */
+  ".handle_quick_operation_rate_limited": V<".handle_quick_operation">;
+}
+
 /**
  * The seed-named methods (`client.setGroupBan(groupId, userId, duration)`, …): positional arguments for
  * the action's params fields, defaults sent explicitly, then one optional `CallOptions`.

@@ -17,6 +17,7 @@ client.api.set_group_ban/*?*/({ group_id: 1, user_id: 2 });
 client.api.get_group_member_info/*?*/({ group_id: 1, user_id: 2 });
 client.api.send_group_msg_async/*?*/({ group_id: 1, message: 'hi' });
 client.getGroupMemberInfo(1, 2).subscribe((member) => member.role/*?*/);
+client.api.send_group_msg_rate_limited/*?*/({ group_id: 1, message: 'hi' });
 `;
 
 function quickInfos(code: string): string[] {
@@ -69,13 +70,18 @@ describe('editor hovers', () => {
   });
 
   it('show client.api methods with their params fields, result type and doc', () => {
-    const [, , setGroupBan = '', memberInfo = '', asyncVariant = ''] = hovers;
+    const [, , setGroupBan = '', memberInfo = '', asyncVariant = '', , rateLimited = ''] = hovers;
     expect(setGroupBan).toMatch(/set_group_ban\(params: \{\s*group_id: IdInput;\s*user_id: IdInput;\s*duration\?: number;?\s*\}/);
     expect(setGroupBan).toContain('NapCat defaults `duration` to 0 (unmute)');
     expect(memberInfo).toMatch(/Observable<GroupMemberInfo>/);
     expect(memberInfo).toContain('Reads one member of a group.');
-    expect(asyncVariant).toMatch(/send_group_msg_async\(params: \{\s*group_id: IdInput;\s*message: Message;/);
+    expect(asyncVariant).toMatch(/send_group_msg_async: \(params: \{\s*group_id: IdInput;\s*message: Message;/);
     expect(asyncVariant).toMatch(/Observable<undefined>/);
+    expect(asyncVariant.replace(/\s+/g, ' ')).toContain(
+      'Fire-and-forget variant of `send_group_msg`: the server queues it and answers at once; emits `undefined` once accepted. Answered by: NapCat, go-cqhttp.',
+    );
+    expect(rateLimited).toMatch(/send_group_msg_rate_limited: \(params: \{\s*group_id: IdInput;/);
+    expect(rateLimited).toMatch(/Answered by: NapCat\.$/);
   });
 
   it('read results as plain object types with the protocol literal unions', () => {
