@@ -249,7 +249,7 @@ function variantMembers(name: string, row: ActionDef): string[] {
       `Fire-and-forget variant of \`${name}\`: the server queues it and answers at once; emits \`undefined\` once accepted.`,
       `Answered by: ${on.length === 0 ? 'no profiled backend' : on.join(', ')}.`,
     ]);
-    return `${doc}\n  ${safeKey(`${name}${suffix}`)}: V<${JSON.stringify(name)}>;`;
+    return `${doc}\n  ${safeKey(`${name}${suffix}`)}: AsyncVariantOf<${JSON.stringify(name)}>;`;
   });
 }
 
@@ -297,8 +297,8 @@ export async function renderApiTypes(): Promise<string> {
     actions.join('\n'),
     '}',
     '',
-    '/** A fire-and-forget variant of an action: the same parameters, `undefined` once the server accepted the call. */',
-    'type V<K extends keyof CatalogueApi> = (...args: Parameters<CatalogueApi[K]>) => Observable<undefined>;',
+    '/** A fire-and-forget variant of action `K`: the same parameters, `undefined` once the server accepted the call. */',
+    'export type AsyncVariantOf<K extends keyof CatalogueApi> = (...args: Parameters<CatalogueApi[K]>) => Observable<undefined>;',
     '',
     '/**',
     ' * The `_async` and `_rate_limited` variants of the sending actions: the server queues the call and answers',

@@ -1440,8 +1440,8 @@ export interface CatalogueApi {
   upload_image(params: { file: string }, options?: CallOptions): Observable<string>;
 }
 
-/** A fire-and-forget variant of an action: the same parameters, `undefined` once the server accepted the call. */
-type V<K extends keyof CatalogueApi> = (...args: Parameters<CatalogueApi[K]>) => Observable<undefined>;
+/** A fire-and-forget variant of action `K`: the same parameters, `undefined` once the server accepted the call. */
+export type AsyncVariantOf<K extends keyof CatalogueApi> = (...args: Parameters<CatalogueApi[K]>) => Observable<undefined>;
 
 /**
  * The `_async` and `_rate_limited` variants of the sending actions: the server queues the call and answers
@@ -1454,85 +1454,85 @@ export interface AsyncVariants {
    * accepted.
    * Answered by: NapCat, go-cqhttp.
    */
-  send_msg_async: V<"send_msg">;
+  send_msg_async: AsyncVariantOf<"send_msg">;
   /**
    * Fire-and-forget variant of `send_msg`: the server queues it and answers at once; emits `undefined` once
    * accepted.
    * Answered by: NapCat.
    */
-  send_msg_rate_limited: V<"send_msg">;
+  send_msg_rate_limited: AsyncVariantOf<"send_msg">;
   /**
    * Fire-and-forget variant of `send_private_msg`: the server queues it and answers at once; emits `undefined`
    * once accepted.
    * Answered by: NapCat, go-cqhttp.
    */
-  send_private_msg_async: V<"send_private_msg">;
+  send_private_msg_async: AsyncVariantOf<"send_private_msg">;
   /**
    * Fire-and-forget variant of `send_private_msg`: the server queues it and answers at once; emits `undefined`
    * once accepted.
    * Answered by: NapCat.
    */
-  send_private_msg_rate_limited: V<"send_private_msg">;
+  send_private_msg_rate_limited: AsyncVariantOf<"send_private_msg">;
   /**
    * Fire-and-forget variant of `send_group_msg`: the server queues it and answers at once; emits `undefined`
    * once accepted.
    * Answered by: NapCat, go-cqhttp.
    */
-  send_group_msg_async: V<"send_group_msg">;
+  send_group_msg_async: AsyncVariantOf<"send_group_msg">;
   /**
    * Fire-and-forget variant of `send_group_msg`: the server queues it and answers at once; emits `undefined`
    * once accepted.
    * Answered by: NapCat.
    */
-  send_group_msg_rate_limited: V<"send_group_msg">;
+  send_group_msg_rate_limited: AsyncVariantOf<"send_group_msg">;
   /**
    * Fire-and-forget variant of `send_forward_msg`: the server queues it and answers at once; emits `undefined`
    * once accepted.
    * Answered by: NapCat, go-cqhttp.
    */
-  send_forward_msg_async: V<"send_forward_msg">;
+  send_forward_msg_async: AsyncVariantOf<"send_forward_msg">;
   /**
    * Fire-and-forget variant of `send_forward_msg`: the server queues it and answers at once; emits `undefined`
    * once accepted.
    * Answered by: NapCat.
    */
-  send_forward_msg_rate_limited: V<"send_forward_msg">;
+  send_forward_msg_rate_limited: AsyncVariantOf<"send_forward_msg">;
   /**
    * Fire-and-forget variant of `send_group_forward_msg`: the server queues it and answers at once; emits
    * `undefined` once accepted.
    * Answered by: NapCat, go-cqhttp.
    */
-  send_group_forward_msg_async: V<"send_group_forward_msg">;
+  send_group_forward_msg_async: AsyncVariantOf<"send_group_forward_msg">;
   /**
    * Fire-and-forget variant of `send_group_forward_msg`: the server queues it and answers at once; emits
    * `undefined` once accepted.
    * Answered by: NapCat.
    */
-  send_group_forward_msg_rate_limited: V<"send_group_forward_msg">;
+  send_group_forward_msg_rate_limited: AsyncVariantOf<"send_group_forward_msg">;
   /**
    * Fire-and-forget variant of `send_private_forward_msg`: the server queues it and answers at once; emits
    * `undefined` once accepted.
    * Answered by: NapCat, go-cqhttp.
    */
-  send_private_forward_msg_async: V<"send_private_forward_msg">;
+  send_private_forward_msg_async: AsyncVariantOf<"send_private_forward_msg">;
   /**
    * Fire-and-forget variant of `send_private_forward_msg`: the server queues it and answers at once; emits
    * `undefined` once accepted.
    * Answered by: NapCat.
    */
-  send_private_forward_msg_rate_limited: V<"send_private_forward_msg">;
+  send_private_forward_msg_rate_limited: AsyncVariantOf<"send_private_forward_msg">;
   /**
    * Fire-and-forget variant of `.handle_quick_operation`: the server queues it and answers at once; emits
    * `undefined` once accepted.
    * Answered by: no profiled backend.
    */
-  ".handle_quick_operation_async": V<".handle_quick_operation">;
+  ".handle_quick_operation_async": AsyncVariantOf<".handle_quick_operation">;
   /**
    * Fire-and-forget variant of `.handle_quick_operation`: the server queues it and answers at once; emits
    * `undefined` once accepted.
    * Answered by: no profiled backend.
    */
-  ".handle_quick_operation_rate_limited": V<".handle_quick_operation">;
+  ".handle_quick_operation_rate_limited": AsyncVariantOf<".handle_quick_operation">;
 }
 
 /**
