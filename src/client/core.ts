@@ -49,7 +49,11 @@ export interface ClientCore {
   readonly unknownEvents$: Observable<UnknownEvent>;
   /** Every catalogued action as a typed method returning a cold Observable, plus `raw`. */
   readonly api: Api;
-  /** The connected backend, replayed (`unknown` until a `get_version_info` reply is seen). */
+  /**
+   * The connected backend, replayed: the pinned `backend` option, else detected from `get_version_info`
+   * replies (`unknown` until one is seen; `detectBackend: true` asks on each connect).
+   * @example client.backend$.subscribe((b) => b === 'lagrange' && console.log('no _async variants here'));
+   */
   readonly backend$: Observable<Backend>;
   /**
    * Events matching any of the dotted queries, typed exactly.
@@ -58,7 +62,11 @@ export interface ClientCore {
   on<Q extends EventQuery>(...queries: [Q, ...Q[]]): Observable<EventOf<Q>>;
   /** Calls any action by name: catalogued names are checked by their codecs, others pass as they are. */
   callApi(action: string, params?: object, options?: CallOptions): Observable<unknown>;
-  /** Whether the connected backend supports `action` (true when the backend or the action is unknown). */
+  /**
+   * Whether the connected backend supports `action`, from the catalogue's support profile (true when the
+   * backend or the action is unknown). A call the profile refuses fails unsent with `UnsupportedActionError`.
+   * @example if (client.supports('set_group_leave')) client.setGroupLeave(groupId).subscribe();
+   */
   supports(action: string): boolean;
   /** Holds the connection open until the subscription is unsubscribed. */
   connect(): Subscription;
