@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PROBE = `${ROOT}test/action/__hover-probe__.ts`;
 const CODE = `
-import { createClient } from '../../src/index';
+import { type NotifyNotice, type OneBotEvent, createClient } from '../../src/index';
 const client = createClient({ url: 'ws://127.0.0.1:3001' });
 client.setGroupBan/*?*/(1, 2);
 client.sendGroupMessage/*?*/(1, 'hi');
@@ -18,6 +18,9 @@ client.api.get_group_member_info/*?*/({ group_id: 1, user_id: 2 });
 client.api.send_group_msg_async/*?*/({ group_id: 1, message: 'hi' });
 client.getGroupMemberInfo(1, 2).subscribe((member) => member.role/*?*/);
 client.api.send_group_msg_rate_limited/*?*/({ group_id: 1, message: 'hi' });
+declare const event: OneBotEvent;
+event/*?*/;
+type Notify = NotifyNotice/*?*/;
 `;
 
 function quickInfos(code: string): string[] {
@@ -82,6 +85,15 @@ describe('editor hovers', () => {
     );
     expect(rateLimited).toMatch(/send_group_msg_rate_limited: \(params: \{\s*group_id: IdInput;/);
     expect(rateLimited).toMatch(/Answered by: NapCat\.$/);
+  });
+
+  it('show the event unions derived from the codec tree as unions of named interfaces', () => {
+    const [event = '', notify = ''] = hovers.slice(7);
+    expect(event).toMatch(/^const event: PrivateMessageEvent \| GroupMessageEvent \| GuildMessageEvent \| /);
+    expect(event).toMatch(/\| LifecycleEvent\n/);
+    expect(event).not.toMatch(/EventsOf|Readonly|\{/);
+    expect(notify).toMatch(/type NotifyNotice = PokeNotify \| LuckyKingNotify \| /);
+    expect(notify).not.toMatch(/EventsOf|Readonly|\{/);
   });
 
   it('read results as plain object types with the protocol literal unions', () => {

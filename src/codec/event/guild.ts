@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { Id } from '../id';
 import { eventBase } from './common';
-import { lean } from './lean';
+import { type EventCodecOf, lean } from './lean';
 
 /**
  * Fields of every go-cqhttp guild (频道) notice: guild, channel and operator as digit-string tiny IDs,
@@ -26,11 +26,7 @@ export const GuildReaction = lean(
 /** One face reacting to a guild message. */
 export interface GuildReaction extends t.TypeOf<typeof GuildReaction> {}
 
-/**
- * The reactions on a guild message changed (`notice.message_reactions_updated`, go-cqhttp);
- * `current_reactions` is the whole new list.
- */
-export const MessageReactionsUpdatedNotice = lean(
+const MessageReactionsUpdatedNoticeCodec = lean(
   {
     ...guildNotice,
     notice_type: t.literal('message_reactions_updated'),
@@ -41,16 +37,22 @@ export const MessageReactionsUpdatedNotice = lean(
   'MessageReactionsUpdatedNotice',
 );
 /** The reactions on a guild message changed (go-cqhttp). */
-export interface MessageReactionsUpdatedNotice extends t.TypeOf<typeof MessageReactionsUpdatedNotice> {}
+export interface MessageReactionsUpdatedNotice extends t.TypeOf<typeof MessageReactionsUpdatedNoticeCodec> {}
+/**
+ * The reactions on a guild message changed (`notice.message_reactions_updated`, go-cqhttp);
+ * `current_reactions` is the whole new list.
+ */
+export const MessageReactionsUpdatedNotice: EventCodecOf<MessageReactionsUpdatedNotice> = MessageReactionsUpdatedNoticeCodec;
 
-/** A guild channel message was recalled (`notice.guild_channel_recall`, go-cqhttp). */
-export const GuildChannelRecallNotice = lean(
+const GuildChannelRecallNoticeCodec = lean(
   { ...guildNotice, notice_type: t.literal('guild_channel_recall'), message_id: t.string },
   guildOptional,
   'GuildChannelRecallNotice',
 );
 /** A guild channel message was recalled (go-cqhttp). */
-export interface GuildChannelRecallNotice extends t.TypeOf<typeof GuildChannelRecallNotice> {}
+export interface GuildChannelRecallNotice extends t.TypeOf<typeof GuildChannelRecallNoticeCodec> {}
+/** A guild channel message was recalled (`notice.guild_channel_recall`, go-cqhttp). */
+export const GuildChannelRecallNotice: EventCodecOf<GuildChannelRecallNotice> = GuildChannelRecallNoticeCodec;
 
 /** A guild channel's settings as go-cqhttp reports them (also the result row of `get_guild_channel_list`). */
 export const ChannelInfo = lean(
@@ -69,37 +71,32 @@ export const ChannelInfo = lean(
 /** A guild channel's settings. */
 export interface ChannelInfo extends t.TypeOf<typeof ChannelInfo> {}
 
-/** A guild channel's settings changed (`notice.channel_updated`, go-cqhttp): before and after. */
-export const ChannelUpdatedNotice = lean(
+const ChannelUpdatedNoticeCodec = lean(
   { ...guildNotice, notice_type: t.literal('channel_updated'), old_info: ChannelInfo, new_info: ChannelInfo },
   guildOptional,
   'ChannelUpdatedNotice',
 );
 /** A guild channel's settings changed (go-cqhttp). */
-export interface ChannelUpdatedNotice extends t.TypeOf<typeof ChannelUpdatedNotice> {}
+export interface ChannelUpdatedNotice extends t.TypeOf<typeof ChannelUpdatedNoticeCodec> {}
+/** A guild channel's settings changed (`notice.channel_updated`, go-cqhttp): before and after. */
+export const ChannelUpdatedNotice: EventCodecOf<ChannelUpdatedNotice> = ChannelUpdatedNoticeCodec;
 
-/** A guild channel was created (`notice.channel_created`, go-cqhttp). */
-export const ChannelCreatedNotice = lean(
+const ChannelCreatedNoticeCodec = lean(
   { ...guildNotice, notice_type: t.literal('channel_created'), channel_info: ChannelInfo },
   guildOptional,
   'ChannelCreatedNotice',
 );
 /** A guild channel was created (go-cqhttp). */
-export interface ChannelCreatedNotice extends t.TypeOf<typeof ChannelCreatedNotice> {}
+export interface ChannelCreatedNotice extends t.TypeOf<typeof ChannelCreatedNoticeCodec> {}
+/** A guild channel was created (`notice.channel_created`, go-cqhttp). */
+export const ChannelCreatedNotice: EventCodecOf<ChannelCreatedNotice> = ChannelCreatedNoticeCodec;
 
-/** A guild channel was deleted (`notice.channel_destroyed`, go-cqhttp). */
-export const ChannelDestroyedNotice = lean(
+const ChannelDestroyedNoticeCodec = lean(
   { ...guildNotice, notice_type: t.literal('channel_destroyed'), channel_info: ChannelInfo },
   guildOptional,
   'ChannelDestroyedNotice',
 );
 /** A guild channel was deleted (go-cqhttp). */
-export interface ChannelDestroyedNotice extends t.TypeOf<typeof ChannelDestroyedNotice> {}
-
-/** Every known go-cqhttp guild notice. */
-export type GuildNotice =
-  | MessageReactionsUpdatedNotice
-  | GuildChannelRecallNotice
-  | ChannelUpdatedNotice
-  | ChannelCreatedNotice
-  | ChannelDestroyedNotice;
+export interface ChannelDestroyedNotice extends t.TypeOf<typeof ChannelDestroyedNoticeCodec> {}
+/** A guild channel was deleted (`notice.channel_destroyed`, go-cqhttp). */
+export const ChannelDestroyedNotice: EventCodecOf<ChannelDestroyedNotice> = ChannelDestroyedNoticeCodec;

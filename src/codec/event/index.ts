@@ -9,5 +9,7 @@ export * from './guild';
 export * from './request';
 export * from './meta';
 export * from './types';
+export * from './unions';
 export { MessageContent } from './common';
-export { EVENT_CODECS, LEVEL2_KEYS, eventCodecFor, type Level2Codecs, type SubTypeCodecs } from './dispatch';
+export { EVENT_CODECS, LEVEL2_KEYS } from './tree';
+export { eventCodecFor, type Level2Codecs, type SubTypeCodecs } from './dispatch';

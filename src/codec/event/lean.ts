@@ -45,3 +45,9 @@ export function lean<R extends t.Props, O extends t.Props>(
   ];
   return objectCodec<A>(name, fields);
 }
+
+/**
+ * The codec of one known event `E`, typed by its named interface, so the unions derived from the codec tree
+ * read as names (`PokeNotify | ...`) rather than expanded object types.
+ */
+export type EventCodecOf<E> = t.Type<E, E, unknown>;

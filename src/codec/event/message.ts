@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { GroupRole, Sex } from '../account';
 import { Id } from '../id';
 import { MessageContent, eventBase } from './common';
-import { lean, nullable } from './lean';
+import { type EventCodecOf, lean, nullable } from './lean';
 
 export { GroupRole, Sex } from '../account';
 
@@ -110,69 +110,65 @@ const groupOptional = {
   group_name: t.string,
 } as const;
 
+const PrivateMessageEventCodec = lean(
+  { post_type: t.literal('message'), ...privateRequired },
+  privateOptional,
+  'PrivateMessageEvent',
+);
+/** A private message to the bot. */
+export interface PrivateMessageEvent extends t.TypeOf<typeof PrivateMessageEventCodec> {}
 /**
  * A private message to the bot (`message.private.*`): from a friend, a temporary group session, or other.
  *
  * @example
  * client.on('message.private.friend').subscribe((e) => console.log(e.sender.nickname, e.raw_message));
  */
-export const PrivateMessageEvent = lean(
-  { post_type: t.literal('message'), ...privateRequired },
-  privateOptional,
-  'PrivateMessageEvent',
-);
-/** A private message to the bot. */
-export interface PrivateMessageEvent extends t.TypeOf<typeof PrivateMessageEvent> {}
+export const PrivateMessageEvent: EventCodecOf<PrivateMessageEvent> = PrivateMessageEventCodec;
 
+const GroupMessageEventCodec = lean(
+  { post_type: t.literal('message'), ...groupRequired },
+  groupOptional,
+  'GroupMessageEvent',
+);
+/** A message in a group the bot is in. */
+export interface GroupMessageEvent extends t.TypeOf<typeof GroupMessageEventCodec> {}
 /**
  * A message in a group the bot is in (`message.group.*`).
  *
  * @example
  * client.on('message.group.normal').subscribe((e) => console.log(e.group_id, e.sender.card, e.raw_message));
  */
-export const GroupMessageEvent = lean(
-  { post_type: t.literal('message'), ...groupRequired },
-  groupOptional,
-  'GroupMessageEvent',
-);
-/** A message in a group the bot is in. */
-export interface GroupMessageEvent extends t.TypeOf<typeof GroupMessageEvent> {}
+export const GroupMessageEvent: EventCodecOf<GroupMessageEvent> = GroupMessageEventCodec;
 
-/**
- * A private message the bot itself sent (`message_sent.private.*`; NapCat with `reportSelfMessage`).
- * `target_id` is the peer it went to.
- */
-export const PrivateMessageSentEvent = lean(
+const PrivateMessageSentEventCodec = lean(
   { post_type: t.literal('message_sent'), ...privateRequired },
   privateOptional,
   'PrivateMessageSentEvent',
 );
 /** A private message the bot itself sent. */
-export interface PrivateMessageSentEvent extends t.TypeOf<typeof PrivateMessageSentEvent> {}
+export interface PrivateMessageSentEvent extends t.TypeOf<typeof PrivateMessageSentEventCodec> {}
+/**
+ * A private message the bot itself sent (`message_sent.private.*`; NapCat with `reportSelfMessage`).
+ * `target_id` is the peer it went to.
+ */
+export const PrivateMessageSentEvent: EventCodecOf<PrivateMessageSentEvent> = PrivateMessageSentEventCodec;
 
-/** A group message the bot itself sent (`message_sent.group.*`; NapCat with `reportSelfMessage`). */
-export const GroupMessageSentEvent = lean(
+const GroupMessageSentEventCodec = lean(
   { post_type: t.literal('message_sent'), ...groupRequired },
   groupOptional,
   'GroupMessageSentEvent',
 );
 /** A group message the bot itself sent. */
-export interface GroupMessageSentEvent extends t.TypeOf<typeof GroupMessageSentEvent> {}
+export interface GroupMessageSentEvent extends t.TypeOf<typeof GroupMessageSentEventCodec> {}
+/** A group message the bot itself sent (`message_sent.group.*`; NapCat with `reportSelfMessage`). */
+export const GroupMessageSentEvent: EventCodecOf<GroupMessageSentEvent> = GroupMessageSentEventCodec;
 
 /** Who sent a guild channel message (go-cqhttp): `tiny_id` is the guild-wide account ID (a digit string). */
 export const GuildSender = lean({}, { user_id: Id, tiny_id: Id, nickname: t.string }, 'GuildSender');
 /** Who sent a guild channel message. */
 export interface GuildSender extends t.TypeOf<typeof GuildSender> {}
 
-/**
- * A message in a QQ guild (频道) channel (`message.guild.channel`, go-cqhttp). IDs are guild-wide tiny IDs
- * as digit strings; `message_id` is go-cqhttp's opaque (base64) guild message ID; there is no
- * `raw_message`. Not on `messages$` (whose operators assume groups and users): use `on('message.guild')`.
- *
- * @example
- * client.on('message.guild').subscribe((e) => console.log(e.guild_id, e.channel_id, e.sender.nickname));
- */
-export const GuildMessageEvent = lean(
+const GuildMessageEventCodec = lean(
   {
     ...eventBase,
     post_type: t.literal('message'),
@@ -189,10 +185,13 @@ export const GuildMessageEvent = lean(
   'GuildMessageEvent',
 );
 /** A message in a QQ guild channel (go-cqhttp). */
-export interface GuildMessageEvent extends t.TypeOf<typeof GuildMessageEvent> {}
-
-/** A message to the bot (`post_type: 'message'`): private or group. */
-export type MessageEvent = PrivateMessageEvent | GroupMessageEvent;
-
-/** A message the bot itself sent (`post_type: 'message_sent'`): private or group. */
-export type MessageSentEvent = PrivateMessageSentEvent | GroupMessageSentEvent;
+export interface GuildMessageEvent extends t.TypeOf<typeof GuildMessageEventCodec> {}
+/**
+ * A message in a QQ guild (频道) channel (`message.guild.channel`, go-cqhttp). IDs are guild-wide tiny IDs
+ * as digit strings; `message_id` is go-cqhttp's opaque (base64) guild message ID; there is no
+ * `raw_message`. Not on `messages$` (whose operators assume groups and users): use `on('message.guild')`.
+ *
+ * @example
+ * client.on('message.guild').subscribe((e) => console.log(e.guild_id, e.channel_id, e.sender.nickname));
+ */
+export const GuildMessageEvent: EventCodecOf<GuildMessageEvent> = GuildMessageEventCodec;

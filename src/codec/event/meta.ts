@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { eventBase } from './common';
-import { lean } from './lean';
+import { type EventCodecOf, lean } from './lean';
 
 const meta = { ...eventBase, post_type: t.literal('meta_event') } as const;
 
@@ -12,27 +12,26 @@ export const HeartbeatStatus = lean({ good: t.boolean }, { online: t.boolean }, 
 /** The backend's status in a heartbeat. */
 export interface HeartbeatStatus extends t.TypeOf<typeof HeartbeatStatus> {}
 
-/**
- * A periodic heartbeat (`meta_event.heartbeat`); `interval` is the period in ms, which the client's watchdog
- * uses to find a dead socket.
- */
-export const HeartbeatEvent = t.type(
+const HeartbeatEventCodec = t.type(
   { ...meta, meta_event_type: t.literal('heartbeat'), status: HeartbeatStatus, interval: t.number },
   'HeartbeatEvent',
 );
 /** A periodic heartbeat. */
-export interface HeartbeatEvent extends t.TypeOf<typeof HeartbeatEvent> {}
+export interface HeartbeatEvent extends t.TypeOf<typeof HeartbeatEventCodec> {}
+/**
+ * A periodic heartbeat (`meta_event.heartbeat`); `interval` is the period in ms, which the client's watchdog
+ * uses to find a dead socket.
+ */
+export const HeartbeatEvent: EventCodecOf<HeartbeatEvent> = HeartbeatEventCodec;
 
 /** Sub-types of a lifecycle event: the connection is up, or OneBot was enabled or disabled. */
 export const LifecycleSubType = t.keyof({ connect: null, enable: null, disable: null }, 'LifecycleSubType');
 
-/** A lifecycle event (`meta_event.lifecycle.*`); NapCat sends `connect` when a WebSocket connects. */
-export const LifecycleEvent = t.type(
+const LifecycleEventCodec = t.type(
   { ...meta, meta_event_type: t.literal('lifecycle'), sub_type: LifecycleSubType },
   'LifecycleEvent',
 );
 /** A lifecycle event. */
-export interface LifecycleEvent extends t.TypeOf<typeof LifecycleEvent> {}
-
-/** Every known meta event (`post_type: 'meta_event'`). */
-export type MetaEvent = HeartbeatEvent | LifecycleEvent;
+export interface LifecycleEvent extends t.TypeOf<typeof LifecycleEventCodec> {}
+/** A lifecycle event (`meta_event.lifecycle.*`); NapCat sends `connect` when a WebSocket connects. */
+export const LifecycleEvent: EventCodecOf<LifecycleEvent> = LifecycleEventCodec;

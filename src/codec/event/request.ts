@@ -1,32 +1,27 @@
 import * as t from 'io-ts';
 import { Id } from '../id';
 import { eventBase } from './common';
-import { lean, nullable } from './lean';
+import { type EventCodecOf, lean, nullable } from './lean';
 
 const request = { ...eventBase, post_type: t.literal('request') } as const;
 
-/**
- * Someone asks to be the bot's friend (`request.friend`). Answer with `set_friend_add_request` and this
- * `flag` (NapCat: the request's time stamp as a string).
- */
-export const FriendRequest = lean(
+const FriendRequestCodec = lean(
   { ...request, request_type: t.literal('friend'), user_id: Id, flag: t.string },
   { /** The requester's message (`null` or absent on some backends when empty). */ comment: nullable(t.string) },
   'FriendRequest',
 );
 /** Someone asks to be the bot's friend. */
-export interface FriendRequest extends t.TypeOf<typeof FriendRequest> {}
+export interface FriendRequest extends t.TypeOf<typeof FriendRequestCodec> {}
+/**
+ * Someone asks to be the bot's friend (`request.friend`). Answer with `set_friend_add_request` and this
+ * `flag` (NapCat: the request's time stamp as a string).
+ */
+export const FriendRequest: EventCodecOf<FriendRequest> = FriendRequestCodec;
 
 /** Sub-types of a group request: someone asks to join (`add`), or the bot is invited (`invite`). */
 export const GroupRequestSubType = t.keyof({ add: null, invite: null }, 'GroupRequestSubType');
 
-/**
- * A request to join a group, or an invitation of the bot to one (`request.group.add | invite`). Answer with
- * `set_group_add_request` and this `flag` (NapCat: the group notification's sequence). `comment` may be
- * `null` (Lagrange). NapCat also reports
- * a member inviting someone else as `add`, with `user_id` the invitee.
- */
-export const GroupRequest = lean(
+const GroupRequestCodec = lean(
   {
     ...request,
     request_type: t.literal('group'),
@@ -44,7 +39,11 @@ export const GroupRequest = lean(
   'GroupRequest',
 );
 /** A request to join a group, or an invitation of the bot to one. */
-export interface GroupRequest extends t.TypeOf<typeof GroupRequest> {}
-
-/** Every known request (`post_type: 'request'`). */
-export type RequestEvent = FriendRequest | GroupRequest;
+export interface GroupRequest extends t.TypeOf<typeof GroupRequestCodec> {}
+/**
+ * A request to join a group, or an invitation of the bot to one (`request.group.add | invite`). Answer with
+ * `set_group_add_request` and this `flag` (NapCat: the group notification's sequence). `comment` may be
+ * `null` (Lagrange). NapCat also reports
+ * a member inviting someone else as `add`, with `user_id` the invitee.
+ */
+export const GroupRequest: EventCodecOf<GroupRequest> = GroupRequestCodec;
