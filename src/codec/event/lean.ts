@@ -24,6 +24,12 @@ export function nullable<C extends t.Mixed>(codec: C): t.Type<t.TypeOf<C> | null
 }
 
 /**
+ * A codec whose output is its type (it checks, never transforms). Named so the declaration files spell a lean
+ * codec's object type once, not twice.
+ */
+export type LeanCodec<A> = t.Type<A, A, unknown>;
+
+/**
  * A lean object codec: `required` keys must pass their codec, `optional` keys may be absent (or
  * `undefined`), every other key is kept as it is. `.is()` allocates nothing (compiled to constant-name
  * reads where allowed, see {@link objectCodec}); `.decode()` never copies, so a success returns the very
@@ -37,7 +43,7 @@ export function lean<R extends t.Props, O extends t.Props>(
   required: R,
   optional: O,
   name: string,
-): t.Type<LeanOf<R, O>, LeanOf<R, O>, unknown> {
+): LeanCodec<LeanOf<R, O>> {
   type A = LeanOf<R, O>;
   const fields: FieldCheck[] = [
     ...Object.entries(required).map(([key, codec]) => ({ key, codec, optional: false })),
@@ -50,4 +56,4 @@ export function lean<R extends t.Props, O extends t.Props>(
  * The codec of one known event `E`, typed by its named interface, so the unions derived from the codec tree
  * read as names (`PokeNotify | ...`) rather than expanded object types.
  */
-export type EventCodecOf<E> = t.Type<E, E, unknown>;
+export type EventCodecOf<E> = LeanCodec<E>;
