@@ -12,41 +12,44 @@ const conditions = pkg.exports['.'];
 assert.deepStrictEqual(Object.keys(conditions)[0], 'browser', 'the browser condition comes first');
 for (const file of Object.values(conditions.browser)) assert.ok(existsSync(file), `${file} exists`);
 
-const ALLOWED = /^(?:rxjs|io-ts|fp-ts\/es6\/[\w/]+\.js|@noble\/hashes\/[\w/.-]+)$/;
-// The entry and the chunks it imports, statically or by import() (the lazily loaded catalogue and transfers),
-// followed to the end: only those packages may be imported from outside the package.
-const specifiers = [];
-const pendingCode = [conditions.browser.default];
-for (const seen = new Set(); pendingCode.length > 0; ) {
-  const file = pendingCode.pop();
-  if (seen.has(file)) continue;
-  seen.add(file);
-  const code = readFileSync(file, 'utf8');
-  for (const match of code.matchAll(/\b(?:import|export)\b[^'"();]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\bimport\s*['"]([^'"]+)['"]/g)) {
-    const specifier = match[1] ?? match[2] ?? match[3];
-    if (specifier.startsWith('./')) pendingCode.push(join(dirname(file), specifier));
-    else specifiers.push(specifier);
+/**
+ * The external specifiers `entry` and every file it imports by a relative path (statically or by `import()`)
+ * use, followed to the end. `pattern`'s first matching group is the specifier; `local` maps a relative one to
+ * the file it names.
+ */
+function externalsOf(entry, pattern, local = (specifier) => specifier) {
+  const externals = new Set();
+  const pending = [entry];
+  for (const seen = new Set(); pending.length > 0; ) {
+    const file = pending.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const match of readFileSync(file, 'utf8').matchAll(pattern)) {
+      const specifier = match.slice(1).find((group) => group !== undefined);
+      if (specifier.startsWith('./')) pending.push(join(dirname(file), local(specifier)));
+      else externals.add(specifier);
+    }
   }
+  return [...externals];
 }
-const unexpected = [...new Set(specifiers.filter((specifier) => !ALLOWED.test(specifier)))];
+
+// The entry and its chunks (the catalogue and transfers are loaded by import() on first use).
+const ALLOWED = /^(?:rxjs|io-ts|fp-ts\/es6\/[\w/]+\.js|@noble\/hashes\/[\w/.-]+)$/;
+const specifiers = externalsOf(
+  conditions.browser.default,
+  /\b(?:import|export)\b[^'"();]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\bimport\s*['"]([^'"]+)['"]/g,
+);
+const unexpected = specifiers.filter((specifier) => !ALLOWED.test(specifier));
 assert.deepStrictEqual(unexpected, [], 'dist/browser.js and its chunks import only rxjs, io-ts, fp-ts/es6 and @noble/hashes');
 
+// The typings and the declaration chunks they import (`./client-*.js`).
 const TYPE_ALLOWED = /^(?:rxjs|io-ts|fp-ts(?:\/[\w/.-]+)?)$/;
-// The typings and the declaration chunks they import (`./client-*.js`), followed to the end.
-const typeSpecifiers = [];
-const pending = [conditions.browser.types];
-for (const seen = new Set(); pending.length > 0; ) {
-  const file = pending.pop();
-  if (seen.has(file)) continue;
-  seen.add(file);
-  const typings = readFileSync(file, 'utf8');
-  for (const match of typings.matchAll(/\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|<reference\s+types=['"]([^'"]+)['"]/g)) {
-    const specifier = match[1] ?? match[2] ?? match[3];
-    if (specifier.startsWith('./')) pending.push(join(dirname(file), specifier.replace(/\.js$/, '.d.ts')));
-    else typeSpecifiers.push(specifier);
-  }
-}
-const unexpectedTypes = [...new Set(typeSpecifiers.filter((specifier) => !TYPE_ALLOWED.test(specifier)))];
+const typeSpecifiers = externalsOf(
+  conditions.browser.types,
+  /\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|<reference\s+types=['"]([^'"]+)['"]/g,
+  (specifier) => specifier.replace(/\.js$/, '.d.ts'),
+);
+const unexpectedTypes = typeSpecifiers.filter((specifier) => !TYPE_ALLOWED.test(specifier));
 assert.deepStrictEqual(unexpectedTypes, [], 'dist/browser.d.ts imports only rxjs, io-ts and fp-ts (no @types/node)');
 
 const page = await build({
@@ -62,4 +65,4 @@ const page = await build({
 const inputs = Object.keys(page.metafile.inputs);
 assert.ok(inputs.includes('dist/browser.js'), 'a browser bundle of onebot-rx takes dist/browser.js');
 assert.deepStrictEqual(inputs.filter((input) => /node_modules\/ws\/|node_modules\/fp-ts\/lib\//.test(input)), []);
-console.log(`browser ok: ${specifiers.length} imports, typings import ${new Set(typeSpecifiers).size} modules, page bundle ${(page.outputFiles[0].text.length / 1024).toFixed(0)} KiB`);
+console.log(`browser ok: ${specifiers.length} imports, typings import ${typeSpecifiers.length} modules, page bundle ${(page.outputFiles[0].text.length / 1024).toFixed(0)} KiB`);
