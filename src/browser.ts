@@ -15,11 +15,10 @@
 // Everything shared with the main entry
 export * from './public-core';
 
-// Client (the page's global `WebSocket`; no Node-only methods or options)
-export {
-  type BrowserClient as Client,
-  type BrowserClientOptions as ClientOptions,
-  type NodeOnlyClientMethod,
-  type NodeOnlyClientOption,
-  createClient,
-} from './client/browser-client';
+// The event and segment codecs
+export * from './public-codecs';
+
+// Client (the page's global `WebSocket`; no Node-only methods or options): `createClient`, `Client`,
+// `ClientOptions`, `NodeOnlyClientMethod`, `NodeOnlyClientOption`. Only `export *` here, so a page that
+// uses `createClient` alone does not import the chunks of everything this entry re-exports.
+export * from './client/browser-client';

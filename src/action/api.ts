@@ -2,7 +2,8 @@ import type { Observable } from 'rxjs';
 import type * as t from 'io-ts';
 import type { AsyncVariants, CatalogueApi } from './catalogue-api';
 import { catalogueReady } from './catalogue-source';
-import { ASYNC_SUFFIXES, type ActionDef, asyncBase } from './define';
+import { ASYNC_SUFFIXES, asyncBase } from './async-variants';
+import type { ActionDef } from './define';
 import type { CallAction, CallOptions } from './types';
 
 type RequiredKeys<T> = { [K in keyof T]-?: undefined extends T[K] ? never : K }[keyof T];

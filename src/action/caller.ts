@@ -1,7 +1,7 @@
 import { BehaviorSubject, type Observable, type SchedulerLike, type Subscriber, type TeardownLogic, type Unsubscribable } from 'rxjs';
 import type { ActionReply, ReplyFrame } from '../codec/frame';
-import { explain } from '../codec/frame';
-import { stringifyWire } from '../codec/id';
+import { explain } from '../codec/report';
+import { stringifyWire } from '../codec/id-wire';
 import { mayHoldUnsafeInteger, parseLossless } from '../codec/lossless-json';
 import {
   ActionTimeoutError,
@@ -15,7 +15,8 @@ import {
 import type { Logger } from '../logger';
 import { type BackendProfile, UNKNOWN_BACKEND, VERSION_ACTION, detect } from './backend';
 import { whenCatalogued } from './catalogue-source';
-import { type ActionDef, asyncBase } from './define';
+import { asyncBase } from './async-variants';
+import type { ActionDef } from './define';
 import { actionFailed, isFailedReply } from './failure';
 import { type PendingCall, PendingCalls, type ResultMode } from './pending-calls';
 import { type ThrottleOptions, targetOf, throttleCalls } from './throttle';

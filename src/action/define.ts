@@ -23,23 +23,7 @@ export type ActionOrigin = 'onebot11' | 'go-cqhttp' | 'napcat' | 'lagrange';
  */
 export type SendsTo = 'group' | 'private' | 'conversation' | 'quick-reply';
 
-/** The suffix of the fire-and-forget variant every backend with variants has (`send_msg_async`). */
-export const ASYNC_SUFFIX = '_async';
-
-/** The suffixes that make any catalogued action fire-and-forget (`send_msg_async`): accepted, no result. */
-export const ASYNC_SUFFIXES = [ASYNC_SUFFIX, '_rate_limited'] as const;
-
-/**
- * The catalogued name under an `_async` / `_rate_limited` variant, or `undefined` when `action` has no such
- * suffix.
- *
- * @example
- * asyncBase('send_msg_rate_limited'); // 'send_msg'
- */
-export function asyncBase(action: string): string | undefined {
-  for (const suffix of ASYNC_SUFFIXES) if (action.endsWith(suffix)) return action.slice(0, -suffix.length);
-  return undefined;
-}
+export { ASYNC_SUFFIX, ASYNC_SUFFIXES, asyncBase } from './async-variants';
 
 /**
  * One row of the action catalogue: the data every face of an action (typed `api.*`, seed-named method,
@@ -69,7 +53,7 @@ export interface ActionDef<P extends t.Mixed = t.Mixed, R extends t.Mixed = t.Mi
 const DEFAULT_SUPPORT: SupportProfile = { napcat: 'supported', 'go-cqhttp': 'unknown', lagrange: 'unknown' };
 
 /** The empty params object of actions that take none. */
-export const NoParams = t.type({}, 'NoParams');
+export const NoParams = /*#__PURE__*/ t.type({}, 'NoParams');
 
 /**
  * Declares a catalogue row; `support` defaults to NapCat `supported`, others `unknown`, `reply` to `single`.

@@ -10,7 +10,8 @@ import {
 } from 'rxjs';
 import { ActionTimeoutError, isActionTimeoutError } from '../errors';
 import { CATALOGUE_ROWS } from './catalogue-source';
-import { type SendsTo, asyncBase } from './define';
+import { asyncBase } from './async-variants';
+import type { SendsTo } from './define';
 import { RateWindow, TargetWindows } from './rate-window';
 import { timerDelay } from './timer-limit';
 import type { CallOptions } from './types';

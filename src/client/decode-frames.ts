@@ -1,8 +1,9 @@
-import { Observable, type OperatorFunction } from 'rxjs';
-import { decodeFrame, type InboundFrame, type ReplyFrame } from '../codec/frame';
+import { Observable, type OperatorFunction, type Subscriber } from 'rxjs';
+import { type FrameDecoder, frameDecoder } from '../codec/decoder-source';
+import type { InboundFrame, ReplyFrame } from '../codec/frame';
 import type { DecodeError, ProtocolError } from '../errors';
 import { attachDelivery } from '../runtime/delivery';
-import { isRequestFailed, isSocketOpen, type SocketOpen, type TransportSignal } from '../transport/types';
+import { type RequestFailed, isRequestFailed, isSocketOpen, type SocketOpen, type TransportSignal } from '../transport/types';
 
 /** Side effects of decoding, run once per frame before the stream is shared. */
 export interface FrameSinks {
@@ -13,38 +14,90 @@ export interface FrameSinks {
   failed?(echo: string, error: unknown): void;
 }
 
+/** What arrives from upstream while the decoder loads, kept in order. */
+type Held = { readonly signal: TransportSignal } | { readonly error: unknown } | { readonly complete: true };
+
+/** Handles a signal that carries no frame (`SocketOpen`, `RequestFailed`); false for a frame to decode. */
+function passSignal(
+  signal: TransportSignal,
+  sinks: FrameSinks,
+  subscriber: Subscriber<InboundFrame | SocketOpen>,
+): signal is SocketOpen | RequestFailed {
+  if (isSocketOpen(signal)) {
+    sinks.opened(signal);
+    subscriber.next(signal);
+    return true;
+  }
+  if (isRequestFailed(signal)) {
+    sinks.failed?.(signal.echo, signal.error);
+    return true;
+  }
+  return false;
+}
+
+/** Handles one signal, decoding its frame with `decode`. */
+function handleSignal(
+  signal: TransportSignal,
+  decode: FrameDecoder,
+  sinks: FrameSinks,
+  subscriber: Subscriber<InboundFrame | SocketOpen>,
+): void {
+  if (passSignal(signal, sinks, subscriber)) return;
+  const delivered = typeof signal !== 'string';
+  const frame = decode(delivered ? signal.text : signal);
+  if (frame instanceof Error) {
+    sinks.invalid(frame);
+    return;
+  }
+  if (delivered && frame.kind !== 'reply') attachDelivery(frame.event, signal.delivery);
+  if (frame.kind === 'reply') sinks.reply(frame);
+  subscriber.next(frame);
+}
+
 /**
  * Decodes a socket's text frames. A `SocketOpen` passes through (the reconnect operator times stable
  * connections by it); replies are routed to their calls; undecodable frames go to `invalid` and are not
  * emitted, so one bad frame never ends a stream. A `DeliveredFrame` decodes like its text, and the decoded
  * event remembers its delivery (`deliveryOf(event)`) for the handlers that claim it.
+ *
+ * The decoder is there at once in Node. In the browser build it is a chunk loaded on the first subscription:
+ * until it is in, frames (and what follows them: the end of the socket included) are held in arrival order
+ * and decoded once it loads, none dropped; a `SocketOpen` with nothing held before it passes at once. A
+ * failed chunk load errors the stream, as a dropped socket does (the reconnect policy tries again).
  */
 export function decodeFrames(sinks: FrameSinks): OperatorFunction<TransportSignal, InboundFrame | SocketOpen> {
   return (signals) =>
-    new Observable<InboundFrame | SocketOpen>((subscriber) =>
-      signals.subscribe({
-        next: (signal) => {
-          if (isSocketOpen(signal)) {
-            sinks.opened(signal);
-            subscriber.next(signal);
-            return;
-          }
-          if (isRequestFailed(signal)) {
-            sinks.failed?.(signal.echo, signal.error);
-            return;
-          }
-          const delivered = typeof signal !== 'string';
-          const frame = decodeFrame(delivered ? signal.text : signal);
-          if (frame instanceof Error) {
-            sinks.invalid(frame);
-            return;
-          }
-          if (delivered && frame.kind !== 'reply') attachDelivery(frame.event, signal.delivery);
-          if (frame.kind === 'reply') sinks.reply(frame);
-          subscriber.next(frame);
+    new Observable<InboundFrame | SocketOpen>((subscriber) => {
+      const ready = frameDecoder();
+      if (typeof ready === 'function') {
+        return signals.subscribe({
+          next: (signal) => handleSignal(signal, ready, sinks, subscriber),
+          error: (e: unknown) => subscriber.error(e),
+          complete: () => subscriber.complete(),
+        });
+      }
+      let decode: FrameDecoder | undefined;
+      const held: Held[] = [];
+      const release = (item: Held, loaded: FrameDecoder): void => {
+        if ('signal' in item) handleSignal(item.signal, loaded, sinks, subscriber);
+        else if ('error' in item) subscriber.error(item.error);
+        else subscriber.complete();
+      };
+      const arrive = (item: Held): void => {
+        if (decode !== undefined) release(item, decode);
+        else if (held.length > 0 || !('signal' in item) || !passSignal(item.signal, sinks, subscriber)) held.push(item);
+      };
+      void ready.then(
+        (loaded) => {
+          decode = loaded;
+          while (held.length > 0 && !subscriber.closed) release(held.shift() as Held, loaded);
         },
-        error: (e: unknown) => subscriber.error(e),
-        complete: () => subscriber.complete(),
-      }),
-    );
+        (error: unknown) => subscriber.error(error),
+      );
+      return signals.subscribe({
+        next: (signal) => arrive({ signal }),
+        error: (error: unknown) => arrive({ error }),
+        complete: () => arrive({ complete: true }),
+      });
+    });
 }

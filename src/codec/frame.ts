@@ -1,10 +1,9 @@
-import type * as t from 'io-ts';
 import { DecodeError, ProtocolError } from '../errors';
 import { parse as parseCq } from './cq-code';
 import type { Segment } from './segment';
 import { eventCodecFor, type OneBotEvent, type UnknownEvent } from './event';
 import { mayHoldUnsafeInteger, parseLossless } from './lossless-json';
-import { reportErrors } from './report';
+import { explain } from './report';
 import { isRecord } from '../is-record';
 
 /** A reply frame to an action, as the server sent it (NapCat, go-cqhttp and Lagrange fields). */
@@ -81,11 +80,6 @@ function unknownEvent(frame: Record<string, unknown>, text: string): UnknownEven
   return { kind: 'unknown-event', event: (isRecord(lossless) ? lossless : frame) as UnknownEvent, text };
 }
 
-/** A readable path report of why `value` fails `codec`. */
-export function explain(codec: t.Decoder<unknown, unknown>, value: unknown): string {
-  const result = codec.decode(value);
-  return result._tag === 'Left' ? reportErrors(result.left) : 'the value passes .decode() but not .is()';
-}
 
 /**
  * Decodes one inbound text frame: JSON, then event (dispatched on its discriminants, checked with `.is()`)

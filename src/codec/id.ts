@@ -1,5 +1,8 @@
 import * as t from 'io-ts';
 import { type InlineCheck, declareInlineCheck } from './compile-is';
+import { type IdInput, RawInteger } from './id-wire';
+
+export { type IdInput, RawInteger, sameId, stringifyWire } from './id-wire';
 
 /**
  * A QQ / OneBot identifier as the SDK hands it out.
@@ -9,29 +12,14 @@ import { type InlineCheck, declareInlineCheck } from './compile-is';
  */
 export type Id = number | string;
 
-/** Anything the SDK accepts where an ID goes: a number, a string of decimal digits, or a `bigint`. */
-export type IdInput = number | string | bigint;
 
 const DIGITS = /^-?\d+$/;
-
-/**
- * Whether two IDs name the same account, group or message, whatever their representation.
- *
- * @example
- * sameId(10001, '10001'); // true
- * sameId('9007199254740993', 9007199254740993n); // true
- */
-export function sameId(a: IdInput | null | undefined, b: IdInput | null | undefined): boolean {
-  if (a === b) return true;
-  if (a == null || b == null) return false;
-  return String(a) === String(b);
-}
 
 /** Inline check of the ID codecs: a number must be a safe integer; anything else goes to the codec's `.is()`. */
 const safeNumberFirst: InlineCheck = (v, codec) => `typeof ${v} === 'number' ? Number.isSafeInteger(${v}) : ${codec}.is(${v})`;
 
 /** An ID received from the server: a safe integer, or a string of digits (lossless for 64-bit values). */
-export const Id = declareInlineCheck(
+export const Id = /*#__PURE__*/ declareInlineCheck(
   new t.Type<Id, Id, unknown>(
     'Id',
     (u): u is Id => (typeof u === 'number' ? Number.isSafeInteger(u) : typeof u === 'string' && DIGITS.test(u)),
@@ -43,37 +31,6 @@ export const Id = declareInlineCheck(
   ),
   safeNumberFirst,
 );
-
-/**
- * A raw JSON integer that is too large for a `number`: serialised by {@link stringifyWire} as its bare digits.
- * @internal
- */
-export class RawInteger {
-  constructor(readonly digits: string) {}
-  /** Sentinel text replaced by the bare digits after `JSON.stringify`. */
-  toJSON(): string {
-    sentinelWritten = true;
-    return `\u0000int:${this.digits}`;
-  }
-}
-
-/** Set while `JSON.stringify` writes a sentinel, so the common frame skips the search for one. */
-let sentinelWritten = false;
-
-const RAW_INTEGER_SENTINEL = /"\\u0000int:(-?\d+)"/g;
-
-/**
- * `JSON.stringify` that writes {@link RawInteger} values with their exact digits: as bare JSON integers
- * (the default, per OneBot), or as JSON strings with `asStrings` — for servers whose JSON parser rounds
- * integers beyond 2^53 (NapCat reads requests with json5; its schemas accept numeric strings).
- * @internal
- */
-export function stringifyWire(value: unknown, asStrings = false): string {
-  sentinelWritten = false;
-  const text = JSON.stringify(value);
-  if (!sentinelWritten) return text;
-  return text.replace(RAW_INTEGER_SENTINEL, asStrings ? '"$1"' : '$1');
-}
 
 function toWireId(value: IdInput): number | RawInteger {
   if (typeof value === 'number') return value;
@@ -91,7 +48,7 @@ function isIdInput(u: unknown): u is IdInput {
  * An ID parameter: accepts `number | string | bigint`, and is written on the wire as a bare JSON integer
  * with its exact digits (see {@link stringifyWire}).
  */
-export const IdParam = declareInlineCheck(
+export const IdParam = /*#__PURE__*/ declareInlineCheck(
   new t.Type<IdInput, number | RawInteger, unknown>(
     'IdParam',
     isIdInput,

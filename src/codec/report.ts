@@ -78,3 +78,9 @@ export function reportErrors(errors: t.Errors): string {
   if (lines.length <= MAX_LINES) return lines.join('\n');
   return [...lines.slice(0, MAX_LINES), `… and ${lines.length - MAX_LINES} more`].join('\n');
 }
+
+/** A readable path report of why `value` fails `codec` (its `.decode()` errors, {@link reportErrors}). */
+export function explain(codec: t.Decoder<unknown, unknown>, value: unknown): string {
+  const result = codec.decode(value);
+  return result._tag === 'Left' ? reportErrors(result.left) : 'the value passes .decode() but not .is()';
+}

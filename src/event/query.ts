@@ -1,4 +1,5 @@
-import { LEVEL2_KEYS, type OneBotEvent } from '../codec/event';
+import type { OneBotEvent } from '../codec/event';
+import { LEVEL2_KEYS } from '../codec/event/level2';
 
 /** The field of the level-2 discriminant per `post_type` (the event codec tree's {@link LEVEL2_KEYS}). */
 type Level2Keys = typeof LEVEL2_KEYS;

@@ -1,5 +1,4 @@
-import * as t from 'io-ts';
-import { Segment, SegmentArray } from '../codec/segment';
+import type { Segment } from '../codec/segment';
 
 /**
  * What a caller may pass wherever a message goes: plain text, one segment, or a segment array.
@@ -44,26 +43,3 @@ export function toSegments(message: Message): Segment[] {
   if (!Array.isArray(message)) return [normaliseNode(message)];
   return message.some(needsNormalising) ? message.map(normaliseNode) : message;
 }
-
-function isMessage(u: unknown): u is Message {
-  return typeof u === 'string' || SegmentArray.is(u) || Segment.is(u);
-}
-
-/**
- * Params codec of a message: accepts a {@link Message} and writes a segment array ({@link toSegments}).
- * Anything else fails with the path of the offending segment or field.
- *
- * @example
- * MessageParam.encode('hi'); // [{ type: 'text', data: { text: 'hi' } }]
- */
-export const MessageParam = new t.Type<Message, Segment[], unknown>(
-  'Message',
-  isMessage,
-  (u, c) => {
-    if (isMessage(u)) return t.success(u);
-    if (Array.isArray(u)) return SegmentArray.validate(u, c);
-    if (typeof u === 'object' && u !== null) return Segment.validate(u, c);
-    return t.failure(u, c, 'a message must be a string, a segment { type, data }, or an array of segments');
-  },
-  toSegments,
-);

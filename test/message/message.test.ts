@@ -2,7 +2,8 @@ import { isLeft, isRight } from 'fp-ts/lib/Either.js';
 import { PathReporter } from 'io-ts/lib/PathReporter.js';
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../src/codec/segment';
-import { MessageParam, toSegments } from '../../src/message/message';
+import { toSegments } from '../../src/message/message';
+import { MessageParam } from '../../src/message/message-param';
 import { segment } from '../../src/message/segment-builders';
 
 describe('toSegments', () => {

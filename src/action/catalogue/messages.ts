@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { Id, IdParam } from '../../codec/id';
-import { MessageParam } from '../../message/message';
+import { MessageParam } from '../../message/message-param';
 import { action, type ActionDef } from '../define';
 import { MessageDetail, MessageIdResult, MessageList, NoResult, optional, type StructC, struct } from './shared';
 import { compat, EVERYWHERE } from './support';

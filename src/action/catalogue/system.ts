@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { MessageParam } from '../../message/message';
+import { MessageParam } from '../../message/message-param';
 import { action, NoParams, type ActionDef } from '../define';
 import { ANY_SCHEMA_NOTE as ANY, NoResult, optional, struct } from './shared';
 import { NOT_COLLECTED } from './support';

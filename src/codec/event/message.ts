@@ -4,7 +4,7 @@ import { Id } from '../id';
 import { MessageContent, eventBase } from './common';
 import { type EventCodecOf, lean, nullable } from './lean';
 
-export { GroupRole, Sex } from '../account';
+export * from '../account';
 
 /** A sender's role as backends report it: a {@link GroupRole}, or `'unknown'` (Lagrange, role not cached). */
 export const SenderRole = t.keyof({ ...GroupRole.keys, unknown: null }, 'SenderRole');

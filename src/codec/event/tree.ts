@@ -60,11 +60,10 @@ import {
   TitleNotify,
 } from './notify';
 import { FriendRequest, GroupRequest, GroupRequestSubType } from './request';
+import { table } from './level2';
 
-/** A lookup table without a prototype, so `'constructor'` or `'__proto__'` never finds anything. */
-export function table<T extends object>(entries: T): Readonly<T> {
-  return Object.freeze(Object.assign(Object.create(null) as object, entries) as T);
-}
+export { LEVEL2_KEYS, table } from './level2';
+
 
 /** The same codec under every sub-type its `sub_type` codec allows (typed as that codec, not widened). */
 function bySubType<D extends Record<string, unknown>, C extends t.Mixed>(
@@ -76,14 +75,6 @@ function bySubType<D extends Record<string, unknown>, C extends t.Mixed>(
   return table(entries);
 }
 
-/** The field that holds the level-2 type, per `post_type`. */
-export const LEVEL2_KEYS = table({
-  message: 'message_type',
-  message_sent: 'message_type',
-  notice: 'notice_type',
-  request: 'request_type',
-  meta_event: 'meta_event_type',
-} as const);
 
 /**
  * Every known event's codec, as a tree: `post_type` → level-2 type → (`sub_type` →) codec. The leaves are

@@ -1,5 +1,6 @@
 import { type OperatorFunction, filter } from 'rxjs';
-import { type Id, type IdInput, sameId } from '../../codec/id';
+import type { Id } from '../../codec/id';
+import { type IdInput, sameId } from '../../codec/id-wire';
 
 /** The events of `E` that belong to a group (a group message, a group notice or request). */
 export type InGroup<E> = [Extract<E, { group_id: Id }>] extends [never] ? E : Extract<E, { group_id: Id }>;

@@ -1,5 +1,5 @@
 import { type OperatorFunction, filter } from 'rxjs';
-import { type IdInput, sameId } from '../../codec/id';
+import { type IdInput, sameId } from '../../codec/id-wire';
 
 /**
  * Keeps the events whose `user_id` is one of `ids`: messages these users sent, notices and requests about

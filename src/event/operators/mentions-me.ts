@@ -1,5 +1,6 @@
 import { type MonoTypeOperatorFunction, filter } from 'rxjs';
-import { type Id, sameId } from '../../codec/id';
+import type { Id } from '../../codec/id';
+import { sameId } from '../../codec/id-wire';
 import type { Segment } from '../../codec/segment';
 
 /** Options of {@link mentionsMe}. */

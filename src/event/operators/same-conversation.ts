@@ -1,4 +1,5 @@
-import { type Id, sameId } from '../../codec/id';
+import type { Id } from '../../codec/id';
+import { sameId } from '../../codec/id-wire';
 
 /** The fields of an event that say where it happened: enough to reply, or to wait for the next message. */
 export interface ConversationRef {

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { ChannelInfo } from '../../../codec/event/guild';
 import { Id, IdParam } from '../../../codec/id';
-import { MessageParam } from '../../../message/message';
+import { MessageParam } from '../../../message/message-param';
 import { action, type ActionDef } from '../../define';
 import { NoResult, optional, struct } from '../shared';
 import { compat } from '../support';
