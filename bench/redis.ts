@@ -1,20 +1,45 @@
 /**
- * Redis scale-out stage (`tsx bench/redis.ts [--events N]`): events/s end to end (simulator → gateway → Redis →
- * workers → handler, acknowledged) with 1, 2 and 4 workers, beside a raw ioredis client doing the same XADD /
- * XREADGROUP / XACK on the same partitions in the same run. Workers run in this process (one core for all of
- * them on a 2-core machine), so the figures show the per-event cost, not the scaling more cores would give.
+ * Redis scale-out stage (`tsx bench/redis.ts [--events N] [--rounds R] [--workers 1,2,4] [--commands]`): events/s end to end
+ * through the SDK with 1, 2 and 4 workers, beside a raw ioredis client doing the same XADD / XREADGROUP / XACK
+ * on the same partitions in the same run.
+ *
+ * - Events: the bench's load server (`load-server.ts`, its own process, as NapCat is) blasts N realistic
+ *   NapCat group messages (~900 bytes, 50 groups) over one WebSocket as fast as the socket takes them, as a
+ *   busy account does. The SDK path is gateway (WebSocket, decode, lossless re-serialisation, XADD) → Redis →
+ *   workers (XREADGROUP, decode, `handle()` dispatch with a handler that returns at once) → XACK; the clock
+ *   runs from the gateway's start to the last entry acknowledged.
+ * - Raw: the same frames with the same entry fields, XADDed in pipelines of {@link BURST}, one consumer reading
+ *   COUNT 200 across all partitions, `JSON.parse` of each frame, one XACK per stream per read. It pays no
+ *   WebSocket and no event codec: it is the limit of the engine (ioredis + Redis) on this machine.
+ * - Gateway and workers run in this process (one core for all of them on a 2-core machine, Redis on the
+ *   other), so the figures show the per-event cost, not the scaling more cores would give.
+ * - `--commands` prints the Redis commands per event of each run (`INFO commandstats`); `BENCH_WINDOW=1` prints
+ *   each SDK run's `process.hrtime` window (µs), to cut a `node --cpu-prof` profile to the measured part.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { createClient } from '../src/index';
 import { createGateway, createWorker } from '../src/redis/index';
-import { createSimulator } from '../src/testing/index';
+import { EVENT_FIELDS as E } from '../src/redis/wire';
+import { compileScripts } from './compile';
+import { eventFrames } from './frames';
+import { startLoadServer } from './processes';
 
 const PARTITIONS = 16;
 const argAt = process.argv.indexOf('--events');
 const EVENTS = argAt >= 0 ? Number(process.argv[argAt + 1]) : 20_000;
-const CONVERSATIONS = 50;
+/** Events XADDed in one pipeline by the raw producer. */
+const BURST = 500;
+const SHOW_COMMANDS = process.argv.includes('--commands');
+const roundsAt = process.argv.indexOf('--rounds');
+/** Rounds of raw, then each worker count; the ratios are paired within a round and their median reported. */
+const ROUNDS = roundsAt >= 0 ? Number(process.argv[roundsAt + 1]) : 3;
+const workersAt = process.argv.indexOf('--workers');
+const WORKER_COUNTS = workersAt >= 0 ? process.argv[workersAt + 1]!.split(',').map(Number) : [1, 2, 4];
+/** The load server's frames (the same ones, round-robin, as `load-server.ts` sends). */
+const FRAMES = eventFrames(512).map((b) => b.toString());
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -26,76 +51,158 @@ function freePort(): Promise<number> {
 }
 
 async function until(check: () => Promise<boolean>): Promise<void> {
-  while (!(await check())) await new Promise((r) => setTimeout(r, 20));
+  while (!(await check())) await new Promise((r) => setTimeout(r, 10));
 }
 
-/** The raw engine: XADD all events (pipelined), one consumer XREADGROUP COUNT 200 + XACK until every entry is acked. */
-async function raw(url: string, frame: string): Promise<number> {
+/** Redis commands per event since the last call (`--commands`): what each run asks of the server. */
+async function commandsPerEvent(url: string): Promise<string> {
+  const admin = new Redis(url);
+  const info = await admin.info('commandstats');
+  await admin.config('RESETSTAT');
+  admin.disconnect();
+  const counts = [...info.matchAll(/cmdstat_(\w+(?:\|\w+)?):calls=(\d+)/g)].map(([, name, calls]) => [name!, Number(calls) / EVENTS] as const);
+  const total = counts.reduce((sum, [, n]) => sum + n, 0);
+  const top = counts.filter(([, n]) => n >= 0.0005).sort((a, b) => b[1] - a[1]);
+  const failed = [...info.matchAll(/cmdstat_(\w+(?:\|\w+)?):.*failed_calls=(\d+)/g)].filter(([, , n]) => Number(n) > 0).map(([, name, n]) => `${name} ${n}`);
+  return `${total.toFixed(2)} commands/event: ${top.map(([name, n]) => `${name} ${n.toFixed(3)}`).join(', ')}${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}`;
+}
+
+/** One measured run: events/s, and the CPU time per event of this process and of Redis (µs). */
+interface Run {
+  readonly rate: number;
+  readonly nodeCpu: number;
+  readonly redisCpu: number;
+  /** Shares of the wall time the main thread ran, waited for a CPU (the machine busy), and waited for I/O. */
+  readonly running: number;
+  readonly starved: number;
+  readonly idle: number;
+}
+
+/** The main thread's time on a CPU and waiting for one (runnable, not running), ns; zeros where /proc is missing. */
+function schedStat(): [onCpu: number, waiting: number] {
+  try {
+    const [onCpu, waiting] = readFileSync('/proc/self/schedstat', 'utf8').split(' ').map(Number);
+    return [onCpu ?? 0, waiting ?? 0];
+  } catch {
+    return [0, 0];
+  }
+}
+
+/** Redis's own CPU time so far (s), from `INFO cpu`. */
+async function redisCpuSeconds(admin: Redis): Promise<number> {
+  const info = await admin.info('cpu');
+  const field = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? 0);
+  return field('used_cpu_sys') + field('used_cpu_user');
+}
+
+/** Times `body` (wall clock, this process's CPU, Redis's CPU) as a {@link Run} over {@link EVENTS}. */
+async function measured(admin: Redis, body: () => Promise<void>): Promise<Run> {
+  const redisBefore = await redisCpuSeconds(admin);
+  const started = performance.now();
+  const hrStarted = process.hrtime.bigint() / 1000n;
+  const cpu = process.cpuUsage();
+  const sched = schedStat();
+  await body();
+  const [onCpu, waiting] = schedStat().map((v, i) => v - sched[i]!) as [number, number];
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  if (process.env.BENCH_WINDOW) console.log(`window ${hrStarted} ${process.hrtime.bigint() / 1000n}`);
+  const redisSeconds = (await redisCpuSeconds(admin)) - redisBefore;
+  const wall = seconds * 1e9;
+  return {
+    rate: EVENTS / seconds,
+    nodeCpu: (used.user + used.system) / EVENTS,
+    redisCpu: (redisSeconds * 1e6) / EVENTS,
+    running: onCpu / wall,
+    starved: waiting / wall,
+    idle: Math.max(0, 1 - (onCpu + waiting) / wall),
+  };
+}
+
+/** The raw engine: XADD every frame (pipelined), one consumer XREADGROUP COUNT 200 + XACK until every entry is acked. */
+async function raw(url: string, round: number): Promise<Run> {
   const producer = new Redis(url);
   const consumer = new Redis(url);
-  const streams = Array.from({ length: PARTITIONS }, (_, p) => `raw:events:${p}`);
+  const streams = Array.from({ length: PARTITIONS }, (_, p) => `raw${round}:events:${p}`);
   for (const s of streams) await producer.xgroup('CREATE', s, 'g', '0', 'MKSTREAM');
-  const started = performance.now();
-  let acked = 0;
-  const consume = (async () => {
-    while (acked < EVENTS) {
-      const reply = (await consumer.xreadgroup('GROUP', 'g', 'c', 'COUNT', 200, 'BLOCK', 100, 'STREAMS', ...streams, ...streams.map(() => '>'))) as
-        | [string, [string, string[]][]][]
-        | null;
-      const pipeline = consumer.pipeline();
-      for (const [stream, entries] of reply ?? []) {
-        for (const [, fields] of entries) JSON.parse(fields[1]!);
-        if (entries.length > 0) pipeline.xack(stream, 'g', ...entries.map(([id]) => id));
-        acked += entries.length;
+  const run = await measured(producer, async () => {
+    let acked = 0;
+    const consume = (async () => {
+      while (acked < EVENTS) {
+        const reply = (await consumer.xreadgroup('GROUP', 'g', 'c', 'COUNT', 200, 'BLOCK', 100, 'STREAMS', ...streams, ...streams.map(() => '>'))) as
+          | [string, [string, string[]][]][]
+          | null;
+        const pipeline = consumer.pipeline();
+        for (const [stream, entries] of reply ?? []) {
+          for (const [, fields] of entries) JSON.parse(fields[3]!);
+          if (entries.length > 0) pipeline.xack(stream, 'g', ...entries.map(([id]) => id));
+          acked += entries.length;
+        }
+        await pipeline.exec();
+      }
+    })();
+    for (let i = 0; i < EVENTS; i += BURST) {
+      const pipeline = producer.pipeline();
+      for (let j = i; j < Math.min(EVENTS, i + BURST); j++) {
+        pipeline.xadd(streams[j % PARTITIONS]!, '*', E.id, `raw-${j}`, E.frame, FRAMES[j % FRAMES.length]!, E.self, '3889012345', E.time, String(Date.now()));
       }
       await pipeline.exec();
     }
-  })();
-  for (let i = 0; i < EVENTS; i += 500) {
-    const pipeline = producer.pipeline();
-    for (let j = i; j < Math.min(EVENTS, i + 500); j++) pipeline.xadd(streams[j % PARTITIONS]!, '*', 'f', frame);
-    await pipeline.exec();
-  }
-  await consume;
-  const seconds = (performance.now() - started) / 1000;
+    await consume;
+  });
   producer.disconnect();
   consumer.disconnect();
-  return EVENTS / seconds;
+  return run;
 }
 
 /** End to end through the SDK with `n` workers (handler: nothing, so the entry is acked when handled). */
-async function sdk(url: string, n: number): Promise<number> {
-  const prefix = `bench${n}`;
-  const groups = Array.from({ length: CONVERSATIONS }, (_, c) => ({ group_id: 1000 + c, group_name: `g${c}` }));
-  const sim = await createSimulator({ heartbeatInterval: 0, world: { groups } });
-  const socket = createClient({ url: sim.url });
-  const gateway = createGateway({ redis: url, clients: socket, prefix, partitions: PARTITIONS, maxBuffer: EVENTS });
+async function sdk(url: string, loadUrl: string, n: number, round: number): Promise<Run> {
+  const prefix = `bench${round}-${n}`;
   const workers = Array.from({ length: n }, (_, i) => {
     const w = createWorker({ redis: url, prefix, group: 'bench', consumer: `w${i}`, partitions: PARTITIONS, blockMs: 100, leaseTtl: 5_000 });
     w.handle('message.group', () => undefined);
     return w;
   });
   const check = new Redis(url);
-  await sim.waitForConnection();
-  await until(async () => (await check.keys(`${prefix}:lease:*`)).length === PARTITIONS && (await check.zcard(`${prefix}:members`)) === n);
-  const events = Array.from({ length: EVENTS }, (_, i) => sim.events.groupMessage({ group_id: 1000 + (i % CONVERSATIONS), user_id: 42, message: `m${i}` }));
-  const started = performance.now();
-  for (const e of events) await sim.emit(e);
-  await until(async () => Number((await check.hget(`${prefix}:stats`, 'acked')) ?? 0) >= EVENTS);
-  const seconds = (performance.now() - started) / 1000;
+  // Settled: every partition leased, spread over all n workers (no hand-over left to happen during the run).
+  await until(async () => {
+    const leases = await check.keys(`${prefix}:lease:*`);
+    const owners = leases.length === 0 ? [] : await check.mget(...leases);
+    return leases.length === PARTITIONS && new Set(owners.map((o) => o?.split('/')[0])).size === n;
+  });
+  let socket: ReturnType<typeof createClient> | undefined;
+  let gateway: ReturnType<typeof createGateway> | undefined;
+  const run = await measured(check, async () => {
+    socket = createClient({ url: `${loadUrl}/?mode=events&count=${EVENTS}` });
+    gateway = createGateway({ redis: url, clients: socket, prefix, partitions: PARTITIONS, maxBuffer: EVENTS });
+    await until(async () => Number((await check.hget(`${prefix}:stats`, 'acked')) ?? 0) >= EVENTS);
+  });
   await Promise.all(workers.map((w) => w.close()));
-  await gateway.close();
-  await socket.close();
-  await sim.close();
+  await gateway?.close();
+  await socket?.close();
   check.disconnect();
-  return EVENTS / seconds;
+  return run;
 }
+
+/** Set in the compiled copy this script runs itself as: the compiled load server's path. */
+const COMPILED = 'ONEBOT_RX_BENCH_COMPILED';
 
 async function main(): Promise<void> {
   if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) {
     console.log('redis stage skipped: redis-server is not installed');
     return;
   }
+  if (process.env[COMPILED] === undefined) {
+    // Measure as a user's app runs: compiled JavaScript, no TypeScript loader on the clock (as the client bench does).
+    const compiled = await compileScripts(['load-server.ts', 'redis.ts']);
+    const child = spawn(process.execPath, [...process.execArgv.filter((a) => a.startsWith('--cpu-prof')), compiled.get('redis.ts')!, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+      env: { ...process.env, [COMPILED]: compiled.get('load-server.ts')! },
+    });
+    process.exitCode = await new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+    return;
+  }
+  const load = await startLoadServer(process.env[COMPILED]);
   const port = await freePort();
   const server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const url = `redis://127.0.0.1:${port}`;
@@ -103,16 +210,37 @@ async function main(): Promise<void> {
   probe.on('error', () => undefined);
   await probe.ping();
   probe.disconnect();
+  const admin = new Redis(url);
+  const pct = (share: number) => `${(share * 100).toFixed(0).padStart(2)}%`;
+  const line = (name: string, run: Run, raw?: Run) =>
+    `  ${name.padEnd(22)} ${run.rate.toFixed(0).padStart(7)} events/s${raw === undefined ? '           ' : `  ${(run.rate / raw.rate).toFixed(2)}x raw`}` +
+    `   CPU per event: node ${run.nodeCpu.toFixed(0).padStart(3)} µs, redis ${run.redisCpu.toFixed(0).padStart(3)} µs` +
+    `   main thread: ran ${pct(run.running)}, waited for a CPU ${pct(run.starved)}, idle ${pct(run.idle)}`;
+  const ratios = new Map<number, number[]>(WORKER_COUNTS.map((n) => [n, []]));
   try {
-    const frame = JSON.stringify({ post_type: 'message', message_type: 'group', group_id: 1000, user_id: 42, message: [{ type: 'text', data: { text: 'm' } }] });
-    const rawRate = await raw(url, frame);
-    console.log(`  raw XADD/XREADGROUP/XACK   ${rawRate.toFixed(0).padStart(8)} events/s`);
-    for (const n of [1, 2, 4]) {
-      const rate = await sdk(url, n);
-      console.log(`  onebot-rx, ${n} worker${n > 1 ? 's' : ' '}        ${rate.toFixed(0).padStart(8)} events/s  (${(rate / rawRate).toFixed(2)}x raw)`);
+    for (let round = 1; round <= ROUNDS; round++) {
+      if (ROUNDS > 1) console.log(`  round ${round}/${ROUNDS}`);
+      if (SHOW_COMMANDS) await commandsPerEvent(url);
+      const rawRun = await raw(url, round);
+      console.log(line('raw XADD/XREADGROUP/XACK', rawRun));
+      if (SHOW_COMMANDS) console.log(`    ${await commandsPerEvent(url)}`);
+      await admin.flushall();
+      for (const n of WORKER_COUNTS) {
+        const run = await sdk(url, load.url, n, round);
+        ratios.get(n)!.push(run.rate / rawRun.rate);
+        console.log(line(`onebot-rx, ${n} worker${n > 1 ? 's' : ''}`, run, rawRun));
+        if (SHOW_COMMANDS) console.log(`    ${await commandsPerEvent(url)}`);
+        await admin.flushall();
+      }
+    }
+    if (ROUNDS > 1) {
+      const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+      console.log(`  median of the paired ratios over ${ROUNDS} rounds: ${WORKER_COUNTS.map((n) => `${n} worker${n > 1 ? 's' : ''} ${median(ratios.get(n)!).toFixed(2)}x`).join(', ')}`);
     }
   } finally {
+    admin.disconnect();
     server.kill('SIGTERM');
+    await load.stop();
   }
 }
 

@@ -4,9 +4,8 @@ import type { Client, InboundFrame, Logger } from 'onebot-rx';
 import { type RedisInput, SILENT_LOGGER, linkTo } from './connect';
 import { runActions } from './gateway-actions';
 import { DEFAULT_PARTITIONS, DEFAULT_PREFIX, keysOf } from './keys';
-import { stringifyLossless } from './lossless';
 import { partitionOf } from './partition';
-import { TRIM } from './scripts';
+import { batchPublisher } from './publisher';
 import { type ScaleOutStats, sampleEvery, sharedCounters, zeroCounters } from './stats';
 import { EVENT_FIELDS as E } from './wire';
 
@@ -24,6 +23,11 @@ export interface GatewayOptions {
   readonly maxLen?: number;
   /** Events held while Redis is unreachable (default 10 000); more are dropped and counted in `overflowed`. */
   readonly maxBuffer?: number;
+  /**
+   * Events written to Redis in one pipeline at most (default 1 000): the events that arrive in one tick of the
+   * event loop go out together, so a burst costs one socket write rather than one per event.
+   */
+  readonly maxBatch?: number;
   /** How long an idempotency key is remembered, ms (default 1 hour; longer than any re-delivery). */
   readonly idempotencyTtl?: number;
   /** Actions executed at once per account (default 1 000). */
@@ -59,57 +63,27 @@ export function createGateway(options: GatewayOptions): Gateway {
   const logger = options.logger ?? SILENT_LOGGER;
   const scheduler = options.scheduler ?? asyncScheduler;
   const partitions = options.partitions ?? DEFAULT_PARTITIONS;
-  const maxLen = options.maxLen ?? 100_000;
-  const maxBuffer = options.maxBuffer ?? 10_000;
   const keys = keysOf(options.prefix ?? DEFAULT_PREFIX);
   const link = linkTo(options.redis, logger, 'gateway');
   const { main } = link;
   const instance = `gw-${randomBytes(6).toString('hex')}`;
   const counters = zeroCounters();
   let seq = 0;
-  let buffered = 0;
-  let overflowLogged = false;
   let closed = false;
-  const sinceTrim = new Array<number>(partitions).fill(0);
-  const trimEvery = Math.max(100, Math.floor(maxLen / 10));
   const runners = new Map<string, { stop(): Promise<void> }>();
-  const publishes = new Set<Promise<unknown>>();
+  const publisher = batchPublisher({
+    redis: main,
+    keys,
+    maxLen: options.maxLen ?? 100_000,
+    maxBuffer: options.maxBuffer ?? 10_000,
+    maxBatch: options.maxBatch ?? 1_000,
+    counters,
+    logger,
+    redact: link.redact,
+  });
 
-  const trim = (partition: number): void => {
-    sinceTrim[partition] = 0;
-    void TRIM.run(main, [keys.events(partition), keys.stats], [maxLen, 10_000]).catch((e: unknown) =>
-      logger.warn(`onebot-rx/redis: trimming partition ${partition}: ${link.redact(String(e))}`),
-    );
-  };
-
-  const publish = (event: Record<string, unknown>, text: string): void => {
-    if (buffered >= maxBuffer) {
-      counters.overflowed++;
-      if (!overflowLogged) logger.warn(`onebot-rx/redis: gateway buffer full (${maxBuffer} events): dropping events, counted in stats$.overflowed`);
-      overflowLogged = true;
-      return;
-    }
-    buffered++;
-    const partition = partitionOf(event, partitions);
-    const done = main
-      .xadd(keys.events(partition), '*', E.id, `${instance}-${++seq}`, E.frame, text, E.self, String(event.self_id), E.time, String(Date.now()))
-      .then(
-        () => {
-          counters.published++;
-          overflowLogged = false;
-          if (++sinceTrim[partition]! >= trimEvery) trim(partition);
-        },
-        (e: unknown) => {
-          counters.overflowed++;
-          logger.warn(`onebot-rx/redis: publishing to partition ${partition} failed: ${link.redact(String(e))}`);
-        },
-      )
-      .finally(() => {
-        buffered--;
-        publishes.delete(done);
-      });
-    publishes.add(done);
-  };
+  const publish = (event: Record<string, unknown>, text: string): void =>
+    publisher.publish(partitionOf(event, partitions), [E.id, `${instance}-${++seq}`, E.frame, text, E.self, String(event.self_id), E.time, String(Date.now())]);
 
   const serve = (client: Client, selfId: string): void => {
     if (runners.has(selfId) || closed) return;
@@ -138,7 +112,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (isHeartbeat(event)) return;
     const selfId = String(event.self_id ?? '');
     if (/^\d+$/.test(selfId)) serve(client, selfId);
-    publish(event, stringifyLossless(event));
+    publish(event, frame.text); // the frame as received: exact IDs, nothing re-serialised
   };
 
   const clients$ = isObservable(options.clients) ? options.clients : of(options.clients);
@@ -176,7 +150,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       closed = true;
       subscription.unsubscribe();
       await Promise.all([...runners.values()].map((r) => r.stop()));
-      await Promise.race([Promise.all([...publishes]), new Promise((r) => setTimeout(r, 5_000))]);
+      await Promise.race([publisher.flush(), new Promise((r) => setTimeout(r, 5_000))]);
       await main.srem(keys.accounts, ...runners.keys()).catch(() => undefined);
       runners.clear();
       await link.close();
