@@ -1,4 +1,4 @@
-import { BehaviorSubject, type Observable, type SchedulerLike, type Subscriber, type TeardownLogic, type Unsubscribable } from 'rxjs';
+import { BehaviorSubject, type Observable, type SchedulerLike, type Unsubscribable } from 'rxjs';
 import type { ActionReply, ReplyFrame } from '../codec/frame';
 import { explain } from '../codec/report';
 import { stringifyWire } from '../codec/id-wire';
@@ -18,10 +18,11 @@ import { whenCatalogued } from './catalogue-source';
 import { asyncBase } from './async-variants';
 import type { ActionDef } from './define';
 import { actionFailed, isFailedReply } from './failure';
-import { type PendingCall, PendingCalls, type ResultMode } from './pending-calls';
+import type { PendingCall, Route } from './pending-call';
+import { PendingCalls } from './pending-calls';
 import { type ThrottleOptions, targetOf, throttleCalls } from './throttle';
 import type { CallOptions, CallSocket } from './types';
-import { CallObservable } from './call-observable';
+import { CallObservable, type CallStarter } from './call-observable';
 import { callNumber, frameHead, stampedMeta } from './request-frame';
 
 /** What the caller needs from the connection. */
@@ -75,15 +76,6 @@ export interface CallerDeps<L extends CallLink = CallLink> {
   readonly sent?: ReadonlySet<(frame: string) => void>;
 }
 
-interface Resolved {
-  readonly action: string;
-  readonly def: ActionDef | undefined;
-  readonly base: string;
-  readonly mode: ResultMode;
-  /** `{"action":<action>,"params":`: the start of every frame of this action that no adapter renames. */
-  readonly head: string;
-}
-
 
 /**
  * The action core of one client: cold calls, throttling, echo routing, deadlines, connection-drop handling
@@ -111,7 +103,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
   let held: Unsubscribable | undefined;
   const table = new PendingCalls(
     deps.scheduler,
-    (call) => call.subscriber.error(new ActionTimeoutError(call.action, call.timeout, call.sent, call.sent ? undefined : deps.unsentReason?.())),
+    (call) => call.error(new ActionTimeoutError(call.action, call.timeout, call.sent, call.sent ? undefined : deps.unsentReason?.())),
     (busy) => {
       if (busy) held = link.hold();
       else {
@@ -127,13 +119,24 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
   const prefix = `${deps.tag}:`;
   /** `,"echo":"<tag>:`: a frame's echo is this, the call's number and `"}`. */
   const echoHead = `,"echo":${JSON.stringify(prefix).slice(0, -1)}`;
-  const resolved = new Map<string, Resolved>();
+  const resolved = new Map<string, Route>();
+  /** The routes of `raw` calls: no codec, no adapter. */
+  const resolvedRaw = new Map<string, Route>();
 
-  function resolve(action: string): Resolved {
+  function resolve(action: string): Route {
     let r = resolved.get(action);
     if (r === undefined) {
       r = resolveUncached(action);
       resolved.set(action, r);
+    }
+    return r;
+  }
+
+  function resolveRaw(action: string): Route {
+    let r = resolvedRaw.get(action);
+    if (r === undefined) {
+      r = { action, def: undefined, base: action, mode: 'raw', head: frameHead(action), stream: false };
+      resolvedRaw.set(action, r);
     }
     return r;
   }
@@ -143,14 +146,14 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
     return Object.hasOwn(deps.catalogue, action) ? deps.catalogue[action] : undefined;
   }
 
-  function resolveUncached(action: string): Resolved {
+  function resolveUncached(action: string): Route {
     const head = frameHead(action);
     const def = catalogued(action);
-    if (def !== undefined) return { action, def, base: action, mode: 'decode', head };
+    if (def !== undefined) return { action, def, base: action, mode: 'decode', head, stream: def.reply === 'stream' };
     const base = asyncBase(action);
     const baseDef = base === undefined ? undefined : catalogued(base);
-    if (base !== undefined && baseDef !== undefined) return { action, def: baseDef, base, mode: 'async', head };
-    return { action, def: undefined, base: action, mode: 'raw', head };
+    if (base !== undefined && baseDef !== undefined) return { action, def: baseDef, base, mode: 'async', head, stream: baseDef.reply === 'stream' };
+    return { action, def: undefined, base: action, mode: 'raw', head, stream: false };
   }
 
   /** Writes the call on `socket`; a socket that wrote nothing (closing) leaves it waiting for the next one. */
@@ -159,42 +162,41 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
       waiting.push(call);
       return;
     }
-    call.sent = true;
     call.generation = socket.generation;
     if (deps.sent !== undefined && deps.sent.size > 0) for (const listener of deps.sent) listener(call.frame);
     call.frame = '';
   }
 
   /** The frame text of one call: built around the params' JSON, so only the params are serialised per call. */
-  function frameOf(r: Resolved, wireAction: string, wire: unknown, echo: number): string {
+  function frameOf(r: Route, wireAction: string, wire: unknown, echo: number): string {
     const head = wireAction === r.action ? r.head : frameHead(wireAction);
     const params = stringifyWire(wire, backend.value.unsafeIdsAsStrings) as string | undefined;
     return `${params === undefined ? head.slice(0, -10) : head + params}${echoHead}${echo}"}`;
   }
 
-  /** Starts one subscription of a call (shared by every call: a call's Observable holds no closure). */
-  function start(call: CallObservable, subscriber: Subscriber<unknown>): TeardownLogic {
+  /** Starts one subscription of a call: fills in `pending`, registers it and writes it (or fails it). */
+  function start(call: CallObservable, pending: PendingCall): void {
     const closed = link.closedError();
     if (closed !== undefined) {
-      subscriber.error(closed);
+      pending.error(closed);
       return;
     }
     const { action, params, options, raw } = call;
-    const r = resolve(action);
-    const def = raw ? undefined : r.def;
+    const r = raw ? resolveRaw(action) : resolve(action);
+    const def = r.def;
     let wire: unknown = params ?? {};
     let wireAction = action;
     let profile: BackendProfile | undefined;
     if (def !== undefined) {
       if (!def.params.is(wire)) {
-        subscriber.error(new InvalidParamsError(action, params, explain(def.params, wire)));
+        pending.error(new InvalidParamsError(action, params, explain(def.params, wire)));
         return;
       }
       wire = def.params.encode(wire);
       profile = backend.value;
       const lacking = options?.force === true ? undefined : profile.lacking?.(r.base, wire);
       if (options?.force !== true && (!profile.supports(r.base) || lacking !== undefined)) {
-        subscriber.error(new UnsupportedActionError(action, profile.name, lacking));
+        pending.error(new UnsupportedActionError(action, profile.name, lacking));
         return;
       }
       const adapted = profile.adapt(r.base, wire);
@@ -202,48 +204,43 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
       wire = adapted.params;
     }
     const n = ++counter;
-    let frame: string;
     try {
-      frame = frameOf(r, wireAction, wire, n);
+      pending.frame = frameOf(r, wireAction, wire, n);
     } catch (e) {
-      subscriber.error(new InvalidParamsError(action, params, `not serialisable as JSON: ${(e as Error).message}`));
+      pending.error(new InvalidParamsError(action, params, `not serialisable as JSON: ${(e as Error).message}`));
       return;
     }
     const timeout = options?.timeout ?? deps.defaultTimeout;
     const deadline = deps.scheduler.now() + timeout;
-    const pending: PendingCall = {
-      unsubscribe: release,
-      echo: n,
-      action,
-      params,
-      frame,
-      subscriber,
-      mode: raw ? 'raw' : r.mode,
-      def,
-      stream: def?.reply === 'stream',
-      timeout,
-      meta: options === undefined ? undefined : stampedMeta(options, deadline),
-      deadline,
-      sent: false,
-      generation: -1,
-      ...(profile?.adaptReply === undefined ? {} : { profile }),
-    };
+    pending.echo = n;
+    pending.route = r;
+    pending.params = params;
+    pending.timeout = timeout;
+    pending.deadline = deadline;
+    if (options !== undefined) pending.meta = stampedMeta(options, deadline);
+    if (profile?.adaptReply !== undefined) pending.profile = profile;
     table.add(pending);
     const socket = link.socket();
     if (socket !== undefined) write(pending, socket);
-    else if (!subscriber.closed) waiting.push(pending);
-    return pending;
+    else if (!pending.closed) waiting.push(pending);
   }
+
+  /** The caller as its calls see it: starts their subscriptions and releases them. */
+  const starter: CallStarter = { start, release };
 
   function send(action: string, params: unknown, options?: CallOptions, raw = false): Observable<unknown> {
-    return new CallObservable(start, action, params, options, raw);
+    return new CallObservable(starter, action, params, options, raw);
   }
 
-  /** A call's teardown. A sent call is taken back from a socket that can (a no-op once answered): timeout, unsubscribe. */
-  function release(this: PendingCall): void {
-    table.delete(this.echo);
-    if (!this.sent) removeWaiting(this);
-    else if (cancellable !== undefined && cancellable.generation === this.generation) cancellable.cancel?.(prefix + this.echo);
+  /**
+   * A call's end (completion, error, timeout, unsubscription): out of the table and the queue. A sent call is
+   * taken back from a socket that can (a no-op once answered). A call never registered is left alone.
+   */
+  function release(pending: PendingCall): void {
+    if (table.get(pending.echo) !== pending) return;
+    table.delete(pending.echo);
+    if (!pending.sent) removeWaiting(pending);
+    else if (cancellable !== undefined && cancellable.generation === pending.generation) cancellable.cancel?.(prefix + pending.echo);
   }
 
   function removeWaiting(pending: PendingCall): void {
@@ -253,31 +250,31 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
 
   /** The reply as the standard shapes it: the backend profile the call was adapted for rewrites it. */
   function standardReply(pending: PendingCall, reply: ActionReply): ActionReply {
-    return pending.profile?.adaptReply?.(resolve(pending.action).base, reply) ?? reply;
+    return pending.profile?.adaptReply?.(pending.route.base, reply) ?? reply;
   }
 
   function deliver(pending: PendingCall, frame: ReplyFrame): void {
     const reply = standardReply(pending, frame.reply);
-    const { subscriber } = pending;
     if (isFailedReply(reply)) {
-      subscriber.error(actionFailed(pending.action, pending.params, reply));
+      pending.error(actionFailed(pending.action, pending.params, reply));
       return;
     }
-    if (pending.mode === 'async') {
-      subscriber.next(undefined);
-      subscriber.complete();
+    const { route } = pending;
+    if (route.mode === 'async') {
+      pending.next(undefined);
+      pending.complete();
       return;
     }
-    const value = pending.mode === 'raw' ? reply.data : checkResult(pending, frame, reply.data);
+    const value = route.mode === 'raw' ? reply.data : checkResult(pending, frame, reply.data);
     if (value === REJECTED) return;
-    if (pending.action === VERSION_ACTION) detected(detect(value));
-    if (pending.stream && !isFinalStreamFrame(value)) {
+    if (route.action === VERSION_ACTION) detected(detect(value));
+    if (route.stream && !isFinalStreamFrame(value)) {
       table.touch(pending);
-      subscriber.next(value);
+      pending.next(value);
       return;
     }
-    subscriber.next(value);
-    subscriber.complete();
+    pending.next(value);
+    pending.complete();
   }
 
   function checkResult(pending: PendingCall, frame: ReplyFrame, data: unknown): unknown {
@@ -289,7 +286,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
     }
     const error = new DecodeError(data, explain(def.result, data), pending.action);
     if (deps.strictResults) {
-      pending.subscriber.error(error);
+      pending.error(error);
       return REJECTED;
     }
     deps.report(error);
@@ -336,7 +333,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
   function dropped(generation: number, cause: unknown): void {
     for (const pending of table.snapshot()) {
       if (pending.sent && pending.generation === generation) {
-        pending.subscriber.error(
+        pending.error(
           new DisconnectedError(`the connection dropped while ${pending.action} was pending; it was sent, so its outcome is unknown`, {
             action: pending.action,
             sent: true,
@@ -351,7 +348,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
     const n = callNumber(echo, prefix);
     const pending = n === undefined ? undefined : table.get(n);
     if (pending === undefined) return;
-    pending.subscriber.error(
+    pending.error(
       new DisconnectedError(`the request for ${pending.action} failed on the network; it was sent, so its outcome is unknown`, {
         action: pending.action,
         sent: true,
@@ -362,7 +359,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
 
   function terminated(error: unknown): void {
     waiting = [];
-    for (const pending of table.snapshot()) pending.subscriber.error(error);
+    for (const pending of table.snapshot()) pending.error(error);
     table.dispose();
     throttled.close(error);
     backend.complete();

@@ -1,44 +1,15 @@
-import type { SchedulerLike, Subscriber, Subscription } from 'rxjs';
-import type { BackendProfile } from './backend';
-import type { ActionDef } from './define';
-import type { CallMeta } from './types';
+import type { SchedulerLike, Subscription } from 'rxjs';
+import type { PendingCall } from './pending-call';
 import { timerDelay } from './timer-limit';
 
-/** How a call's reply data is turned into its value. */
-export type ResultMode = 'decode' | 'async' | 'raw';
-
-/**
- * One call in flight: registered at subscription, removed at teardown. It is its own teardown
- * (`unsubscribe` is one function shared by every call of a client), so a call allocates no closure for it.
- */
-export interface PendingCall {
-  /** Removes the call from the table (the Observable's teardown). */
-  unsubscribe(this: PendingCall): void;
-  /**
-   * The call's key in the table: the caller uses its call number (the wire echo is the client's tag, `:` and
-   * this number, so a Map of small integers routes replies); any string works as well.
-   */
+/** What the table reads of a call in flight ({@link PendingCall} in a client). */
+export interface Deadlined {
+  /** The call's key in the table. */
   readonly echo: number | string;
-  readonly action: string;
-  /** Params as the caller passed them (for error reports). */
-  readonly params: unknown;
-  /** The frame text to write; emptied once written (nothing is ever written twice), so it is not kept in flight. */
-  frame: string;
-  /** A stamped call's {@link CallMeta} (idempotency key, account, deadline); unset for an ordinary call. */
-  readonly meta?: CallMeta;
-  readonly subscriber: Subscriber<unknown>;
-  readonly mode: ResultMode;
-  /** The catalogue row whose result codec checks the reply (`undefined`: raw or uncatalogued). */
-  readonly def?: ActionDef | undefined;
-  /** `stream`: stays registered until a `response` or error frame. */
-  readonly stream: boolean;
-  readonly timeout: number;
+  /** Absolute deadline on the scheduler's clock. */
   deadline: number;
-  sent: boolean;
-  /** Generation of the socket it was written on (-1 while unsent). */
-  generation: number;
-  /** The backend profile the call was adapted for, when it rewrites replies ({@link BackendProfile.adaptReply}). */
-  readonly profile?: BackendProfile;
+  /** The call's timeout (a stream call's idle timeout, for {@link PendingCalls.touch}). */
+  readonly timeout: number;
 }
 
 /**
@@ -48,14 +19,14 @@ export interface PendingCall {
  * calls made strictly one after another a timer each, at the cost of holding the process open.) A deadline
  * past the longest timer (~24.8 days) is reached through clamped timers that re-arm.
  */
-export class PendingCalls {
-  private readonly calls = new Map<number | string, PendingCall>();
+export class PendingCalls<C extends Deadlined = PendingCall> {
+  private readonly calls = new Map<number | string, C>();
   private timer: Subscription | undefined;
   private armedAt = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly scheduler: SchedulerLike,
-    private readonly onExpired: (call: PendingCall) => void,
+    private readonly onExpired: (call: C) => void,
     /** Called when the table goes from empty to non-empty and back: the connection is wanted or not. */
     private readonly onBusy: (busy: boolean) => void = () => undefined,
   ) {}
@@ -65,11 +36,11 @@ export class PendingCalls {
     return this.calls.size;
   }
 
-  get(echo: number | string): PendingCall | undefined {
+  get(echo: number | string): C | undefined {
     return this.calls.get(echo);
   }
 
-  add(call: PendingCall): void {
+  add(call: C): void {
     this.calls.set(call.echo, call);
     if (this.calls.size === 1) this.onBusy(true);
     if (call.deadline < this.armedAt) this.arm(call.deadline);
@@ -88,12 +59,12 @@ export class PendingCalls {
   }
 
   /** Pushes a stream call's deadline forward (idle timeout); the sweep picks it up lazily. */
-  touch(call: PendingCall): void {
+  touch(call: C): void {
     call.deadline = this.scheduler.now() + call.timeout;
   }
 
   /** Every call in flight, in subscription order (a snapshot, safe to mutate the table while iterating). */
-  snapshot(): PendingCall[] {
+  snapshot(): C[] {
     return [...this.calls.values()];
   }
 

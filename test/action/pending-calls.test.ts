@@ -1,29 +1,19 @@
-import { Subscriber, VirtualTimeScheduler } from 'rxjs';
+import { VirtualTimeScheduler } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { type PendingCall, PendingCalls } from '../../src/action/pending-calls';
+import { type Deadlined, PendingCalls } from '../../src/action/pending-calls';
 
-function pending(echo: string, deadline: number): PendingCall {
-  return {
-    unsubscribe: () => undefined,
-    echo,
-    action: 'get_status',
-    params: {},
-    frame: '{}',
-    subscriber: new Subscriber(),
-    mode: 'decode',
-    stream: false,
-    timeout: deadline,
-    deadline,
-    sent: true,
-    generation: 1,
-  };
+/** A call in flight as the table sees it. */
+type Entry = Deadlined & { readonly echo: string };
+
+function pending(echo: string, deadline: number): Entry {
+  return { echo, timeout: deadline, deadline };
 }
 
 describe('PendingCalls', () => {
   it('expires each call at its own deadline with one timer', () => {
     const scheduler = new VirtualTimeScheduler();
     const expired: string[] = [];
-    const table = new PendingCalls(scheduler, (call) => {
+    const table = new PendingCalls<Entry>(scheduler, (call) => {
       expired.push(`${call.echo}@${scheduler.now()}`);
       table.delete(call.echo);
     });
@@ -37,7 +27,7 @@ describe('PendingCalls', () => {
 
   it('holds no timer once the table is empty, and none once disposed', () => {
     const scheduler = new VirtualTimeScheduler();
-    const table = new PendingCalls(scheduler, () => undefined);
+    const table = new PendingCalls<Entry>(scheduler, () => undefined);
     table.add(pending('a', 1000));
     expect(scheduler.actions.filter((a) => !a.closed).length).toBe(1);
     table.delete('a');
@@ -50,7 +40,7 @@ describe('PendingCalls', () => {
   it('does not expire a call whose deadline was pushed forward', () => {
     const scheduler = new VirtualTimeScheduler();
     const expired: number[] = [];
-    const table = new PendingCalls(scheduler, (call) => {
+    const table = new PendingCalls<Entry>(scheduler, (call) => {
       expired.push(scheduler.now());
       table.delete(call.echo);
     });
@@ -63,7 +53,7 @@ describe('PendingCalls', () => {
 
   it('reports busy once when the first call arrives and idle once when the last leaves', () => {
     const busy: boolean[] = [];
-    const table = new PendingCalls(new VirtualTimeScheduler(), () => undefined, (b) => busy.push(b));
+    const table = new PendingCalls<Entry>(new VirtualTimeScheduler(), () => undefined, (b) => busy.push(b));
     table.add(pending('a', 100));
     table.add(pending('b', 100));
     table.delete('a');
@@ -75,7 +65,7 @@ describe('PendingCalls', () => {
   it('does not expire a call that an earlier expiry in the same sweep ended', () => {
     const scheduler = new VirtualTimeScheduler();
     const expired: string[] = [];
-    const table = new PendingCalls(scheduler, (call) => {
+    const table = new PendingCalls<Entry>(scheduler, (call) => {
       expired.push(String(call.echo));
       table.delete('a');
       table.delete('b');
@@ -89,7 +79,7 @@ describe('PendingCalls', () => {
   it('re-arms at the earliest remaining deadline, not the last one seen', () => {
     const scheduler = new VirtualTimeScheduler();
     const expired: string[] = [];
-    const table = new PendingCalls(scheduler, (call) => {
+    const table = new PendingCalls<Entry>(scheduler, (call) => {
       expired.push(`${call.echo}@${scheduler.now()}`);
       table.delete(call.echo);
     });
@@ -101,7 +91,7 @@ describe('PendingCalls', () => {
   it('keeps an earlier deadline armed by a call added during the sweep', () => {
     const scheduler = new VirtualTimeScheduler();
     const expired: string[] = [];
-    const table = new PendingCalls(scheduler, (call) => {
+    const table = new PendingCalls<Entry>(scheduler, (call) => {
       expired.push(`${call.echo}@${scheduler.now()}`);
       table.delete(call.echo);
       if (call.echo === 'a') table.add(pending('n', 150));
@@ -120,7 +110,7 @@ describe('PendingCalls', () => {
       delays.push(delay);
       return schedule(work, delay);
     }) as typeof scheduler.schedule;
-    const table = new PendingCalls(scheduler, (call) => table.delete(call.echo));
+    const table = new PendingCalls<Entry>(scheduler, (call) => table.delete(call.echo));
     table.add(pending('a', 100));
     scheduler.flush();
     expect(delays).toEqual([100]);
