@@ -1,6 +1,6 @@
 import { firstValueFrom, filter } from 'rxjs';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as ClientModule from '../../src/client/client';
 import type * as Errors from '../../src/errors';
 import type { FrameDecoder } from '../../src/codec/decoder-source';
@@ -65,6 +65,11 @@ describe('the browser build decodes frames once its decoder chunk is in', () => 
     vi.resetModules();
     ({ createClient } = await import('../../src/client/client'));
     ({ DecodeError } = await import('../../src/errors'));
+  });
+  // The suite shares module graphs across files (isolate: false): later files get the real module again.
+  afterAll(() => {
+    vi.doUnmock('../../src/codec/decoder-source');
+    vi.resetModules();
   });
 
   it('holds frames that arrive before the decoder, then decodes them all, in order', async () => {
