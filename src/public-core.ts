@@ -75,9 +75,9 @@ export { CATALOGUE, type ActionName, type Catalogue } from './action/catalogue-r
 export type { ActionDef, ActionOrigin, BackendName, SendsTo, Support, SupportProfile } from './action/define';
 export { adaptCall, type AdaptedCall } from './action/backend';
 export type { SeedMethods, SeedMethodName } from './action/methods';
+export { sendTarget } from './action/throttle-calls';
 export {
   createThrottle,
-  sendTarget,
   throttleActions,
   type QueueDeadline,
   type ThrottleGate,

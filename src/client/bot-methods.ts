@@ -34,7 +34,8 @@ import {
 import { type AnswerDetails, type RequestRef, requestAnswer } from '../event/operators/request-answer';
 import { type ConversationRef, isSameConversation, replyTargetOf } from '../event/operators/same-conversation';
 import { type Message, toSegments } from '../message/message';
-import { segment } from '../message/segment-builders';
+// The three builders by name, not the `segment` object: a browser page's first chunk holds only these.
+import { at as atSegment, reply as replySegment, text as textSegment } from '../message/segment-builders';
 import type { ClientCore } from './core';
 
 /** What a quick-operation handler may return: an operation, nothing, or an Observable/Promise of either. */
@@ -118,8 +119,8 @@ export interface BotMethodDeps {
 /** The segments of a reply: the quote and the mention first, when asked for and possible. */
 function replySegments(event: ConversationRef, message: Message, options: ReplyOptions, inGroup: boolean): Segment[] {
   const head: Segment[] = [];
-  if (options.quote === true && event.message_id !== undefined) head.push(segment.reply(event.message_id));
-  if (options.at === true && inGroup && event.user_id !== undefined) head.push(segment.at(event.user_id), segment.text(' '));
+  if (options.quote === true && event.message_id !== undefined) head.push(replySegment(event.message_id));
+  if (options.at === true && inGroup && event.user_id !== undefined) head.push(atSegment(event.user_id), textSegment(' '));
   const body = toSegments(message);
   return head.length === 0 ? body : [...head, ...body];
 }

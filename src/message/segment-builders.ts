@@ -83,7 +83,7 @@ export interface CustomNodeOptions extends Omit<CustomNodeData, 'content' | 'use
 }
 
 /** Plain text. @example segment.text('hello') */
-function text(value: string): TextSegment {
+export function text(value: string): TextSegment {
   return { type: 'text', data: { text: value } };
 }
 
@@ -91,13 +91,13 @@ function text(value: string): TextSegment {
  * Mentions a member, or everyone with `'all'`.
  * @example segment.at(10001); segment.at('all')
  */
-function at(qq: IdInput | 'all', name?: string): AtSegment {
+export function at(qq: IdInput | 'all', name?: string): AtSegment {
   const data = { qq: qq === 'all' ? 'all' : idText(qq) };
   return { type: 'at', data: name === undefined ? data : { ...data, name } };
 }
 
 /** Quotes a message by id (put it first in the message). @example segment.reply(event.message_id) */
-function reply(id: IdInput): ReplySegment {
+export function reply(id: IdInput): ReplySegment {
   return { type: 'reply', data: { id: idText(id) } };
 }
 

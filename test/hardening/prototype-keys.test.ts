@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { type Client, createClient, createServer, cq, isActionFailedError } from '../../src/index';
 import { adaptCall, supportOf } from '../../src/action/backend';
-import { sendTarget } from '../../src/action/throttle';
+import { sendTarget } from '../../src/action/throttle-calls';
 import { eventCodecFor } from '../../src/codec/event/dispatch';
 import { predicateOf } from '../../src/event/query';
 import { createSimulator } from '../../src/testing/index';
