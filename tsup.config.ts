@@ -1,6 +1,6 @@
 import type { Plugin } from 'esbuild';
 import { defineConfig, type Options } from 'tsup';
-import { FP_TS_LIB, browserVariants, fpTsEs6, nodeVariants } from './scripts/browser-variants';
+import { FP_TS_LIB, browserVariants, fpTsEs6 } from './scripts/browser-variants';
 
 /**
  * Left to the user's bundler / Node resolution in every build. `onebot-rx` itself is external so a subpath
@@ -42,15 +42,14 @@ const catalogueFiles: Plugin = {
   name: 'onebot-rx-catalogue-files',
   setup(build) {
     build.onResolve({ filter: /^\.\/catalogue\/index$/ }, (args) =>
-      /src[\\/]action[\\/]catalogue-(?:table|source\.browser)\.ts$/.test(args.importer) ? { path: './catalogue.js', external: true } : undefined,
+      /src[\\/]action[\\/]catalogue-(?:rows|source\.browser)\.ts$/.test(args.importer) ? { path: './catalogue.js', external: true } : undefined,
     );
     build.onResolve({ filter: /^\.\/action\/catalogue-rows$/ }, () => ({ path: './catalogue-rows.js', external: true }));
   },
 };
 
 export default defineConfig([
-  // `nodeVariants()`: the catalogue table builds its rows' codecs on first use (`catalogue-table.node.ts`).
-  { ...common, entry: NODE_ENTRIES, format: ['esm', 'cjs'], target: 'node20', external: [...external, 'ws', 'ioredis'], esbuildPlugins: [nodeVariants()] },
+  { ...common, entry: NODE_ENTRIES, format: ['esm', 'cjs'], target: 'node20', external: [...external, 'ws', 'ioredis'] },
   {
     // Over the global WebSocket, no `ws`, no Node built-ins. Split: the catalogue and the transfer code are
     // chunks the browser variants load by dynamic `import()` on first use, so a page's first chunk stays small.

@@ -33,23 +33,9 @@ export function fpTsEs6({ external }: { external: boolean }): Plugin {
   };
 }
 
-/** The `platform` variant's path for a resolved module path (with or without a `.ts`/`.js` extension). */
-export function variantOf(modulePath: string, platform: 'browser' | 'node' = 'browser'): string {
-  return `${modulePath.replace(/\.(?:ts|js)$/, '')}.${platform}.ts`;
-}
-
-/** Resolves relative imports to their `.<platform>.ts` sibling when it exists; a variant importing its original is left alone. */
-function siblingVariants(platform: 'browser' | 'node'): Plugin {
-  return {
-    name: `onebot-rx-${platform}-variants`,
-    setup(build) {
-      build.onResolve({ filter: /^\.\.?\// }, (args) => {
-        const variant = variantOf(resolve(args.resolveDir, args.path), platform);
-        if (variant === args.importer || !existsSync(variant)) return undefined;
-        return { path: variant };
-      });
-    },
-  };
+/** The browser variant's path for a resolved module path (with or without a `.ts`/`.js` extension). */
+export function variantOf(modulePath: string): string {
+  return `${modulePath.replace(/\.(?:ts|js)$/, '')}.browser.ts`;
 }
 
 /**
@@ -60,17 +46,14 @@ function siblingVariants(platform: 'browser' | 'node'): Plugin {
  * await esbuild.build({ entryPoints: ['src/browser.ts'], bundle: true, platform: 'browser', plugins: [browserVariants()] });
  */
 export function browserVariants(): Plugin {
-  return siblingVariants('browser');
-}
-
-/**
- * The Node build's counterpart: relative imports resolve to their `.node.ts` sibling when it exists (the
- * catalogue table that builds its rows' codecs on first use, `catalogue-table.node.ts`). The sources and
- * the tests keep the plain module.
- *
- * @example
- * await esbuild.build({ entryPoints: ['src/index.ts'], bundle: true, platform: 'node', plugins: [nodeVariants()] });
- */
-export function nodeVariants(): Plugin {
-  return siblingVariants('node');
+  return {
+    name: 'onebot-rx-browser-variants',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const variant = variantOf(resolve(args.resolveDir, args.path));
+        if (variant === args.importer || !existsSync(variant)) return undefined;
+        return { path: variant };
+      });
+    },
+  };
 }

@@ -1,5 +1,5 @@
+import { CATALOGUE as ROWS } from './catalogue/index';
 import type { CatalogueApi } from './catalogue-api';
-import { CATALOGUE_TABLE } from './catalogue-table';
 import type { ActionDef } from './define';
 
 /** A catalogued action name. */
@@ -19,4 +19,4 @@ export type Catalogue = { readonly [A in ActionName]: ActionDef };
  * CATALOGUE.set_group_ban.params.is({ group_id: 1, user_id: '2', duration: 60 }); // true
  * CATALOGUE.send_like.support['go-cqhttp']; // 'unsupported'
  */
-export const CATALOGUE: Catalogue = CATALOGUE_TABLE as Catalogue;
+export const CATALOGUE: Catalogue = ROWS;

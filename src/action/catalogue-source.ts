@@ -1,14 +1,13 @@
 import type { Observable } from 'rxjs';
-import { CATALOGUE_TABLE } from './catalogue-table';
+import { CATALOGUE } from './catalogue/index';
 import type { ActionDef } from './define';
 
 /**
- * Where the client reads catalogue rows. In Node the rows are there at once (the Node build's table builds
- * the rows' codecs on the first read of a row, synchronously: see `catalogue-table.node.ts`). The browser
- * build (`catalogue-source.browser.ts`) loads them with a dynamic `import()` on the first call, so a page
- * that makes no call does not download the catalogue's codecs.
+ * Where the client reads catalogue rows. In Node the catalogue is part of the module graph: the rows are
+ * there at once. The browser build (`catalogue-source.browser.ts`) loads them with a dynamic `import()` on
+ * the first call, so a page that makes no call does not download the catalogue's codecs.
  */
-export const CATALOGUE_ROWS: Readonly<Record<string, ActionDef>> = CATALOGUE_TABLE;
+export const CATALOGUE_ROWS: Readonly<Record<string, ActionDef>> = CATALOGUE as unknown as Readonly<Record<string, ActionDef>>;
 
 /** Whether the rows are in (always, in Node); unlike {@link catalogueLoading} it starts nothing. */
 export function catalogueReady(): boolean {

@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE as SOURCE_CATALOGUE } from '../../src/action/catalogue/index';
 
 /** Checks of the built package (`npm run build` first; CI builds before testing). */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -89,21 +88,6 @@ describe.skipIf(!built)('the built package', () => {
     const lazyInputs = inputsOf(Object.keys(outputs).filter((name) => !initial.has(name)));
     expect(lazyInputs).toContain('dist/catalogue.js');
     expect(lazyInputs.some((input) => /^dist\/transfer-methods-\w+\.js$/.test(input))).toBe(true);
-  });
-
-  // Issue 18: an events-only bot never builds the catalogue's codecs (about 0.85 MB of heap after import).
-  it.each(['esm', 'cjs'] as const)('builds the catalogue rows on the first read of a row, not at import (%s)', (format) => {
-    const load = format === 'esm' ? "await import('onebot-rx')" : "createRequire(process.cwd() + '/')('onebot-rx')";
-    const script = `import { createRequire } from 'node:module';
-const { CATALOGUE, createClient } = ${load};
-const lazy = () => Object.values(Object.getOwnPropertyDescriptors(CATALOGUE)).filter((d) => typeof d.get === 'function').length;
-const client = createClient({ url: 'ws://127.0.0.1:9/' });
-const before = { lazy: lazy(), names: Object.keys(CATALOGUE).length, api: typeof client.api.send_group_msg, owns: Object.hasOwn(CATALOGUE, 'send_like') };
-const row = CATALOGUE.set_group_ban.params.is({ group_id: 1, user_id: '2', duration: 60 });
-console.log(JSON.stringify({ before, row, after: lazy(), names: Object.keys(CATALOGUE).length, support: client.supports('send_like') }));`;
-    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as unknown;
-    const names = Object.keys(SOURCE_CATALOGUE).length;
-    expect(out).toEqual({ before: { lazy: names, names, api: 'function', owns: true }, row: true, after: 0, names, support: true });
   });
 
   // Issue 16: at most 1.5 MB. The catalogue's declarations come from the generated CatalogueApi (named types),
