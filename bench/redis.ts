@@ -1,20 +1,26 @@
 /**
- * Redis scale-out stage (`tsx bench/redis.ts [--events N] [--rounds R] [--workers 1,2,4] [--commands]`): events/s end to end
- * through the SDK with 1, 2 and 4 workers, beside a raw ioredis client doing the same XADD / XREADGROUP / XACK
- * on the same partitions in the same run.
+ * Redis scale-out stage (`tsx bench/redis.ts [--events N] [--rounds R] [--workers 1,2,4] [--commands]`):
+ * events/s end to end through the SDK with 1, 2 and 4 workers, beside a raw ioredis client doing the same
+ * XADD / XREADGROUP / XACK on the same partitions, in the same round; R rounds (default 3), each ratio paired
+ * within its round, and the medians.
  *
  * - Events: the bench's load server (`load-server.ts`, its own process, as NapCat is) blasts N realistic
  *   NapCat group messages (~900 bytes, 50 groups) over one WebSocket as fast as the socket takes them, as a
- *   busy account does. The SDK path is gateway (WebSocket, decode, lossless re-serialisation, XADD) → Redis →
- *   workers (XREADGROUP, decode, `handle()` dispatch with a handler that returns at once) → XACK; the clock
- *   runs from the gateway's start to the last entry acknowledged.
+ *   busy account does. The SDK path is gateway (WebSocket, event decode, XADD of the frame text, batched per
+ *   tick) → Redis → workers (XREADGROUP, event decode, `handle()` dispatch to a handler that returns at once)
+ *   → XACK; the clock runs from the gateway's start to the last entry acknowledged.
  * - Raw: the same frames with the same entry fields, XADDed in pipelines of {@link BURST}, one consumer reading
  *   COUNT 200 across all partitions, `JSON.parse` of each frame, one XACK per stream per read. It pays no
  *   WebSocket and no event codec: it is the limit of the engine (ioredis + Redis) on this machine.
  * - Gateway and workers run in this process (one core for all of them on a 2-core machine, Redis on the
- *   other), so the figures show the per-event cost, not the scaling more cores would give.
+ *   other), so the figures show the per-event cost, not the scaling more cores would give. For that, each
+ *   round also times the two halves apart: the gateway alone (WebSocket to XADD) against the raw XADDs alone.
+ * - Each line gives the CPU time per event of this process and of Redis (what the machine's load does not
+ *   change much), and how the main thread spent the wall time (/proc/self/schedstat): running, waiting for a
+ *   CPU (other processes had it), or idle (waiting for I/O: a stall).
+ * - It runs itself compiled (esbuild, as the client bench does), so no TypeScript loader is on the clock.
  * - `--commands` prints the Redis commands per event of each run (`INFO commandstats`); `BENCH_WINDOW=1` prints
- *   each SDK run's `process.hrtime` window (µs), to cut a `node --cpu-prof` profile to the measured part.
+ *   each run's `process.hrtime` window (µs), to cut a `node --cpu-prof` profile to the measured part.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -119,6 +125,48 @@ async function measured(admin: Redis, body: () => Promise<void>): Promise<Run> {
   };
 }
 
+/** XADDs every frame in pipelines of {@link BURST} to `streams`. */
+async function produce(producer: Redis, streams: readonly string[]): Promise<void> {
+  for (let i = 0; i < EVENTS; i += BURST) {
+    const pipeline = producer.pipeline();
+    for (let j = i; j < Math.min(EVENTS, i + BURST); j++) {
+      pipeline.xadd(streams[j % PARTITIONS]!, '*', E.id, `raw-${j}`, E.frame, FRAMES[j % FRAMES.length]!, E.self, '3889012345', E.time, String(Date.now()));
+    }
+    await pipeline.exec();
+  }
+}
+
+/** The producer half alone: the raw XADDs (what a gateway's work compares with). */
+async function rawProducer(url: string, round: number): Promise<Run> {
+  const producer = new Redis(url);
+  const streams = Array.from({ length: PARTITIONS }, (_, p) => `rawp${round}:events:${p}`);
+  const run = await measured(producer, () => produce(producer, streams));
+  producer.disconnect();
+  return run;
+}
+
+/** The gateway alone (no worker): WebSocket events to partition entries, until all are written. */
+async function gatewayAlone(url: string, loadUrl: string, round: number): Promise<Run> {
+  const prefix = `gw${round}`;
+  const check = new Redis(url);
+  let socket: ReturnType<typeof createClient> | undefined;
+  let gateway: ReturnType<typeof createGateway> | undefined;
+  const written = async () => {
+    const pipeline = check.pipeline();
+    for (let p = 0; p < PARTITIONS; p++) pipeline.xlen(`${prefix}:events:${p}`);
+    return ((await pipeline.exec()) ?? []).reduce((sum, [, n]) => sum + Number(n), 0);
+  };
+  const run = await measured(check, async () => {
+    socket = createClient({ url: `${loadUrl}/?mode=events&count=${EVENTS}` });
+    gateway = createGateway({ redis: url, clients: socket, prefix, partitions: PARTITIONS, maxBuffer: EVENTS });
+    await until(async () => (await written()) >= EVENTS);
+  });
+  await gateway?.close();
+  await socket?.close();
+  check.disconnect();
+  return run;
+}
+
 /** The raw engine: XADD every frame (pipelined), one consumer XREADGROUP COUNT 200 + XACK until every entry is acked. */
 async function raw(url: string, round: number): Promise<Run> {
   const producer = new Redis(url);
@@ -141,13 +189,7 @@ async function raw(url: string, round: number): Promise<Run> {
         await pipeline.exec();
       }
     })();
-    for (let i = 0; i < EVENTS; i += BURST) {
-      const pipeline = producer.pipeline();
-      for (let j = i; j < Math.min(EVENTS, i + BURST); j++) {
-        pipeline.xadd(streams[j % PARTITIONS]!, '*', E.id, `raw-${j}`, E.frame, FRAMES[j % FRAMES.length]!, E.self, '3889012345', E.time, String(Date.now()));
-      }
-      await pipeline.exec();
-    }
+    await produce(producer, streams);
     await consume;
   });
   producer.disconnect();
@@ -164,11 +206,11 @@ async function sdk(url: string, loadUrl: string, n: number, round: number): Prom
     return w;
   });
   const check = new Redis(url);
-  // Settled: every partition leased, spread over all n workers (no hand-over left to happen during the run).
+  // Settled: every partition leased by the worker the assignment gives it (partition p to the (p mod n)-th
+  // worker by name), so no hand-over is left to happen during the run.
   await until(async () => {
-    const leases = await check.keys(`${prefix}:lease:*`);
-    const owners = leases.length === 0 ? [] : await check.mget(...leases);
-    return leases.length === PARTITIONS && new Set(owners.map((o) => o?.split('/')[0])).size === n;
+    const owners = await check.mget(...Array.from({ length: PARTITIONS }, (_, p) => `${prefix}:lease:${p}`));
+    return owners.every((owner, p) => owner?.startsWith(`w${p % n}/`) === true);
   });
   let socket: ReturnType<typeof createClient> | undefined;
   let gateway: ReturnType<typeof createGateway> | undefined;
@@ -217,6 +259,7 @@ async function main(): Promise<void> {
     `   CPU per event: node ${run.nodeCpu.toFixed(0).padStart(3)} µs, redis ${run.redisCpu.toFixed(0).padStart(3)} µs` +
     `   main thread: ran ${pct(run.running)}, waited for a CPU ${pct(run.starved)}, idle ${pct(run.idle)}`;
   const ratios = new Map<number, number[]>(WORKER_COUNTS.map((n) => [n, []]));
+  const gatewayRatios: number[] = [];
   try {
     for (let round = 1; round <= ROUNDS; round++) {
       if (ROUNDS > 1) console.log(`  round ${round}/${ROUNDS}`);
@@ -232,10 +275,17 @@ async function main(): Promise<void> {
         if (SHOW_COMMANDS) console.log(`    ${await commandsPerEvent(url)}`);
         await admin.flushall();
       }
+      const producer = await rawProducer(url, round);
+      console.log(line('raw XADD alone', producer));
+      await admin.flushall();
+      const gateway = await gatewayAlone(url, load.url, round);
+      gatewayRatios.push(gateway.rate / producer.rate);
+      console.log(line('gateway alone', gateway, producer));
+      await admin.flushall();
     }
     if (ROUNDS > 1) {
       const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-      console.log(`  median of the paired ratios over ${ROUNDS} rounds: ${WORKER_COUNTS.map((n) => `${n} worker${n > 1 ? 's' : ''} ${median(ratios.get(n)!).toFixed(2)}x`).join(', ')}`);
+      console.log(`  median of the paired ratios over ${ROUNDS} rounds: ${WORKER_COUNTS.map((n) => `${n} worker${n > 1 ? 's' : ''} ${median(ratios.get(n)!).toFixed(2)}x`).join(', ')}; gateway alone ${median(gatewayRatios).toFixed(2)}x raw XADD alone`);
     }
   } finally {
     admin.disconnect();
