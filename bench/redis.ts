@@ -60,12 +60,9 @@ async function until(check: () => Promise<boolean>): Promise<void> {
   while (!(await check())) await new Promise((r) => setTimeout(r, 10));
 }
 
-/** Redis commands per event since the last call (`--commands`): what each run asks of the server. */
-async function commandsPerEvent(url: string): Promise<string> {
-  const admin = new Redis(url);
+/** Redis commands per event since the last `CONFIG RESETSTAT` (`--commands`): what a run asks of the server. */
+async function commandsPerEvent(admin: Redis): Promise<string> {
   const info = await admin.info('commandstats');
-  await admin.config('RESETSTAT');
-  admin.disconnect();
   const counts = [...info.matchAll(/cmdstat_(\w+(?:\|\w+)?):calls=(\d+)/g)].map(([, name, calls]) => [name!, Number(calls) / EVENTS] as const);
   const total = counts.reduce((sum, [, n]) => sum + n, 0);
   const top = counts.filter(([, n]) => n >= 0.0005).sort((a, b) => b[1] - a[1]);
@@ -82,6 +79,8 @@ interface Run {
   readonly running: number;
   readonly starved: number;
   readonly idle: number;
+  /** Redis commands per event within the run (`--commands`), else ''. */
+  readonly commands: string;
 }
 
 /** The main thread's time on a CPU and waiting for one (runnable, not running), ns; zeros where /proc is missing. */
@@ -103,6 +102,7 @@ async function redisCpuSeconds(admin: Redis): Promise<number> {
 
 /** Times `body` (wall clock, this process's CPU, Redis's CPU) as a {@link Run} over {@link EVENTS}. */
 async function measured(admin: Redis, body: () => Promise<void>): Promise<Run> {
+  if (SHOW_COMMANDS) await admin.config('RESETSTAT');
   const redisBefore = await redisCpuSeconds(admin);
   const started = performance.now();
   const hrStarted = process.hrtime.bigint() / 1000n;
@@ -113,6 +113,7 @@ async function measured(admin: Redis, body: () => Promise<void>): Promise<Run> {
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
   if (process.env.BENCH_WINDOW) console.log(`window ${hrStarted} ${process.hrtime.bigint() / 1000n}`);
+  const commands = SHOW_COMMANDS ? await commandsPerEvent(admin) : '';
   const redisSeconds = (await redisCpuSeconds(admin)) - redisBefore;
   const wall = seconds * 1e9;
   return {
@@ -122,6 +123,7 @@ async function measured(admin: Redis, body: () => Promise<void>): Promise<Run> {
     running: onCpu / wall,
     starved: waiting / wall,
     idle: Math.max(0, 1 - (onCpu + waiting) / wall),
+    commands,
   };
 }
 
@@ -257,23 +259,21 @@ async function main(): Promise<void> {
   const line = (name: string, run: Run, raw?: Run) =>
     `  ${name.padEnd(22)} ${run.rate.toFixed(0).padStart(7)} events/s${raw === undefined ? '           ' : `  ${(run.rate / raw.rate).toFixed(2)}x raw`}` +
     `   CPU per event: node ${run.nodeCpu.toFixed(0).padStart(3)} µs, redis ${run.redisCpu.toFixed(0).padStart(3)} µs` +
-    `   main thread: ran ${pct(run.running)}, waited for a CPU ${pct(run.starved)}, idle ${pct(run.idle)}`;
+    `   main thread: ran ${pct(run.running)}, waited for a CPU ${pct(run.starved)}, idle ${pct(run.idle)}` +
+    (run.commands === '' ? '' : `\n    ${run.commands}`);
   const ratios = new Map<number, number[]>(WORKER_COUNTS.map((n) => [n, []]));
   const gatewayRatios: number[] = [];
   try {
     for (let round = 1; round <= ROUNDS; round++) {
       if (ROUNDS > 1) console.log(`  round ${round}/${ROUNDS}`);
-      if (SHOW_COMMANDS) await commandsPerEvent(url);
       const rawRun = await raw(url, round);
       console.log(line('raw XADD/XREADGROUP/XACK', rawRun));
-      if (SHOW_COMMANDS) console.log(`    ${await commandsPerEvent(url)}`);
       await admin.flushall();
       for (const n of WORKER_COUNTS) {
         const run = await sdk(url, load.url, n, round);
         ratios.get(n)!.push(run.rate / rawRun.rate);
         console.log(line(`onebot-rx, ${n} worker${n > 1 ? 's' : ''}`, run, rawRun));
-        if (SHOW_COMMANDS) console.log(`    ${await commandsPerEvent(url)}`);
-        await admin.flushall();
+          await admin.flushall();
       }
       const producer = await rawProducer(url, round);
       console.log(line('raw XADD alone', producer));
