@@ -1,9 +1,9 @@
 import { Observable, type Subscriber, type Subscription } from 'rxjs';
-import { type CallOwner, type ObserverArg, type PendingCall, subscribeCall } from './pending-call';
+import { type ObserverArg, PendingCall } from './pending-call';
 import type { CallOptions } from './types';
 
-/** The caller a call belongs to: it starts each subscription and releases it. */
-export interface CallStarter extends CallOwner {
+/** The caller a call belongs to: it starts each subscription. */
+export interface CallStarter {
   /** Starts one subscription of `observable`: validates, registers and sends `call` (or fails it). */
   start(observable: CallObservable, call: PendingCall): void;
 }
@@ -31,7 +31,7 @@ export class CallObservable extends Observable<unknown> {
     error?: ((error: unknown) => void) | null,
     complete?: (() => void) | null,
   ): Subscription {
-    const call = subscribeCall(this.caller, observerOrNext, error, complete);
+    const call = new PendingCall(observerOrNext, error, complete);
     if (call.closed) return call;
     try {
       this.caller.start(this, call);

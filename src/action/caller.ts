@@ -18,7 +18,7 @@ import { whenCatalogued } from './catalogue-source';
 import { asyncBase } from './async-variants';
 import type { ActionDef } from './define';
 import { actionFailed, isFailedReply } from './failure';
-import type { PendingCall, Route } from './pending-call';
+import type { CallOwner, PendingCall, Route } from './pending-call';
 import { PendingCalls } from './pending-calls';
 import type { ThrottleOptions } from './throttle';
 import { targetOf, throttleCalls } from './throttle-calls';
@@ -136,7 +136,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
   function resolveRaw(action: string): Route {
     let r = resolvedRaw.get(action);
     if (r === undefined) {
-      r = { action, def: undefined, base: action, mode: 'raw', head: frameHead(action), stream: false };
+      r = { action, def: undefined, base: action, mode: 'raw', head: frameHead(action), stream: false, timeout: deps.defaultTimeout, owner };
       resolvedRaw.set(action, r);
     }
     return r;
@@ -149,23 +149,32 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
 
   function resolveUncached(action: string): Route {
     const head = frameHead(action);
+    const timeout = deps.defaultTimeout;
     const def = catalogued(action);
-    if (def !== undefined) return { action, def, base: action, mode: 'decode', head, stream: def.reply === 'stream' };
+    if (def !== undefined) return { action, def, base: action, mode: 'decode', head, stream: def.reply === 'stream', timeout, owner };
     const base = asyncBase(action);
     const baseDef = base === undefined ? undefined : catalogued(base);
-    if (base !== undefined && baseDef !== undefined) return { action, def: baseDef, base, mode: 'async', head, stream: baseDef.reply === 'stream' };
-    return { action, def: undefined, base: action, mode: 'raw', head, stream: false };
+    if (base !== undefined && baseDef !== undefined) {
+      return { action, def: baseDef, base, mode: 'async', head, stream: baseDef.reply === 'stream', timeout, owner };
+    }
+    return { action, def: undefined, base: action, mode: 'raw', head, stream: false, timeout, owner };
   }
 
-  /** Writes the call on `socket`; a socket that wrote nothing (closing) leaves it waiting for the next one. */
-  function write(call: PendingCall, socket: CallSocket): void {
-    if (socket.send(call.frame, call.meta ?? { deadline: call.deadline }) === false) {
-      waiting.push(call);
+  /**
+   * Writes the call's `frame` on `socket`, or keeps it waiting for the next socket (none open, or one that
+   * wrote nothing: closing). A written frame is not kept.
+   */
+  function write(call: PendingCall, frame: string, socket: CallSocket | undefined): void {
+    const extra = call.extra;
+    if (socket === undefined || socket.send(frame, extra?.meta ?? { deadline: call.deadline }) === false) {
+      if (extra === undefined) call.extra = { frame };
+      else extra.frame = frame;
+      if (!call.closed) waiting.push(call);
       return;
     }
     call.generation = socket.generation;
-    if (deps.sent !== undefined && deps.sent.size > 0) for (const listener of deps.sent) listener(call.frame);
-    call.frame = '';
+    if (extra !== undefined) extra.frame = undefined;
+    if (deps.sent !== undefined && deps.sent.size > 0) for (const listener of deps.sent) listener(frame);
   }
 
   /** The frame text of one call: built around the params' JSON, so only the params are serialised per call. */
@@ -205,29 +214,31 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
       wire = adapted.params;
     }
     const n = ++counter;
+    let frame: string;
     try {
-      pending.frame = frameOf(r, wireAction, wire, n);
+      frame = frameOf(r, wireAction, wire, n);
     } catch (e) {
       pending.error(new InvalidParamsError(action, params, `not serialisable as JSON: ${(e as Error).message}`));
       return;
     }
-    const timeout = options?.timeout ?? deps.defaultTimeout;
-    const deadline = deps.scheduler.now() + timeout;
     pending.echo = n;
     pending.route = r;
     pending.params = params;
-    pending.timeout = timeout;
-    pending.deadline = deadline;
-    if (options !== undefined) pending.meta = stampedMeta(options, deadline);
+    const now = deps.scheduler.now();
+    if (options !== undefined) {
+      const timeout = options.timeout ?? deps.defaultTimeout;
+      const meta = stampedMeta(options, now + timeout);
+      if (meta !== undefined || timeout !== deps.defaultTimeout) pending.extra = { meta, timeout };
+    }
+    pending.deadline = now + pending.timeout;
     if (profile?.adaptReply !== undefined) pending.profile = profile;
     table.add(pending);
-    const socket = link.socket();
-    if (socket !== undefined) write(pending, socket);
-    else if (!pending.closed) waiting.push(pending);
+    write(pending, frame, link.socket());
   }
 
   /** The caller as its calls see it: starts their subscriptions and releases them. */
-  const starter: CallStarter = { start, release };
+  const starter: CallStarter = { start };
+  const owner: CallOwner = { release, epoch: deps.scheduler.now() };
 
   function send(action: string, params: unknown, options?: CallOptions, raw = false): Observable<unknown> {
     return new CallObservable(starter, action, params, options, raw);
@@ -326,7 +337,8 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
     const queue = waiting;
     waiting = [];
     for (const pending of queue) {
-      if (table.get(pending.echo) === pending) write(pending, socket);
+      const frame = pending.extra?.frame;
+      if (frame !== undefined && table.get(pending.echo) === pending) write(pending, frame, socket);
     }
     throttled.wake();
   }

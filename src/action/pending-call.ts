@@ -1,4 +1,4 @@
-import { type Observer, Subscriber, type Subscription } from 'rxjs';
+import { type Observer, Subscriber, type Subscription, config } from 'rxjs';
 import type { BackendProfile } from './backend';
 import type { ActionDef } from './define';
 import type { CallMeta } from './types';
@@ -18,68 +18,107 @@ export interface Route {
   readonly head: string;
   /** A `stream` action: the call stays registered until a `response` or error frame. */
   readonly stream: boolean;
+  /** The timeout of a call that sets none. */
+  readonly timeout: number;
+  /** The caller the call belongs to. */
+  readonly owner: CallOwner;
 }
 
-/** What a call reports to the caller that made it. */
+/** The caller a call belongs to, as its calls see it. */
 export interface CallOwner {
   /** The call ended (completed, failed or unsubscribed): take it out of the table, the queue and the socket. */
   release(call: PendingCall): void;
+  /**
+   * The instant deadlines are counted from (the scheduler's clock when the caller was made): a call keeps its
+   * deadline as a small integer from it, which V8 stores in the object itself (an absolute epoch-ms deadline
+   * would take a boxed number per call).
+   */
+  readonly epoch: number;
+}
+
+/** What the few calls that need more carry: a stamped meta, a timeout of their own, a frame waiting for a socket. */
+export interface CallExtra {
+  /** A stamped call's {@link CallMeta} (idempotency key, account, deadline). */
+  meta?: CallMeta | undefined;
+  /** The call's own timeout (the route's default otherwise). */
+  timeout?: number | undefined;
+  /** The frame text while no socket took it; unset once written (nothing is ever written twice). */
+  frame?: string | undefined;
 }
 
 /** An observer as `subscribe` takes it: a partial observer, a `next` function, or nothing. */
 export type ObserverArg = Partial<Observer<unknown>> | ((value: unknown) => void) | null | undefined;
 
-/** The constructor of RxJS's `SafeSubscriber` (what `subscribe(observer)` wraps an observer in). */
-type SafeSubscriberClass = new (
-  observerOrNext?: ObserverArg,
-  error?: ((error: unknown) => void) | null,
-  complete?: (() => void) | null,
-) => Subscriber<unknown>;
+/** The largest integer V8 stores unboxed in an object field on 64-bit builds (2^31 − 1). */
+const MAX_SMALL_INT = 2 ** 31 - 1;
+
+/** The route of a call not started yet: releasing it does nothing. */
+const UNSTARTED: Route = {
+  action: '',
+  def: undefined,
+  base: '',
+  mode: 'raw',
+  head: '',
+  stream: false,
+  timeout: 0,
+  owner: { release: () => undefined, epoch: 0 },
+};
+
+/** Reports an error no handler took, as RxJS does: `config.onUnhandledError`, else thrown on a fresh stack. */
+function reportUnhandled(error: unknown): void {
+  setTimeout(() => {
+    const { onUnhandledError } = config;
+    if (onUnhandledError) onUnhandledError(error);
+    else throw error;
+  });
+}
 
 /**
- * RxJS's `SafeSubscriber`, reached through public API (`Subscriber.create` makes one; the class itself is only
- * exported from `rxjs/internal`): a call subscribes exactly as `Observable.subscribe` would, handlers that
- * throw and missing error handlers reported the RxJS way.
- */
-const SafeSubscriber = Object.getPrototypeOf(Subscriber.create()).constructor as SafeSubscriberClass;
-
-/** The route of a call not started yet. */
-const UNSTARTED: Route = { action: '', def: undefined, base: '', mode: 'raw', head: '', stream: false };
-
-/**
- * One subscription of a call: the subscriber RxJS would make for the observer, and the call's entry in the
- * table of calls in flight (echo, deadline, frame, codec), in ONE object. Subscribing allocates it alone (plus
- * RxJS's wrapper of the observer): no teardown list, no separate pending record, no closure. Unsubscribing it,
+ * One subscription of a call: its subscriber and its entry in the table of calls in flight (echo, route,
+ * deadline, socket generation), in ONE object of 13 fields. Subscribing allocates it alone: no teardown list,
+ * no separate pending record, no wrapper around the observer, no closure, no boxed deadline. Unsubscribing it,
  * or its completion or error, releases the call ({@link CallOwner.release}).
+ *
+ * Handlers are called as RxJS's own subscribers call them: one that throws, or an error with no error handler,
+ * is reported through `config.onUnhandledError` (else thrown on a fresh stack), never into the caller. (The
+ * deprecated `useDeprecatedSynchronousErrorHandling` / `useDeprecatedNextContext` flags are not honoured.)
  */
-export class PendingCall extends SafeSubscriber {
+export class PendingCall extends Subscriber<unknown> {
   /**
    * The call's key in the table: the caller uses its call number (the wire echo is the client's tag, `:` and
    * this number, so a Map of small integers routes replies); `0` until registered.
    */
   echo: number | string = 0;
-  /** What the call is (action, codec, result mode); set when it starts. */
+  /** What the call is (action, codec, result mode, owner); set when it starts. */
   route: Route = UNSTARTED;
   /** Params as the caller passed them (for error reports). */
   params: unknown = undefined;
-  /** The frame text to write; emptied once written (nothing is ever written twice), so it is not kept in flight. */
-  frame = '';
-  timeout = 0;
-  deadline = 0;
+  /** The deadline, in ms from the owner's epoch. */
+  private due = 0;
   /** Generation of the socket it was written on; -1 while unsent. */
   generation = -1;
-  /** A stamped call's {@link CallMeta} (idempotency key, account, deadline); unset for an ordinary call. */
-  meta: CallMeta | undefined = undefined;
   /** The backend profile the call was adapted for, when it rewrites replies ({@link BackendProfile.adaptReply}). */
   profile: BackendProfile | undefined = undefined;
+  /** What an uncommon call carries besides (stamped meta, own timeout, unsent frame). */
+  extra: CallExtra | undefined = undefined;
 
+  /**
+   * A call for `observerOrNext` as `Observable.subscribe` takes it. A subscriber (an operator's, or
+   * `firstValueFrom`'s) is chained as RxJS chains subscribers: its unsubscription ends the call.
+   */
   constructor(
-    private readonly owner: CallOwner,
     observerOrNext?: ObserverArg,
     error?: ((error: unknown) => void) | null,
     complete?: (() => void) | null,
   ) {
-    super(observerOrNext, error, complete);
+    super();
+    if (typeof observerOrNext === 'object' && observerOrNext !== null) {
+      this.destination = observerOrNext as Observer<unknown>;
+      // Chained once the fields are set: a closed subscriber unsubscribes the call at once.
+      if (isSubscription(observerOrNext)) observerOrNext.add(this);
+    } else if (observerOrNext != null || error != null || complete != null) {
+      this.destination = { next: observerOrNext ?? undefined, error: error ?? undefined, complete: complete ?? undefined } as Observer<unknown>;
+    }
   }
 
   get action(): string {
@@ -98,6 +137,23 @@ export class PendingCall extends SafeSubscriber {
     return this.route.stream;
   }
 
+  /** The call's timeout in ms. */
+  get timeout(): number {
+    return this.extra?.timeout ?? this.route.timeout;
+  }
+
+  /** The absolute deadline, on the scheduler's clock. */
+  get deadline(): number {
+    return this.route.owner.epoch + this.due;
+  }
+
+  set deadline(at: number) {
+    const due = at - this.route.owner.epoch;
+    // `| 0` keeps a whole number of ms within ±24.8 days a small integer (arithmetic on epoch-ms yields a boxed
+    // double even when whole); anything else (an endless or fractional timeout) is kept as it is.
+    this.due = Math.abs(due) <= MAX_SMALL_INT && Number.isInteger(due) ? due | 0 : due;
+  }
+
   /** Whether the frame was written. */
   get sent(): boolean {
     return this.generation >= 0;
@@ -106,31 +162,45 @@ export class PendingCall extends SafeSubscriber {
   /** Releases the call once, then ends the subscription as any subscriber does. */
   override unsubscribe(): void {
     if (this.closed) return;
-    this.owner.release(this);
+    this.route.owner.release(this);
     super.unsubscribe();
+  }
+
+  protected override _next(value: unknown): void {
+    const observer = this.destination as Partial<Observer<unknown>>;
+    try {
+      observer.next?.(value);
+    } catch (e) {
+      reportUnhandled(e);
+    }
+  }
+
+  protected override _error(error: unknown): void {
+    const observer = this.destination as Partial<Observer<unknown>>;
+    try {
+      if (observer.error) observer.error(error);
+      else reportUnhandled(error);
+    } catch (e) {
+      reportUnhandled(e);
+    } finally {
+      this.unsubscribe();
+    }
+  }
+
+  protected override _complete(): void {
+    const observer = this.destination as Partial<Observer<unknown>>;
+    try {
+      observer.complete?.();
+    } catch (e) {
+      reportUnhandled(e);
+    } finally {
+      this.unsubscribe();
+    }
   }
 }
 
-
-/**
- * Subscribes a call for `observerOrNext` as `Observable.subscribe` would: a subscriber (an operator's, or
- * `firstValueFrom`'s) is chained (its unsubscription ends the call, before anything is sent if it is already
- * closed); anything else is an observer. Returns the call, which is also the subscription.
- */
-export function subscribeCall(
-  owner: CallOwner,
-  observerOrNext: ObserverArg,
-  error: ((error: unknown) => void) | null | undefined,
-  complete: (() => void) | null | undefined,
-): PendingCall {
-  const call = new PendingCall(owner, observerOrNext, error, complete);
-  if (isSubscription(observerOrNext)) observerOrNext.add(call);
-  return call;
-}
-
 /** A subscription (a downstream subscriber), duck-typed as RxJS does, so a second copy of RxJS chains too. */
-function isSubscription(value: unknown): value is Subscription {
-  if (typeof value !== 'object' || value === null) return false;
+function isSubscription(value: object): value is Subscription {
   const s = value as Partial<Subscription>;
   return 'closed' in s && typeof s.add === 'function' && typeof s.unsubscribe === 'function';
 }

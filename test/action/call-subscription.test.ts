@@ -3,6 +3,7 @@ import { Subject, Subscriber, Subscription, VirtualTimeScheduler, config, firstV
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CallLink, createCaller } from '../../src/action/caller';
 import { NoParams, action } from '../../src/action/define';
+import { ActionFailedError, ActionTimeoutError } from '../../src/errors';
 import type { SocketOpen } from '../../src/transport/types';
 
 const catalogue = {
@@ -113,6 +114,35 @@ describe('a call subscription (one object: subscriber, subscription and pending 
     h.answer('tag:1');
     expect([h.caller.pending, h.timers()]).toEqual([0, 0]);
     expect(await reported).toBe(boom);
+  });
+
+  it('reports an error no handler takes the RxJS way, without throwing into the reply path', async () => {
+    const h = harness();
+    const reported = new Promise<unknown>((resolve) => {
+      config.onUnhandledError = resolve;
+    });
+    h.caller.call('get_status', undefined).subscribe();
+    h.caller.reply({ kind: 'reply', text: '', reply: { status: 'failed', retcode: 1400, data: null, echo: 'tag:1' } });
+    expect(h.caller.pending).toBe(0);
+    expect(await reported).toBeInstanceOf(ActionFailedError);
+  });
+
+  it('keeps a deadline exact whatever its size: whole ms, past 2^31 ms, fractional', () => {
+    const h = harness();
+    const expired: Array<[number, number]> = [];
+    for (const timeout of [1_000, 2 ** 31 + 5, 2.5]) {
+      h.caller.call('get_status', undefined, { timeout }).subscribe({
+        error: (e: unknown) => {
+          if (e instanceof ActionTimeoutError) expired.push([e.timeout, h.scheduler.now()]);
+        },
+      });
+    }
+    h.scheduler.flush();
+    expect(expired).toEqual([
+      [2.5, 2.5],
+      [1_000, 1_000],
+      [2 ** 31 + 5, 2 ** 31 + 5],
+    ]);
   });
 
   it('sends once per subscription, each with its own echo', () => {
