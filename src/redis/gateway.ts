@@ -150,7 +150,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       closed = true;
       subscription.unsubscribe();
       await Promise.all([...runners.values()].map((r) => r.stop()));
-      await Promise.race([publisher.flush(), new Promise((r) => setTimeout(r, 5_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([publisher.flush(), new Promise((r) => (timer = setTimeout(r, 5_000)))]);
+      clearTimeout(timer); // (a pending timer would hold the process open for the rest of the 5 s)
       await main.srem(keys.accounts, ...runners.keys()).catch(() => undefined);
       runners.clear();
       await link.close();

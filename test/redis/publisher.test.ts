@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { createClient } from '../../src/client/client';
@@ -109,8 +109,7 @@ describe.runIf(hasRedisServer || process.env.CI)('batch publisher (real redis-se
   });
 
   it('holds the batch while Redis is down and writes it, in order, once Redis is back', async () => {
-    const { Redis: Client } = await import('ioredis');
-    const own = new Client(server.url, { maxRetriesPerRequest: null, retryStrategy: () => 20 });
+    const own = new Redis(server.url, { maxRetriesPerRequest: null, retryStrategy: () => 20 });
     own.on('error', () => undefined);
     await own.ping();
     await server.kill();
