@@ -23,6 +23,7 @@ import { reconnect } from '../transport/reconnect';
 import type { Logger } from '../logger';
 import type { OpenTransport, ReconnectPolicy, SocketOpen } from '../transport/types';
 import { decodeFrames } from './decode-frames';
+import { FanOut } from './fan-out';
 
 /** What the connection reports to the action core. */
 export interface ConnectionHooks {
@@ -193,7 +194,12 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
       current = undefined;
       setState({ status: 'idle' });
     }),
-    share({ resetOnComplete: false, resetOnError: false, resetOnRefCountZero: () => timer(settings.idleGrace, settings.scheduler) }),
+    share({
+      connector: () => new FanOut<InboundFrame>(),
+      resetOnComplete: false,
+      resetOnError: false,
+      resetOnRefCountZero: () => timer(settings.idleGrace, settings.scheduler),
+    }),
   );
 
   const frames$ = defer(() => (closedError !== undefined ? throwError(() => closedError) : live$));
