@@ -1,8 +1,8 @@
 import { Observable, type OperatorFunction, type Subscriber } from 'rxjs';
-import { type FrameDecoder, frameDecoder } from '../codec/decoder-source';
 import type { InboundFrame, ReplyFrame } from '../codec/frame';
 import type { DecodeError, ProtocolError } from '../errors';
 import { attachDelivery } from '../runtime/delivery';
+import { type LazyCore, lazyCore } from './lazy-core';
 import { type RequestFailed, isRequestFailed, isSocketOpen, type SocketOpen, type TransportSignal } from '../transport/types';
 
 /** Side effects of decoding, run once per frame before the stream is shared. */
@@ -13,6 +13,9 @@ export interface FrameSinks {
   /** One request failed on the network (HTTP API): its call fails, nothing is emitted. */
   failed?(echo: string, error: unknown): void;
 }
+
+/** Decodes one inbound text frame. */
+type FrameDecoder = LazyCore['decodeFrame'];
 
 /** What arrives from upstream while the decoder loads, kept in order. */
 type Held = { readonly signal: TransportSignal } | { readonly error: unknown } | { readonly complete: true };
@@ -68,10 +71,10 @@ function handleSignal(
 export function decodeFrames(sinks: FrameSinks): OperatorFunction<TransportSignal, InboundFrame | SocketOpen> {
   return (signals) =>
     new Observable<InboundFrame | SocketOpen>((subscriber) => {
-      const ready = frameDecoder();
-      if (typeof ready === 'function') {
+      const core = lazyCore();
+      if (!(core instanceof Promise)) {
         return signals.subscribe({
-          next: (signal) => handleSignal(signal, ready, sinks, subscriber),
+          next: (signal) => handleSignal(signal, core.decodeFrame, sinks, subscriber),
           error: (e: unknown) => subscriber.error(e),
           complete: () => subscriber.complete(),
         });
@@ -87,10 +90,10 @@ export function decodeFrames(sinks: FrameSinks): OperatorFunction<TransportSigna
         if (decode !== undefined) release(item, decode);
         else if (held.length > 0 || !('signal' in item) || !passSignal(item.signal, sinks, subscriber)) held.push(item);
       };
-      void ready.then(
+      void core.then(
         (loaded) => {
-          decode = loaded;
-          while (held.length > 0 && !subscriber.closed) release(held.shift() as Held, loaded);
+          decode = loaded.decodeFrame;
+          while (held.length > 0 && !subscriber.closed) release(held.shift() as Held, loaded.decodeFrame);
         },
         (error: unknown) => subscriber.error(error),
       );

@@ -14,7 +14,7 @@ client.groupMessages$.subscribe((m) => client.sendGroupMessage(m.group_id, 'pong
 `;
 
 describe('the browser build splits what a minimal bot does not need at start', () => {
-  it('keeps the catalogue rows, the frame decoder (io-ts, the event and segment codecs), the throttle queue, the HTTP API transport and the transfer code out of the initial chunks (loaded by import())', async () => {
+  it('keeps the catalogue rows, the frame decoder (io-ts, the event and segment codecs), the bot runtime, the throttle queue, the HTTP API transport and the transfer code out of the initial chunks (loaded by import())', async () => {
     const result = await build({
       stdin: { contents: MINIMAL_BOT, resolveDir: process.cwd(), loader: 'ts', sourcefile: 'bot.ts' },
       bundle: true,
@@ -39,14 +39,14 @@ describe('the browser build splits what a minimal bot does not need at start', (
     const initialInputs = [...initial].flatMap((name) => Object.keys(outputs[name]?.inputs ?? {}));
     expect(
       initialInputs.filter((input) =>
-        /src\/action\/catalogue\/|src\/action\/(?:throttle|rate-window)\.ts|src\/transport\/http-(?:api|frames)|src\/stream\/(?:upload|download)|node_modules\/(?:io-ts|fp-ts)\/|src\/codec\/(?:event\/(?!level2)|segment|frame)/.test(input),
+        /src\/action\/catalogue\/|src\/action\/(?:throttle|rate-window)\.ts|src\/transport\/http-(?:api|frames)|src\/runtime\/(?:handle|lanes|runtime|run|context)\.ts|src\/stream\/(?:upload|download)|node_modules\/(?:io-ts|fp-ts)\/|src\/codec\/(?:event\/(?!level2)|segment|frame)/.test(input),
       ),
     ).toEqual([]);
     const lazyInputs = Object.keys(outputs)
       .filter((name) => !initial.has(name))
       .flatMap((name) => Object.keys(outputs[name]?.inputs ?? {}));
     expect(lazyInputs).toEqual(
-      expect.arrayContaining(['src/action/catalogue/index.ts', 'src/stream/upload.ts', 'src/codec/frame.ts', 'node_modules/io-ts/es6/index.js', 'src/action/throttle.ts', 'src/transport/http-api.ts']),
+      expect.arrayContaining(['src/action/catalogue/index.ts', 'src/stream/upload.ts', 'src/codec/frame.ts', 'node_modules/io-ts/es6/index.js', 'src/action/throttle.ts', 'src/transport/http-api.ts', 'src/runtime/handle.ts']),
     );
   });
 
