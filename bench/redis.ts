@@ -1,17 +1,21 @@
 /**
  * Redis scale-out stage (`tsx bench/redis.ts [--events N] [--rounds R] [--workers 1,2,4] [--commands]`):
- * events/s end to end through the SDK with 1, 2 and 4 workers, beside a raw ioredis client doing the same
- * XADD / XREADGROUP / XACK on the same partitions, in the same round; R rounds (default 3), each ratio paired
- * within its round, and the medians.
+ * events/s end to end through the SDK with 1, 2 and 4 workers, beside the same job done by hand and beside the
+ * engine alone, in the same round; R rounds (default 3), each ratio paired within its round, and the medians.
  *
  * - Events: the bench's load server (`load-server.ts`, its own process, as NapCat is) blasts N realistic
  *   NapCat group messages (~900 bytes, 50 groups) over one WebSocket as fast as the socket takes them, as a
  *   busy account does. The SDK path is gateway (WebSocket, event decode, XADD of the frame text, batched per
  *   tick) → Redis → workers (XREADGROUP, event decode, `handle()` dispatch to a handler that returns at once)
  *   → XACK; the clock runs from the gateway's start to the last entry acknowledged.
- * - Raw: the same frames with the same entry fields, XADDed in pipelines of {@link BURST}, one consumer reading
- *   COUNT 200 across all partitions, `JSON.parse` of each frame, one XACK per stream per read. It pays no
- *   WebSocket and no event codec: it is the limit of the engine (ioredis + Redis) on this machine.
+ * - Raw (`raw ws → Redis → consumer`, the baseline of the issue's ratio, as every other stage of this bench
+ *   compares with a raw `ws` + `JSON.parse` client): the same job by hand. A `ws` client takes the same frames
+ *   from the load server, `JSON.parse`s each for its routing key, XADDs the frame text with the gateway's
+ *   fields to the same partition, the events of one tick in one pipeline; one consumer reads COUNT 200 across
+ *   all partitions, `JSON.parse`s each frame and XACKs once per stream per read.
+ * - Engine (`engine (prebuilt XADDs)`, an extra line so nothing is hidden): the same frames and fields XADDed
+ *   from memory in pipelines of {@link BURST}, the same consumer. It pays no WebSocket and no parse on the
+ *   producer side: the limit of ioredis + Redis on this machine, not a job a gateway can do.
  * - Gateway and workers run in this process (one core for all of them on a 2-core machine, Redis on the
  *   other), so the figures show the per-event cost, not the scaling more cores would give. For that, each
  *   round also times the two halves apart: the gateway alone (WebSocket to XADD) against the raw XADDs alone.
@@ -26,8 +30,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
+import { WebSocket } from 'ws';
 import { createClient } from '../src/index';
 import { createGateway, createWorker } from '../src/redis/index';
+import { partitionOf } from '../src/redis/partition';
 import { EVENT_FIELDS as E } from '../src/redis/wire';
 import { compileScripts } from './compile';
 import { eventFrames } from './frames';
@@ -176,24 +182,68 @@ async function raw(url: string, round: number): Promise<Run> {
   const streams = Array.from({ length: PARTITIONS }, (_, p) => `raw${round}:events:${p}`);
   for (const s of streams) await producer.xgroup('CREATE', s, 'g', '0', 'MKSTREAM');
   const run = await measured(producer, async () => {
-    let acked = 0;
-    const consume = (async () => {
-      while (acked < EVENTS) {
-        const reply = (await consumer.xreadgroup('GROUP', 'g', 'c', 'COUNT', 200, 'BLOCK', 100, 'STREAMS', ...streams, ...streams.map(() => '>'))) as
-          | [string, [string, string[]][]][]
-          | null;
-        const pipeline = consumer.pipeline();
-        for (const [stream, entries] of reply ?? []) {
-          for (const [, fields] of entries) JSON.parse(fields[3]!);
-          if (entries.length > 0) pipeline.xack(stream, 'g', ...entries.map(([id]) => id));
-          acked += entries.length;
-        }
-        await pipeline.exec();
-      }
-    })();
+    const consume = rawConsume(consumer, streams);
     await produce(producer, streams);
     await consume;
   });
+  producer.disconnect();
+  consumer.disconnect();
+  return run;
+}
+
+/**
+ * One raw consumer: XREADGROUP COUNT 200 across `streams`, `JSON.parse` of each frame, one XACK pipeline per
+ * read, until {@link EVENTS} entries are acknowledged.
+ */
+async function rawConsume(consumer: Redis, streams: readonly string[]): Promise<void> {
+  let acked = 0;
+  while (acked < EVENTS) {
+    const reply = (await consumer.xreadgroup('GROUP', 'g', 'c', 'COUNT', 200, 'BLOCK', 100, 'STREAMS', ...streams, ...streams.map(() => '>'))) as
+      | [string, [string, string[]][]][]
+      | null;
+    const pipeline = consumer.pipeline();
+    for (const [stream, entries] of reply ?? []) {
+      for (const [, fields] of entries) JSON.parse(fields[3]!);
+      if (entries.length > 0) pipeline.xack(stream, 'g', ...entries.map(([id]) => id));
+      acked += entries.length;
+    }
+    await pipeline.exec();
+  }
+}
+
+/**
+ * The same job as the SDK's, written by hand (the baseline every other stage of this bench uses: a raw `ws` +
+ * `JSON.parse` client): a `ws` client takes the load server's frames, `JSON.parse`s each for its routing key,
+ * XADDs the frame text with the gateway's fields to the conversation's partition, the events of one tick in
+ * one pipeline; one consumer reads and acknowledges them as {@link rawConsume} does.
+ */
+async function rawPipeline(url: string, loadUrl: string, round: number): Promise<Run> {
+  const producer = new Redis(url);
+  const consumer = new Redis(url);
+  const streams = Array.from({ length: PARTITIONS }, (_, p) => `rawws${round}:events:${p}`);
+  for (const s of streams) await producer.xgroup('CREATE', s, 'g', '0', 'MKSTREAM');
+  let socket: WebSocket | undefined;
+  const run = await measured(producer, async () => {
+    let pipeline: ReturnType<Redis['pipeline']> | undefined;
+    let seq = 0;
+    const write = () => {
+      const batch = pipeline!;
+      pipeline = undefined;
+      void batch.exec();
+    };
+    socket = new WebSocket(`${loadUrl}/?mode=events&count=${EVENTS}`);
+    socket.on('message', (data) => {
+      const text = data.toString();
+      const event = JSON.parse(text) as { self_id: number; group_id?: number; user_id?: number; post_type: string };
+      if (pipeline === undefined) {
+        pipeline = producer.pipeline();
+        setImmediate(write);
+      }
+      pipeline.xadd(streams[partitionOf(event, PARTITIONS)]!, '*', E.id, `raw-${++seq}`, E.frame, text, E.self, String(event.self_id), E.time, String(Date.now()));
+    });
+    await rawConsume(consumer, streams);
+  });
+  socket?.close();
   producer.disconnect();
   consumer.disconnect();
   return run;
@@ -256,36 +306,45 @@ async function main(): Promise<void> {
   probe.disconnect();
   const admin = new Redis(url);
   const pct = (share: number) => `${(share * 100).toFixed(0).padStart(2)}%`;
-  const line = (name: string, run: Run, raw?: Run) =>
-    `  ${name.padEnd(22)} ${run.rate.toFixed(0).padStart(7)} events/s${raw === undefined ? '           ' : `  ${(run.rate / raw.rate).toFixed(2)}x raw`}` +
+  /** `ratio`: a figure beside the events/s (e.g. `0.85x raw, 0.40x engine`). */
+  const line = (name: string, run: Run, ratio = '') =>
+    `  ${name.padEnd(26)} ${run.rate.toFixed(0).padStart(7)} events/s  ${ratio.padEnd(26)}` +
     `   CPU per event: node ${run.nodeCpu.toFixed(0).padStart(3)} µs, redis ${run.redisCpu.toFixed(0).padStart(3)} µs` +
     `   main thread: ran ${pct(run.running)}, waited for a CPU ${pct(run.starved)}, idle ${pct(run.idle)}` +
     (run.commands === '' ? '' : `\n    ${run.commands}`);
-  const ratios = new Map<number, number[]>(WORKER_COUNTS.map((n) => [n, []]));
+  const x = (r: number) => `${r.toFixed(2)}x`;
+  /** Per worker count, the paired ratios to the raw pipeline and to the engine alone, one per round. */
+  const ratios = new Map<number, { raw: number[]; engine: number[] }>(WORKER_COUNTS.map((n) => [n, { raw: [], engine: [] }]));
   const gatewayRatios: number[] = [];
   try {
     for (let round = 1; round <= ROUNDS; round++) {
       if (ROUNDS > 1) console.log(`  round ${round}/${ROUNDS}`);
-      const rawRun = await raw(url, round);
-      console.log(line('raw XADD/XREADGROUP/XACK', rawRun));
+      const rawRun = await rawPipeline(url, load.url, round);
+      console.log(line('raw ws → Redis → consumer', rawRun));
+      await admin.flushall();
+      const engine = await raw(url, round);
+      console.log(line('engine (prebuilt XADDs)', engine, `${x(engine.rate / rawRun.rate)} raw`));
       await admin.flushall();
       for (const n of WORKER_COUNTS) {
         const run = await sdk(url, load.url, n, round);
-        ratios.get(n)!.push(run.rate / rawRun.rate);
-        console.log(line(`onebot-rx, ${n} worker${n > 1 ? 's' : ''}`, run, rawRun));
-          await admin.flushall();
+        const r = ratios.get(n)!;
+        r.raw.push(run.rate / rawRun.rate);
+        r.engine.push(run.rate / engine.rate);
+        console.log(line(`onebot-rx, ${n} worker${n > 1 ? 's' : ''}`, run, `${x(run.rate / rawRun.rate)} raw, ${x(run.rate / engine.rate)} engine`));
+        await admin.flushall();
       }
       const producer = await rawProducer(url, round);
       console.log(line('raw XADD alone', producer));
       await admin.flushall();
       const gateway = await gatewayAlone(url, load.url, round);
       gatewayRatios.push(gateway.rate / producer.rate);
-      console.log(line('gateway alone', gateway, producer));
+      console.log(line('gateway alone', gateway, `${x(gateway.rate / producer.rate)} raw XADD alone`));
       await admin.flushall();
     }
     if (ROUNDS > 1) {
-      const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-      console.log(`  median of the paired ratios over ${ROUNDS} rounds: ${WORKER_COUNTS.map((n) => `${n} worker${n > 1 ? 's' : ''} ${median(ratios.get(n)!).toFixed(2)}x`).join(', ')}; gateway alone ${median(gatewayRatios).toFixed(2)}x raw XADD alone`);
+      const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
+      const per = (pick: 'raw' | 'engine') => WORKER_COUNTS.map((n) => `${n} worker${n > 1 ? 's' : ''} ${x(median(ratios.get(n)![pick]))}`).join(', ');
+      console.log(`  median of the paired ratios over ${ROUNDS} rounds: vs raw ws → Redis → consumer: ${per('raw')}; vs engine: ${per('engine')}; gateway alone ${x(median(gatewayRatios))} raw XADD alone`);
     }
   } finally {
     admin.disconnect();
