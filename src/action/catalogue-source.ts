@@ -4,7 +4,7 @@ import type { ActionDef } from './define';
 
 /**
  * Where the client reads catalogue rows. In Node the catalogue is part of the module graph: the rows are
- * there at once. The browser build (`catalogue-source.browser.ts`) loads them with a dynamic `import()` on
+ * there at once (each built on its first read, see `lazyRows`). The browser build (`catalogue-source.browser.ts`) loads them with a dynamic `import()` on
  * the first call, so a page that makes no call does not download the catalogue's codecs.
  */
 export const CATALOGUE_ROWS: Readonly<Record<string, ActionDef>> = CATALOGUE as unknown as Readonly<Record<string, ActionDef>>;

@@ -3,6 +3,7 @@ import { action, NoParams, type ActionDef } from '../define';
 import { LoginInfo, NoResult, optional, Status, VersionInfo, YesResult, struct } from './shared';
 import { compat, EVERYWHERE } from './support';
 import { KERNEL_NOTE, KernelResult } from './kernel';
+import { lazyRows } from '../lazy-rows';
 
 /** `get_cookies` reply; NapCat adds the `bkn` CSRF token. */
 export const Cookies = struct({ cookies: t.string, bkn: optional(t.string) }, 'Cookies');
@@ -43,15 +44,15 @@ export type ModelShow = t.TypeOf<typeof ModelShow>;
 const DomainParams = struct({ domain: t.string }, 'DomainParams');
 
 /** OneBot 11 and go-cqhttp actions about the bot itself: login, credentials, status, profile. */
-export const ACCOUNT_ACTIONS = {
-  get_login_info: action({
+export const ACCOUNT_ACTIONS = lazyRows({
+  get_login_info: () => action({
     params: NoParams,
     result: LoginInfo,
     origin: 'onebot11',
     doc: 'Reads the logged-in account\'s ID and nickname.',
     support: EVERYWHERE,
   }),
-  get_cookies: action({
+  get_cookies: () => action({
     params: DomainParams,
     result: Cookies,
     origin: 'onebot11',
@@ -59,49 +60,49 @@ export const ACCOUNT_ACTIONS = {
     support: EVERYWHERE,
     note: 'OneBot 11 lets `domain` be empty; NapCat requires it.',
   }),
-  get_csrf_token: action({
+  get_csrf_token: () => action({
     params: NoParams,
     result: CsrfToken,
     origin: 'onebot11',
     doc: 'Reads the CSRF token (`bkn`) for QQ web APIs.',
     support: EVERYWHERE,
   }),
-  get_credentials: action({
+  get_credentials: () => action({
     params: DomainParams,
     result: Credentials,
     origin: 'onebot11',
     doc: 'Reads the cookies of a domain together with the CSRF token.',
     support: EVERYWHERE,
   }),
-  can_send_image: action({
+  can_send_image: () => action({
     params: NoParams,
     result: YesResult,
     origin: 'onebot11',
     doc: 'Whether the backend can send images.',
     support: EVERYWHERE,
   }),
-  can_send_record: action({
+  can_send_record: () => action({
     params: NoParams,
     result: YesResult,
     origin: 'onebot11',
     doc: 'Whether the backend can send voice messages.',
     support: EVERYWHERE,
   }),
-  get_status: action({
+  get_status: () => action({
     params: NoParams,
     result: Status,
     origin: 'onebot11',
     doc: 'Whether the account is online and the backend healthy.',
     support: compat('supported', 'supported', 'slight'),
   }),
-  get_version_info: action({
+  get_version_info: () => action({
     params: NoParams,
     result: VersionInfo,
     origin: 'onebot11',
     doc: 'The backend\'s name and version; `app_name` tells NapCat, go-cqhttp and Lagrange apart.',
     support: EVERYWHERE,
   }),
-  get_online_clients: action({
+  get_online_clients: () => action({
     params: struct({ no_cache: optional(t.boolean) }, 'GetOnlineClientsParams'),
     result: OnlineClients,
     origin: 'go-cqhttp',
@@ -109,14 +110,14 @@ export const ACCOUNT_ACTIONS = {
     support: compat('supported', 'serious', 'unsupported'),
     note: 'NapCat always answers an empty array; its adapter turns it into `{ clients: [] }`.',
   }),
-  qidian_get_account_info: action({
+  qidian_get_account_info: () => action({
     params: NoParams,
     result: t.UnknownRecord,
     origin: 'go-cqhttp',
     doc: 'Reads the enterprise (QiDian) account\'s info.',
     support: compat('supported', 'unsupported', 'unsupported'),
   }),
-  get_model_show: action({
+  get_model_show: () => action({
     params: struct({ model: t.string }, 'GetModelShowParams'),
     result: ModelShow,
     origin: 'go-cqhttp',
@@ -124,7 +125,7 @@ export const ACCOUNT_ACTIONS = {
     support: compat('supported', 'supported', 'unsupported'),
     note: 'NapCat serves it as `_get_model_show`: the NapCat adapter renames the action.',
   }),
-  set_model_show: action({
+  set_model_show: () => action({
     params: struct({ model: t.string, model_show: t.string }, 'SetModelShowParams'),
     result: NoResult,
     origin: 'go-cqhttp',
@@ -132,7 +133,7 @@ export const ACCOUNT_ACTIONS = {
     support: compat('supported', 'serious', 'unsupported'),
     note: 'NapCat serves it as `_set_model_show` (renamed by the NapCat adapter), and its handler does nothing.',
   }),
-  set_qq_profile: action({
+  set_qq_profile: () => action({
     params: struct(
       {
         nickname: t.string,
@@ -150,4 +151,4 @@ export const ACCOUNT_ACTIONS = {
     support: compat('supported', 'serious', 'unsupported'),
     note: `${KERNEL_NOTE}. NapCat sets \`nickname\`, \`personal_note\` and \`sex\` (0 unknown, 1 male, 2 female) only, go-cqhttp all but \`sex\`: the adapters refuse the others.`,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

@@ -4,6 +4,7 @@ import { action, type ActionDef } from '../define';
 import { FileDetail, GroupFolderListing, NoResult, optional, struct } from './shared';
 import { compat, EVERYWHERE, NOT_COLLECTED } from './support';
 import { KERNEL_NOTE, KernelResult } from './kernel';
+import { lazyRows } from '../lazy-rows';
 
 /** The audio formats `get_record` converts to. */
 export const AudioFormat = t.keyof(
@@ -35,8 +36,8 @@ export const DownloadedFile = struct({ file: t.string }, 'DownloadedFile');
 export interface DownloadedFile extends t.TypeOf<typeof DownloadedFile> {}
 
 /** OneBot 11 and go-cqhttp file actions: group file system, uploads, cached media, downloads. */
-export const FILE_ACTIONS = {
-  get_image: action({
+export const FILE_ACTIONS = lazyRows({
+  get_image: () => action({
     params: struct({ file: t.string }, 'GetImageParams'),
     result: FileDetail,
     origin: 'onebot11',
@@ -44,7 +45,7 @@ export const FILE_ACTIONS = {
     support: compat('supported', 'supported', 'unsupported'),
     note: 'NapCat also takes `file_id`, and answers `base64` when configured to.',
   }),
-  get_record: action({
+  get_record: () => action({
     params: struct({ file: t.string, out_format: optional(AudioFormat) }, 'GetRecordParams'),
     result: FileDetail,
     origin: 'onebot11',
@@ -52,7 +53,7 @@ export const FILE_ACTIONS = {
     support: compat('supported', 'slight', 'unsupported'),
     note: 'NapCat and go-cqhttp require `out_format`: the go-cqhttp and NapCat adapters send `mp3` when it is left out.',
   }),
-  get_group_file_url: action({
+  get_group_file_url: () => action({
     params: struct({ group_id: IdParam, file_id: t.string, busid: optional(t.number) }, 'GetGroupFileUrlParams'),
     result: FileUrl,
     origin: 'go-cqhttp',
@@ -60,7 +61,7 @@ export const FILE_ACTIONS = {
     support: EVERYWHERE,
     note: 'NapCat ignores `busid`.',
   }),
-  get_private_file_url: action({
+  get_private_file_url: () => action({
     params: struct({ user_id: IdParam, file_id: t.string }, 'GetPrivateFileUrlParams'),
     result: FileUrl,
     origin: 'go-cqhttp',
@@ -68,7 +69,7 @@ export const FILE_ACTIONS = {
     support: EVERYWHERE,
     note: 'NapCat needs only `file_id`.',
   }),
-  upload_group_file: action({
+  upload_group_file: () => action({
     params: struct(
       { group_id: IdParam, file: t.string, name: t.string, folder: optional(t.string), folder_id: optional(t.string) },
       'UploadGroupFileParams',
@@ -79,7 +80,7 @@ export const FILE_ACTIONS = {
     support: compat('supported', 'slight', 'supported'),
     note: 'NapCat also takes `folder_id` for `folder` and answers the new `file_id`.',
   }),
-  upload_private_file: action({
+  upload_private_file: () => action({
     params: struct({ user_id: IdParam, file: t.string, name: t.string }, 'UploadPrivateFileParams'),
     result: UploadedFile,
     origin: 'go-cqhttp',
@@ -87,14 +88,14 @@ export const FILE_ACTIONS = {
     support: compat('supported', 'slight', 'supported'),
     note: 'NapCat answers the new `file_id`.',
   }),
-  get_group_file_system_info: action({
+  get_group_file_system_info: () => action({
     params: struct({ group_id: IdParam }, 'GetGroupFileSystemInfoParams'),
     result: GroupFileSystemInfo,
     origin: 'go-cqhttp',
     doc: 'Reads a group file system\'s counts and space.',
     support: compat('supported', 'supported', 'unsupported'),
   }),
-  get_group_root_files: action({
+  get_group_root_files: () => action({
     params: struct({ group_id: IdParam, file_count: optional(t.number) }, 'GetGroupRootFilesParams'),
     result: GroupFolderListing,
     origin: 'go-cqhttp',
@@ -102,7 +103,7 @@ export const FILE_ACTIONS = {
     support: EVERYWHERE,
     note: 'NapCat lists at most `file_count` entries (default 50).',
   }),
-  get_group_files_by_folder: action({
+  get_group_files_by_folder: () => action({
     params: struct(
       { group_id: IdParam, folder_id: t.string, file_count: optional(t.number) },
       'GetGroupFilesByFolderParams',
@@ -113,7 +114,7 @@ export const FILE_ACTIONS = {
     support: EVERYWHERE,
     note: 'NapCat lists at most `file_count` entries (default 50) and also takes `folder` for `folder_id`.',
   }),
-  delete_group_file: action({
+  delete_group_file: () => action({
     params: struct({ group_id: IdParam, file_id: t.string, busid: optional(t.number) }, 'DeleteGroupFileParams'),
     result: KernelResult,
     origin: 'go-cqhttp',
@@ -121,7 +122,7 @@ export const FILE_ACTIONS = {
     support: EVERYWHERE,
     note: `${KERNEL_NOTE}. NapCat ignores \`busid\`.`,
   }),
-  create_group_file_folder: action({
+  create_group_file_folder: () => action({
     params: struct(
       { group_id: IdParam, name: t.string, parent_id: optional(t.string) },
       'CreateGroupFileFolderParams',
@@ -132,7 +133,7 @@ export const FILE_ACTIONS = {
     support: compat('supported', 'serious', 'supported'),
     note: 'NapCat creates folders at the root only (its adapter refuses another `parent_id`), also takes `folder_name`, and answers `{ result, groupItem }`.',
   }),
-  delete_group_folder: action({
+  delete_group_folder: () => action({
     params: struct({ group_id: IdParam, folder_id: t.string }, 'DeleteGroupFolderParams'),
     result: KernelResult,
     origin: 'go-cqhttp',
@@ -140,7 +141,7 @@ export const FILE_ACTIONS = {
     support: compat('supported', 'supported', 'serious'),
     note: `${KERNEL_NOTE}. NapCat also takes \`folder\` for \`folder_id\`.`,
   }),
-  download_file: action({
+  download_file: () => action({
     params: struct(
       {
         url: optional(t.string),
@@ -157,4 +158,4 @@ export const FILE_ACTIONS = {
     support: NOT_COLLECTED,
     note: 'Give `url` or `base64`. NapCat ignores `thread_count`.',
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

@@ -3,6 +3,7 @@ import { Id, IdParam } from '../../codec/id';
 import { action, type ActionDef } from '../define';
 import { FriendInfo, NoResult, optional, StrangerInfo, struct } from './shared';
 import { compat } from './support';
+import { lazyRows } from '../lazy-rows';
 
 /** One entry of `get_unidirectional_friend_list`: someone who has the bot as a friend but not back. */
 export const UnidirectionalFriend = struct(
@@ -12,15 +13,15 @@ export const UnidirectionalFriend = struct(
 export interface UnidirectionalFriend extends t.TypeOf<typeof UnidirectionalFriend> {}
 
 /** OneBot 11 and go-cqhttp friend actions: likes, requests, lists, deletion. */
-export const FRIEND_ACTIONS = {
-  send_like: action({
+export const FRIEND_ACTIONS = lazyRows({
+  send_like: () => action({
     params: struct({ user_id: IdParam, times: optional(t.number) }, 'SendLikeParams'),
     result: NoResult,
     origin: 'onebot11',
     doc: 'Sends profile likes to a user (`times`, default 1).',
     support: compat('unsupported', 'supported', 'supported'),
   }),
-  set_friend_add_request: action({
+  set_friend_add_request: () => action({
     params: struct(
       { flag: t.string, approve: optional(t.boolean), remark: optional(t.string) },
       'SetFriendAddRequestParams',
@@ -31,7 +32,7 @@ export const FRIEND_ACTIONS = {
     support: compat('supported', 'supported', 'slight'),
     note: 'Lagrange has no `remark`: its adapter refuses one.',
   }),
-  get_stranger_info: action({
+  get_stranger_info: () => action({
     params: struct({ user_id: IdParam, no_cache: optional(t.boolean) }, 'GetStrangerInfoParams'),
     result: StrangerInfo,
     origin: 'onebot11',
@@ -39,14 +40,14 @@ export const FRIEND_ACTIONS = {
     support: compat('supported', 'slight', 'slight'),
     note: 'NapCat and Lagrange add fields (`long_nick`, `qid`, `login_days`, VIP flags …).',
   }),
-  get_friend_list: action({
+  get_friend_list: () => action({
     params: struct({ no_cache: optional(t.boolean) }, 'GetFriendListParams'),
     result: t.array(FriendInfo, 'FriendList'),
     origin: 'onebot11',
     doc: 'Lists the bot\'s friends.',
     support: compat('supported', 'slight', 'slight'),
   }),
-  get_unidirectional_friend_list: action({
+  get_unidirectional_friend_list: () => action({
     params: struct({}, 'GetUnidirectionalFriendListParams'),
     result: t.array(UnidirectionalFriend, 'UnidirectionalFriendList'),
     origin: 'go-cqhttp',
@@ -54,7 +55,7 @@ export const FRIEND_ACTIONS = {
     support: compat('supported', 'slight', 'unsupported'),
     note: 'NapCat names the fields `uin` / `nick_name`, go-cqhttp `user_id` / `nickname`: the NapCat adapter adds the go-cqhttp names.',
   }),
-  delete_friend: action({
+  delete_friend: () => action({
     params: struct(
       {
         user_id: IdParam,
@@ -70,11 +71,11 @@ export const FRIEND_ACTIONS = {
     note:
       'NapCat also takes `friend_id`, and `temp_block` / `temp_both_del` (block, delete on both sides); its `{ valid: false }` reply fails the call. Lagrange reads `temp_block` as `block` and has no `temp_both_del`, go-cqhttp neither: the adapters refuse what a backend lacks.',
   }),
-  delete_unidirectional_friend: action({
+  delete_unidirectional_friend: () => action({
     params: struct({ user_id: IdParam }, 'DeleteUnidirectionalFriendParams'),
     result: NoResult,
     origin: 'go-cqhttp',
     doc: 'Deletes a one-way friend.',
     support: compat('supported', 'unsupported', 'unsupported'),
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

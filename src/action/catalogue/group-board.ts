@@ -4,6 +4,7 @@ import { action, type ActionDef } from '../define';
 import { NoResult, optional, struct } from './shared';
 import { compat, EVERYWHERE } from './support';
 import { KERNEL_NOTE, KernelResult } from './kernel';
+import { lazyRows } from '../lazy-rows';
 
 /** One essence (pinned highlight) message of `get_essence_msg_list`. */
 export const EssenceMessage = struct(
@@ -44,8 +45,8 @@ const Flag = t.union([t.literal(0), t.literal(1)], 'Flag');
 const MessageIdParams = struct({ message_id: IdParam }, 'MessageIdParams');
 
 /** go-cqhttp group extras: essence messages, announcements, check-in. */
-export const GROUP_BOARD_ACTIONS = {
-  set_essence_msg: action({
+export const GROUP_BOARD_ACTIONS = lazyRows({
+  set_essence_msg: () => action({
     params: MessageIdParams,
     result: KernelResult,
     origin: 'go-cqhttp',
@@ -53,7 +54,7 @@ export const GROUP_BOARD_ACTIONS = {
     support: EVERYWHERE,
     note: KERNEL_NOTE,
   }),
-  delete_essence_msg: action({
+  delete_essence_msg: () => action({
     params: MessageIdParams,
     result: KernelResult,
     origin: 'go-cqhttp',
@@ -61,7 +62,7 @@ export const GROUP_BOARD_ACTIONS = {
     support: EVERYWHERE,
     note: `${KERNEL_NOTE}. NapCat also takes \`group_id\` + \`msg_seq\` + \`msg_random\` instead of \`message_id\`.`,
   }),
-  get_essence_msg_list: action({
+  get_essence_msg_list: () => action({
     params: struct({ group_id: IdParam }, 'GetEssenceMsgListParams'),
     result: t.array(EssenceMessage, 'EssenceMessageList'),
     origin: 'go-cqhttp',
@@ -69,21 +70,21 @@ export const GROUP_BOARD_ACTIONS = {
     support: compat('supported', 'slight', 'slight'),
     note: 'NapCat adds `content` (the message segments) and `msg_seq` / `msg_random`.',
   }),
-  send_group_sign: action({
+  send_group_sign: () => action({
     params: struct({ group_id: IdParam }, 'SendGroupSignParams'),
     result: NoResult,
     origin: 'go-cqhttp',
     doc: 'Checks the bot in to a group (daily sign-in).',
     support: compat('supported', 'supported', 'unsupported'),
   }),
-  _get_group_notice: action({
+  _get_group_notice: () => action({
     params: struct({ group_id: IdParam }, 'GetGroupNoticeParams'),
     result: t.array(GroupNotice, 'GroupNoticeList'),
     origin: 'go-cqhttp',
     doc: 'Lists a group\'s announcements.',
     support: EVERYWHERE,
   }),
-  _send_group_notice: action({
+  _send_group_notice: () => action({
     params: struct(
       {
         group_id: IdParam,
@@ -103,7 +104,7 @@ export const GROUP_BOARD_ACTIONS = {
     support: compat('supported', 'slight', 'supported'),
     note: 'NapCat adds `pinned`, `type`, `confirm_required`, `is_show_edit_card`, `tip_window_type`.',
   }),
-  _del_group_notice: action({
+  _del_group_notice: () => action({
     params: struct({ group_id: IdParam, notice_id: t.string }, 'DelGroupNoticeParams'),
     result: KernelResult,
     origin: 'go-cqhttp',
@@ -111,4 +112,4 @@ export const GROUP_BOARD_ACTIONS = {
     support: EVERYWHERE,
     note: KERNEL_NOTE,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

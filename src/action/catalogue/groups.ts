@@ -3,6 +3,7 @@ import { Id, IdParam } from '../../codec/id';
 import { action, type ActionDef } from '../define';
 import { GroupInfo, GroupMemberInfo, optional, struct } from './shared';
 import { compat } from './support';
+import { lazyRows } from '../lazy-rows';
 
 /** The honour lists `get_group_honor_info` can read. */
 export const HonorType = t.keyof(
@@ -68,8 +69,8 @@ export interface GroupSystemMsg extends t.TypeOf<typeof GroupSystemMsg> {}
 const GroupIdParams = struct({ group_id: IdParam }, 'GroupIdParams');
 
 /** OneBot 11 and go-cqhttp group reads: info, lists, members, honours, @everyone quota, requests. */
-export const GROUP_ACTIONS = {
-  get_group_info: action({
+export const GROUP_ACTIONS = lazyRows({
+  get_group_info: () => action({
     params: struct({ group_id: IdParam, no_cache: optional(t.boolean) }, 'GetGroupInfoParams'),
     result: GroupInfo,
     origin: 'onebot11',
@@ -77,14 +78,14 @@ export const GROUP_ACTIONS = {
     support: compat('supported', 'slight', 'supported'),
     note: 'NapCat ignores `no_cache` and adds `group_remark`, `group_all_shut`.',
   }),
-  get_group_list: action({
+  get_group_list: () => action({
     params: struct({ no_cache: optional(t.boolean) }, 'GetGroupListParams'),
     result: t.array(GroupInfo, 'GroupList'),
     origin: 'onebot11',
     doc: 'Lists the groups the bot is in.',
     support: compat('supported', 'slight', 'supported'),
   }),
-  get_group_member_info: action({
+  get_group_member_info: () => action({
     params: struct(
       { group_id: IdParam, user_id: IdParam, no_cache: optional(t.boolean) },
       'GetGroupMemberInfoParams',
@@ -94,7 +95,7 @@ export const GROUP_ACTIONS = {
     doc: 'Reads one member of a group.',
     support: compat('supported', 'slight', 'slight'),
   }),
-  get_group_member_list: action({
+  get_group_member_list: () => action({
     params: struct({ group_id: IdParam, no_cache: optional(t.boolean) }, 'GetGroupMemberListParams'),
     result: t.array(GroupMemberInfo, 'GroupMemberList'),
     origin: 'onebot11',
@@ -102,7 +103,7 @@ export const GROUP_ACTIONS = {
     support: compat('supported', 'slight', 'slight'),
     note: 'NapCat\'s schema types the entries as Any; they are its group-member objects.',
   }),
-  get_group_honor_info: action({
+  get_group_honor_info: () => action({
     params: struct({ group_id: IdParam, type: optional(HonorType) }, 'GetGroupHonorInfoParams'),
     result: GroupHonorInfo,
     origin: 'onebot11',
@@ -110,14 +111,14 @@ export const GROUP_ACTIONS = {
     support: compat('supported', 'slight', 'slight'),
     note: 'NapCat defaults `type` to `all`; the OneBot 11 spec requires it: the go-cqhttp and Lagrange adapters send `all` when it is left out (Lagrange fails without it, go-cqhttp answers no list).',
   }),
-  get_group_at_all_remain: action({
+  get_group_at_all_remain: () => action({
     params: GroupIdParams,
     result: AtAllRemain,
     origin: 'go-cqhttp',
     doc: 'Reads how many @everyone mentions the bot has left today.',
     support: compat('supported', 'supported', 'unsupported'),
   }),
-  get_group_system_msg: action({
+  get_group_system_msg: () => action({
     params: struct({ count: optional(t.number) }, 'GetGroupSystemMsgParams'),
     result: GroupSystemMsg,
     origin: 'go-cqhttp',
@@ -125,4 +126,4 @@ export const GROUP_ACTIONS = {
     support: compat('supported', 'serious', 'unsupported'),
     note: 'NapCat takes `count` (default 50) and fills entries from its own notify shape (`invitor_uin`, `requester_nick` …), plus an `InvitedRequest` copy; its adapter names the requester of a join request `requester_uin` and drops the copy.',
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

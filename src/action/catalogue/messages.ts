@@ -4,6 +4,7 @@ import { MessageParam } from '../../message/message-param';
 import { action, type ActionDef } from '../define';
 import { MessageDetail, MessageIdResult, MessageList, NoResult, optional, type StructC, struct } from './shared';
 import { compat, EVERYWHERE } from './support';
+import { lazyRows } from '../lazy-rows';
 
 /** `private` or `group`: where `send_msg` goes when both IDs could apply. */
 export const MessageType = t.keyof({ private: null, group: null }, 'MessageType');
@@ -67,8 +68,8 @@ const historyFields = {
 };
 
 /** OneBot 11 and go-cqhttp message actions: send, recall, read back, forward, history. */
-export const MESSAGE_ACTIONS = {
-  send_msg: action({
+export const MESSAGE_ACTIONS = lazyRows({
+  send_msg: () => action({
     params: SendMsgParams,
     result: MessageIdResult,
     origin: 'onebot11',
@@ -76,7 +77,7 @@ export const MESSAGE_ACTIONS = {
     support: EVERYWHERE,
     sends: 'conversation',
   }),
-  send_private_msg: action({
+  send_private_msg: () => action({
     params: cqAware(
       struct({ user_id: IdParam, message: MessageParam, auto_escape: optional(t.boolean) }, 'SendPrivateMsgParams'),
     ),
@@ -86,7 +87,7 @@ export const MESSAGE_ACTIONS = {
     support: EVERYWHERE,
     sends: 'private',
   }),
-  send_group_msg: action({
+  send_group_msg: () => action({
     params: cqAware(
       struct({ group_id: IdParam, message: MessageParam, auto_escape: optional(t.boolean) }, 'SendGroupMsgParams'),
     ),
@@ -96,21 +97,21 @@ export const MESSAGE_ACTIONS = {
     support: EVERYWHERE,
     sends: 'group',
   }),
-  delete_msg: action({
+  delete_msg: () => action({
     params: MessageIdParams,
     result: NoResult,
     origin: 'onebot11',
     doc: 'Recalls a message.',
     support: EVERYWHERE,
   }),
-  get_msg: action({
+  get_msg: () => action({
     params: MessageIdParams,
     result: MessageDetail,
     origin: 'onebot11',
     doc: 'Reads one stored message back by its ID.',
     support: EVERYWHERE,
   }),
-  get_forward_msg: action({
+  get_forward_msg: () => action({
     params: struct({ id: optional(t.string), message_id: optional(IdParam) }, 'GetForwardMsgParams'),
     result: ForwardContent,
     origin: 'onebot11',
@@ -118,7 +119,7 @@ export const MESSAGE_ACTIONS = {
     support: EVERYWHERE,
     note: 'OneBot 11 and go-cqhttp take `id`; NapCat takes `id` or `message_id`.',
   }),
-  send_forward_msg: action({
+  send_forward_msg: () => action({
     params: struct(
       {
         message_type: optional(MessageType),
@@ -135,7 +136,7 @@ export const MESSAGE_ACTIONS = {
     note: "Lagrange's own `send_forward_msg` only uploads the forward and answers its `res_id`: its adapter sends to the target through `send_group_forward_msg` / `send_private_forward_msg` (without a target, the upload).",
     sends: 'conversation',
   }),
-  send_group_forward_msg: action({
+  send_group_forward_msg: () => action({
     params: struct({ group_id: IdParam, messages: MessageParam }, 'SendGroupForwardMsgParams'),
     result: ForwardSendResult,
     origin: 'go-cqhttp',
@@ -143,7 +144,7 @@ export const MESSAGE_ACTIONS = {
     support: EVERYWHERE,
     sends: 'group',
   }),
-  send_private_forward_msg: action({
+  send_private_forward_msg: () => action({
     params: struct({ user_id: IdParam, messages: MessageParam }, 'SendPrivateForwardMsgParams'),
     result: ForwardSendResult,
     origin: 'go-cqhttp',
@@ -151,7 +152,7 @@ export const MESSAGE_ACTIONS = {
     support: EVERYWHERE,
     sends: 'private',
   }),
-  get_group_msg_history: action({
+  get_group_msg_history: () => action({
     params: struct({ group_id: IdParam, ...historyFields }, 'GetGroupMsgHistoryParams'),
     result: MessageList,
     origin: 'go-cqhttp',
@@ -159,7 +160,7 @@ export const MESSAGE_ACTIONS = {
     support: compat('supported', 'slight', 'serious'),
     note: 'NapCat adds `count` (default 20), `reverse_order` and parsing flags; go-cqhttp has no `count`.',
   }),
-  get_friend_msg_history: action({
+  get_friend_msg_history: () => action({
     params: struct({ user_id: IdParam, ...historyFields }, 'GetFriendMsgHistoryParams'),
     result: MessageList,
     origin: 'go-cqhttp',
@@ -167,4 +168,4 @@ export const MESSAGE_ACTIONS = {
     support: compat('unsupported', 'extension', 'extension'),
     note: 'A community extension: go-cqhttp does not have it.',
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

@@ -3,6 +3,7 @@ import { MessageParam } from '../../message/message-param';
 import { action, NoParams, type ActionDef } from '../define';
 import { ANY_SCHEMA_NOTE as ANY, NoResult, optional, struct } from './shared';
 import { NOT_COLLECTED } from './support';
+import { lazyRows } from '../lazy-rows';
 
 /** `check_url_safely` reply: 1 safe, 2 unknown, 3 dangerous. */
 export const UrlSafety = struct({ level: t.number }, 'UrlSafety');
@@ -31,8 +32,8 @@ export const QuickOperation = struct(
 export type QuickOperation = t.TypeOf<typeof QuickOperation>;
 
 /** OneBot 11 and go-cqhttp service actions: restart, cache, OCR, URL check, quick operations. */
-export const SYSTEM_ACTIONS = {
-  set_restart: action({
+export const SYSTEM_ACTIONS = lazyRows({
+  set_restart: () => action({
     params: struct({ delay: optional(t.number) }, 'SetRestartParams'),
     result: NoResult,
     origin: 'onebot11',
@@ -40,14 +41,14 @@ export const SYSTEM_ACTIONS = {
     support: NOT_COLLECTED,
     note: 'NapCat ignores `delay`.',
   }),
-  clean_cache: action({
+  clean_cache: () => action({
     params: NoParams,
     result: NoResult,
     origin: 'onebot11',
     doc: 'Clears the backend\'s cached files.',
     support: NOT_COLLECTED,
   }),
-  ocr_image: action({
+  ocr_image: () => action({
     params: struct({ image: t.string }, 'OcrImageParams'),
     result: t.unknown,
     origin: 'go-cqhttp',
@@ -57,14 +58,14 @@ export const SYSTEM_ACTIONS = {
     untyped:
       "the OCR answer is untyped in NapCat's source (the kernel typing says GeneralCallResult, the handler returns its `result`, the example `{ texts }`); go-cqhttp answers `{ texts, language }`",
   }),
-  check_url_safely: action({
+  check_url_safely: () => action({
     params: struct({ url: t.string }, 'CheckUrlSafelyParams'),
     result: UrlSafety,
     origin: 'go-cqhttp',
     doc: 'Asks QQ how safe a URL is (1 safe, 2 unknown, 3 dangerous).',
     support: NOT_COLLECTED,
   }),
-  '.handle_quick_operation': action({
+  '.handle_quick_operation': () => action({
     params: struct({ context: t.UnknownRecord, operation: QuickOperation }, 'HandleQuickOperationParams'),
     result: NoResult,
     origin: 'onebot11',
@@ -72,7 +73,7 @@ export const SYSTEM_ACTIONS = {
     support: NOT_COLLECTED,
     sends: 'quick-reply',
   }),
-  '.get_word_slices': action({
+  '.get_word_slices': () => action({
     params: struct({ content: t.string }, 'GetWordSlicesParams'),
     result: WordSlices,
     origin: 'go-cqhttp',
@@ -80,4 +81,4 @@ export const SYSTEM_ACTIONS = {
     support: NOT_COLLECTED,
     note: 'NapCat lists the name but registers no handler for it.',
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

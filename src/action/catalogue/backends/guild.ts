@@ -5,6 +5,7 @@ import { MessageParam } from '../../../message/message-param';
 import { action, type ActionDef } from '../../define';
 import { NoResult, optional, struct } from '../shared';
 import { compat } from '../support';
+import { lazyRows } from '../../lazy-rows';
 
 /** Support of a go-cqhttp guild (QQ channel) action: neither NapCat nor Lagrange.OneBot has channels. */
 const GO_CQHTTP_ONLY = compat('supported', 'unsupported', 'unsupported');
@@ -73,43 +74,43 @@ const guildId = { guild_id: IdParam } as const;
 const userList = t.array(IdParam);
 
 /** go-cqhttp's guild (QQ channel) actions, read from its `coolq/api.go` (param names as its router reads them). */
-export const GUILD_ACTIONS = {
-  get_guild_meta_by_guest: action({
+export const GUILD_ACTIONS = lazyRows({
+  get_guild_meta_by_guest: () => action({
     params: struct(guildId, 'GuildIdParams'),
     result: GuildMeta,
     origin: 'go-cqhttp',
     doc: "A guild's metadata as a guest sees it.",
     support: GO_CQHTTP_ONLY,
   }),
-  get_guild_channel_list: action({
+  get_guild_channel_list: () => action({
     params: struct({ ...guildId, no_cache: optional(t.boolean) }, 'GetGuildChannelListParams'),
     result: t.array(ChannelInfo, 'ChannelInfoList'),
     origin: 'go-cqhttp',
     doc: "A guild's channels.",
     support: GO_CQHTTP_ONLY,
   }),
-  get_guild_member_list: action({
+  get_guild_member_list: () => action({
     params: struct({ ...guildId, next_token: optional(t.string) }, 'GetGuildMemberListParams'),
     result: GuildMemberPage,
     origin: 'go-cqhttp',
     doc: "One page of a guild's members.",
     support: GO_CQHTTP_ONLY,
   }),
-  get_guild_member_profile: action({
+  get_guild_member_profile: () => action({
     params: struct({ ...guildId, user_id: IdParam }, 'GetGuildMemberProfileParams'),
     result: GuildMemberProfile,
     origin: 'go-cqhttp',
     doc: "A guild member's profile and roles (`user_id` is the tiny ID).",
     support: GO_CQHTTP_ONLY,
   }),
-  get_guild_roles: action({
+  get_guild_roles: () => action({
     params: struct(guildId, 'GuildIdParams'),
     result: t.array(GuildRole, 'GuildRoleList'),
     origin: 'go-cqhttp',
     doc: "A guild's roles.",
     support: GO_CQHTTP_ONLY,
   }),
-  create_guild_role: action({
+  create_guild_role: () => action({
     params: struct(
       { ...guildId, name: t.string, color: optional(t.number), independent: optional(t.boolean), initial_users: optional(userList) },
       'CreateGuildRoleParams',
@@ -119,21 +120,21 @@ export const GUILD_ACTIONS = {
     doc: 'Creates a guild role, optionally given to `initial_users` at once.',
     support: GO_CQHTTP_ONLY,
   }),
-  delete_guild_role: action({
+  delete_guild_role: () => action({
     params: struct({ ...guildId, role_id: IdParam }, 'DeleteGuildRoleParams'),
     result: NoResult,
     origin: 'go-cqhttp',
     doc: 'Deletes a guild role.',
     support: GO_CQHTTP_ONLY,
   }),
-  set_guild_member_role: action({
+  set_guild_member_role: () => action({
     params: struct({ ...guildId, set: optional(t.boolean), role_id: IdParam, users: optional(userList) }, 'SetGuildMemberRoleParams'),
     result: NoResult,
     origin: 'go-cqhttp',
     doc: 'Gives (`set: true`) or takes a role from `users`.',
     support: GO_CQHTTP_ONLY,
   }),
-  update_guild_role: action({
+  update_guild_role: () => action({
     params: struct(
       { ...guildId, role_id: IdParam, name: optional(t.string), color: optional(t.number), indepedent: optional(t.boolean) },
       'UpdateGuildRoleParams',
@@ -144,14 +145,14 @@ export const GUILD_ACTIONS = {
     support: GO_CQHTTP_ONLY,
     note: 'go-cqhttp reads the independence flag as `indepedent` (sic).',
   }),
-  get_topic_channel_feeds: action({
+  get_topic_channel_feeds: () => action({
     params: struct({ ...guildId, channel_id: IdParam }, 'GetTopicChannelFeedsParams'),
     result: t.array(t.UnknownRecord, 'TopicChannelFeeds'),
     origin: 'go-cqhttp',
     doc: "The posts of a topic (forum) channel, each as go-cqhttp's feed object.",
     support: GO_CQHTTP_ONLY,
   }),
-  send_guild_channel_msg: action({
+  send_guild_channel_msg: () => action({
     params: struct(
       { ...guildId, channel_id: IdParam, message: MessageParam, auto_escape: optional(t.boolean) },
       'SendGuildChannelMsgParams',
@@ -161,7 +162,7 @@ export const GUILD_ACTIONS = {
     doc: 'Sends a message to a guild channel; answers its guild message ID.',
     support: GO_CQHTTP_ONLY,
   }),
-  get_guild_msg: action({
+  get_guild_msg: () => action({
     params: struct({ message_id: t.string, no_cache: optional(t.boolean) }, 'GetGuildMsgParams'),
     result: struct(
       {
@@ -181,4 +182,4 @@ export const GUILD_ACTIONS = {
     doc: 'Reads a guild message back by its guild message ID.',
     support: GO_CQHTTP_ONLY,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

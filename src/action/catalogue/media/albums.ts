@@ -5,6 +5,7 @@ import { action, type ActionDef } from '../../define';
 import { NAPCAT_ONLY } from '../napcat/common';
 import { NoResult, optional, struct } from '../shared';
 import { KERNEL_NOTE, KernelResult } from '../kernel';
+import { lazyRows } from '../../lazy-rows';
 
 /** `get_qun_album_list` reply: one page of a group's albums; pass `attach_info` back for the next page. */
 export const GroupAlbumPage = struct(
@@ -21,8 +22,8 @@ export const AlbumMediaLikeParams = struct(
 export interface AlbumMediaLikeParams extends t.TypeOf<typeof AlbumMediaLikeParams> {}
 
 /** NapCat's group album actions: list albums and media, upload, delete, like and comment. */
-export const ALBUM_ACTIONS = {
-  get_qun_album_list: action({
+export const ALBUM_ACTIONS = lazyRows({
+  get_qun_album_list: () => action({
     params: struct({ group_id: IdParam, attach_info: optional(t.string) }, 'GetQunAlbumListParams'),
     result: GroupAlbumPage,
     origin: 'napcat',
@@ -30,7 +31,7 @@ export const ALBUM_ACTIONS = {
     support: NAPCAT_ONLY,
     note: "NapCat's schema is Any for the album entries.",
   }),
-  get_group_album_media_list: action({
+  get_group_album_media_list: () => action({
     params: struct(
       { group_id: IdParam, album_id: t.string, attach_info: optional(t.string) },
       'GetGroupAlbumMediaListParams',
@@ -41,7 +42,7 @@ export const ALBUM_ACTIONS = {
     support: NAPCAT_ONLY,
     note: `${KERNEL_NOTE}; NapCat types only the response envelope, the media entries come unnamed.`,
   }),
-  upload_image_to_qun_album: action({
+  upload_image_to_qun_album: () => action({
     params: struct(
       { group_id: IdParam, album_id: t.string, album_name: t.string, file: t.string },
       'UploadImageToQunAlbumParams',
@@ -52,7 +53,7 @@ export const ALBUM_ACTIONS = {
     support: NAPCAT_ONLY,
     note: "NapCat's schema is Any; its handler returns nothing (the upload's own answer is dropped).",
   }),
-  del_group_album_media: action({
+  del_group_album_media: () => action({
     params: struct({ group_id: IdParam, album_id: t.string, lloc: t.string }, 'DelGroupAlbumMediaParams'),
     result: KernelResult,
     origin: 'napcat',
@@ -60,7 +61,7 @@ export const ALBUM_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  set_group_album_media_like: action({
+  set_group_album_media_like: () => action({
     params: AlbumMediaLikeParams,
     result: KernelResult,
     origin: 'napcat',
@@ -68,7 +69,7 @@ export const ALBUM_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  cancel_group_album_media_like: action({
+  cancel_group_album_media_like: () => action({
     params: AlbumMediaLikeParams,
     result: KernelResult,
     origin: 'napcat',
@@ -76,7 +77,7 @@ export const ALBUM_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  do_group_album_comment: action({
+  do_group_album_comment: () => action({
     params: struct(
       { group_id: IdParam, album_id: t.string, lloc: t.string, content: t.string },
       'DoGroupAlbumCommentParams',
@@ -87,4 +88,4 @@ export const ALBUM_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

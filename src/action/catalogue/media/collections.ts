@@ -4,10 +4,11 @@ import { NAPCAT_ONLY, NumberOrString } from '../napcat/common';
 import { KERNEL_NOTE } from '../kernel';
 import { CollectionList } from '../kernel-lists';
 import { ANY_SCHEMA_NOTE, optional, struct } from '../shared';
+import { lazyRows } from '../../lazy-rows';
 
 /** NapCat's QQ favourites (收藏): create and list. */
-export const COLLECTION_ACTIONS = {
-  create_collection: action({
+export const COLLECTION_ACTIONS = lazyRows({
+  create_collection: () => action({
     params: struct({ rawData: t.string, brief: t.string }, 'CreateCollectionParams'),
     result: t.unknown,
     origin: 'napcat',
@@ -16,7 +17,7 @@ export const COLLECTION_ACTIONS = {
     note: ANY_SCHEMA_NOTE,
     untyped: "NapCat's schema is Any and it returns the kernel's createNewCollectionItem answer, which its own typings declare unknown",
   }),
-  get_collection_list: action({
+  get_collection_list: () => action({
     params: struct({ category: NumberOrString, count: optional(NumberOrString) }, 'GetCollectionListParams'),
     result: CollectionList,
     origin: 'napcat',
@@ -24,4 +25,4 @@ export const COLLECTION_ACTIONS = {
     support: NAPCAT_ONLY,
     note: `${KERNEL_NOTE}. NapCat's schema types \`category\` and \`count\` as strings and converts numbers.`,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

@@ -5,6 +5,7 @@ import { compat } from '../support';
 import { NAPCAT_ONLY, NumberOrString } from '../napcat/common';
 import { ANY_SCHEMA_NOTE, optional, struct } from '../shared';
 import { KERNEL_NOTE, KernelResult } from '../kernel';
+import { lazyRows } from '../../lazy-rows';
 
 /** One ID or a list of them. */
 const OneOrMany = t.union([t.string, t.array(t.string)], 'OneOrMany');
@@ -14,15 +15,15 @@ export const CustomFaceCountParams = struct({ count: optional(NumberOrString) },
 export interface CustomFaceCountParams extends t.TypeOf<typeof CustomFaceCountParams> {}
 
 /** NapCat's favourite stickers (自定义表情): list, add, describe, delete. */
-export const CUSTOM_FACE_ACTIONS = {
-  fetch_custom_face: action({
+export const CUSTOM_FACE_ACTIONS = lazyRows({
+  fetch_custom_face: () => action({
     params: CustomFaceCountParams,
     result: t.array(t.string, 'CustomFaceUrls'),
     origin: 'napcat',
     doc: "Lists the URLs of the bot's favourite stickers.",
     support: compat('unsupported', 'extension', 'extension'),
   }),
-  fetch_custom_face_detail: action({
+  fetch_custom_face_detail: () => action({
     params: CustomFaceCountParams,
     result: t.array(FavEmoji, 'FavEmojiList'),
     origin: 'napcat',
@@ -30,7 +31,7 @@ export const CUSTOM_FACE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  add_custom_face: action({
+  add_custom_face: () => action({
     params: struct(
       {
         file: t.string,
@@ -52,7 +53,7 @@ export const CUSTOM_FACE_ACTIONS = {
     untyped:
       "NapCat's schema is Any and it returns the kernel's addFavEmoji answer, which its own typings declare unknown",
   }),
-  set_custom_face_desc: action({
+  set_custom_face_desc: () => action({
     params: struct(
       { emoji_id: NumberOrString, res_id: t.string, md5: t.string, desc: t.string },
       'SetCustomFaceDescParams',
@@ -63,7 +64,7 @@ export const CUSTOM_FACE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  delete_custom_face: action({
+  delete_custom_face: () => action({
     params: struct(
       { res_id: optional(OneOrMany), id: optional(OneOrMany), ids: optional(t.array(t.string)), md5: optional(OneOrMany) },
       'DeleteCustomFaceParams',
@@ -74,4 +75,4 @@ export const CUSTOM_FACE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: `${KERNEL_NOTE}. Give \`ids\`, \`res_id\` or \`id\`; an \`md5\` alone deletes nothing and fails.`,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

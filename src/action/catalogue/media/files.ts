@@ -3,6 +3,7 @@ import { IdParam } from '../../../codec/id';
 import { action, type ActionDef } from '../../define';
 import { NAPCAT_ONLY } from '../napcat/common';
 import { FileDetail, optional, struct } from '../shared';
+import { lazyRows } from '../../lazy-rows';
 
 /** `{ ok }`: the answer of NapCat's group-file edits (always `true`; failures are error replies). */
 export const OkResult = struct({ ok: t.boolean }, 'OkResult');
@@ -11,8 +12,8 @@ export interface OkResult extends t.TypeOf<typeof OkResult> {}
 const GROUP_FILE_NOTE = 'Needs NapCat\'s packet backend; `file_id` is the group file ID from the file listings.';
 
 /** NapCat's file actions: fetch any received file, and move, rename or keep group files. */
-export const MEDIA_FILE_ACTIONS = {
-  get_file: action({
+export const MEDIA_FILE_ACTIONS = lazyRows({
+  get_file: () => action({
     params: struct({ file: optional(t.string), file_id: optional(t.string) }, 'GetFileParams'),
     result: FileDetail,
     origin: 'napcat',
@@ -20,7 +21,7 @@ export const MEDIA_FILE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: '`file_size` is a string; `base64` only when NapCat is configured to send local files as base64.',
   }),
-  move_group_file: action({
+  move_group_file: () => action({
     params: struct(
       {
         group_id: IdParam,
@@ -36,7 +37,7 @@ export const MEDIA_FILE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: GROUP_FILE_NOTE,
   }),
-  rename_group_file: action({
+  rename_group_file: () => action({
     params: struct(
       { group_id: IdParam, file_id: t.string, current_parent_directory: t.string, new_name: t.string },
       'RenameGroupFileParams',
@@ -47,7 +48,7 @@ export const MEDIA_FILE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: GROUP_FILE_NOTE,
   }),
-  trans_group_file: action({
+  trans_group_file: () => action({
     params: struct({ group_id: IdParam, file_id: t.string }, 'TransGroupFileParams'),
     result: OkResult,
     origin: 'napcat',
@@ -55,4 +56,4 @@ export const MEDIA_FILE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: GROUP_FILE_NOTE,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

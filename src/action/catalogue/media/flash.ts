@@ -5,6 +5,7 @@ import { NAPCAT_ONLY } from '../napcat/common';
 import { optional, struct } from '../shared';
 import { KERNEL_NOTE, KernelResult } from '../kernel';
 import { FilesetDownload, FilesetInfo, FlashFileList, FlashFileUrl, FlashTaskCreated } from '../kernel-lists';
+import { lazyRows } from '../../lazy-rows';
 
 /** `{ fileset_id }`: names one flash-transfer file set. */
 export const FilesetIdParams = struct({ fileset_id: t.string }, 'FilesetIdParams');
@@ -15,8 +16,8 @@ export const FilesetIdResult = struct({ fileset_id: t.string }, 'FilesetIdResult
 export interface FilesetIdResult extends t.TypeOf<typeof FilesetIdResult> {}
 
 /** NapCat's flash transfer (闪传): file sets uploaded once, shared by code or message, downloaded later. */
-export const FLASH_ACTIONS = {
-  create_flash_task: action({
+export const FLASH_ACTIONS = lazyRows({
+  create_flash_task: () => action({
     params: struct(
       { files: t.union([t.string, t.array(t.string)]), name: optional(t.string), thumb_path: optional(t.string) },
       'CreateFlashTaskParams',
@@ -27,7 +28,7 @@ export const FLASH_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  send_flash_msg: action({
+  send_flash_msg: () => action({
     params: struct(
       { fileset_id: t.string, user_id: optional(IdParam), group_id: optional(IdParam) },
       'SendFlashMsgParams',
@@ -38,14 +39,14 @@ export const FLASH_ACTIONS = {
     support: NAPCAT_ONLY,
     note: `${KERNEL_NOTE}. One of \`group_id\` / \`user_id\` is required; \`group_id\` wins when both are given.`,
   }),
-  get_fileset_id: action({
+  get_fileset_id: () => action({
     params: struct({ share_code: t.string }, 'GetFilesetIdParams'),
     result: FilesetIdResult,
     origin: 'napcat',
     doc: 'Resolves a share code (or share link) to its file set ID.',
     support: NAPCAT_ONLY,
   }),
-  get_fileset_info: action({
+  get_fileset_info: () => action({
     params: FilesetIdParams,
     result: FilesetInfo,
     origin: 'napcat',
@@ -53,7 +54,7 @@ export const FLASH_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  get_flash_file_list: action({
+  get_flash_file_list: () => action({
     params: FilesetIdParams,
     result: FlashFileList,
     origin: 'napcat',
@@ -61,7 +62,7 @@ export const FLASH_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  get_flash_file_url: action({
+  get_flash_file_url: () => action({
     params: struct(
       { fileset_id: t.string, file_name: optional(t.string), file_index: optional(t.number) },
       'GetFlashFileUrlParams',
@@ -72,7 +73,7 @@ export const FLASH_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  download_fileset: action({
+  download_fileset: () => action({
     params: FilesetIdParams,
     result: FilesetDownload,
     origin: 'napcat',
@@ -80,4 +81,4 @@ export const FLASH_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

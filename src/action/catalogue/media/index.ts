@@ -8,6 +8,7 @@ import { PACKET_ACTIONS } from './packets';
 import { QZONE_ACTIONS } from './qzone';
 import { STREAM_ACTIONS } from './streams';
 import { VOICE_ACTIONS } from './voice';
+import { joinRows } from '../../lazy-rows';
 
 /**
  * NapCat's file, media and Stream API actions: files, streams, albums, online files, flash transfer,
@@ -16,15 +17,15 @@ import { VOICE_ACTIONS } from './voice';
  * @example
  * MEDIA_ACTIONS.download_file_stream.reply; // 'stream'
  */
-export const MEDIA_ACTIONS = {
-  ...MEDIA_FILE_ACTIONS,
-  ...STREAM_ACTIONS,
-  ...ALBUM_ACTIONS,
-  ...ONLINE_FILE_ACTIONS,
-  ...FLASH_ACTIONS,
-  ...COLLECTION_ACTIONS,
-  ...CUSTOM_FACE_ACTIONS,
-  ...QZONE_ACTIONS,
-  ...VOICE_ACTIONS,
-  ...PACKET_ACTIONS,
-};
+export const MEDIA_ACTIONS = joinRows(
+  MEDIA_FILE_ACTIONS,
+  STREAM_ACTIONS,
+  ALBUM_ACTIONS,
+  ONLINE_FILE_ACTIONS,
+  FLASH_ACTIONS,
+  COLLECTION_ACTIONS,
+  CUSTOM_FACE_ACTIONS,
+  QZONE_ACTIONS,
+  VOICE_ACTIONS,
+  PACKET_ACTIONS,
+);

@@ -5,6 +5,7 @@ import { action, type ActionDef } from '../../define';
 import { NAPCAT_ONLY } from '../napcat/common';
 import { optional, struct } from '../shared';
 import { KERNEL_NOTE, KernelResult } from '../kernel';
+import { lazyRows } from '../../lazy-rows';
 
 /** Params naming one online-file offer in a private chat (`element_id`: the file element inside it). */
 export const OnlineFileOfferParams = struct(
@@ -16,8 +17,8 @@ export interface OnlineFileOfferParams extends t.TypeOf<typeof OnlineFileOfferPa
 const MSG_ID_NOTE = `${KERNEL_NOTE}. \`msg_id\` is NapCat's internal message ID (digits kept as a string), not a OneBot \`message_id\`.`;
 
 /** NapCat's online files: direct peer-to-peer file and folder transfers in private chats. */
-export const ONLINE_FILE_ACTIONS = {
-  send_online_file: action({
+export const ONLINE_FILE_ACTIONS = lazyRows({
+  send_online_file: () => action({
     params: struct(
       { user_id: IdParam, file_path: t.string, file_name: optional(t.string) },
       'SendOnlineFileParams',
@@ -28,7 +29,7 @@ export const ONLINE_FILE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  send_online_folder: action({
+  send_online_folder: () => action({
     params: struct(
       { user_id: IdParam, folder_path: t.string, folder_name: optional(t.string) },
       'SendOnlineFolderParams',
@@ -39,7 +40,7 @@ export const ONLINE_FILE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  get_online_file_msg: action({
+  get_online_file_msg: () => action({
     params: struct({ user_id: IdParam }, 'GetOnlineFileMsgParams'),
     result: OnlineFileMessages,
     origin: 'napcat',
@@ -47,7 +48,7 @@ export const ONLINE_FILE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  receive_online_file: action({
+  receive_online_file: () => action({
     params: OnlineFileOfferParams,
     result: KernelResult,
     origin: 'napcat',
@@ -55,7 +56,7 @@ export const ONLINE_FILE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: MSG_ID_NOTE,
   }),
-  refuse_online_file: action({
+  refuse_online_file: () => action({
     params: OnlineFileOfferParams,
     result: KernelResult,
     origin: 'napcat',
@@ -63,7 +64,7 @@ export const ONLINE_FILE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: MSG_ID_NOTE,
   }),
-  cancel_online_file: action({
+  cancel_online_file: () => action({
     params: struct({ user_id: IdParam, msg_id: t.string }, 'CancelOnlineFileParams'),
     result: KernelResult,
     origin: 'napcat',
@@ -71,4 +72,4 @@ export const ONLINE_FILE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: MSG_ID_NOTE,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

@@ -3,6 +3,7 @@ import { IdParam } from '../../../codec/id';
 import { action, type ActionDef } from '../../define';
 import { NAPCAT_ONLY } from '../napcat/common';
 import { NoResult, optional, struct } from '../shared';
+import { lazyRows } from '../../lazy-rows';
 
 /**
  * Who may see a Qzone post: 1 everyone, 4 friends, 16 only `target_uins`, 64 only me, 128 everyone but
@@ -19,8 +20,8 @@ export const QzonePostResult = struct({ tid: t.string }, 'QzonePostResult');
 export interface QzonePostResult extends t.TypeOf<typeof QzonePostResult> {}
 
 /** NapCat's Qzone (QQ空间) posts: publish and delete. */
-export const QZONE_ACTIONS = {
-  send_qzone_msg: action({
+export const QZONE_ACTIONS = lazyRows({
+  send_qzone_msg: () => action({
     params: struct(
       {
         content: t.string,
@@ -36,11 +37,11 @@ export const QZONE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: '`target_uins` is required when `ugc_right` is 16 or 128.',
   }),
-  delete_qzone_msg: action({
+  delete_qzone_msg: () => action({
     params: struct({ tid: t.string }, 'DeleteQzoneMsgParams'),
     result: NoResult,
     origin: 'napcat',
     doc: 'Deletes one of the bot\'s Qzone posts by its `tid`.',
     support: NAPCAT_ONLY,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

@@ -4,6 +4,7 @@ import { AudioFormat } from '../files';
 import { NAPCAT_ONLY } from '../napcat/common';
 import { NoResult, optional, struct } from '../shared';
 import { taggedUnion } from './tagged-union';
+import { lazyRows } from '../../lazy-rows';
 
 /** `data.type` of a Stream API frame: `stream` in between, `response` last, `error` on failure. */
 export const StreamFrameType = t.keyof({ stream: null, response: null, reset: null, error: null }, 'StreamFrameType');
@@ -199,8 +200,8 @@ export interface UploadFileStreamParams extends t.TypeOf<typeof UploadFileStream
 const DOWNLOAD_NOTE = 'Stream reply: `file_info`, then `file_chunk` frames, then `file_complete`; failures arrive as an error frame.';
 
 /** NapCat's Stream API: chunked downloads and uploads over one socket, and its test and cleanup actions. */
-export const STREAM_ACTIONS = {
-  download_file_stream: action({
+export const STREAM_ACTIONS = lazyRows({
+  download_file_stream: () => action({
     params: DownloadFileStreamParams,
     result: DownloadFrame,
     reply: 'stream',
@@ -209,7 +210,7 @@ export const STREAM_ACTIONS = {
     support: NAPCAT_ONLY,
     note: DOWNLOAD_NOTE,
   }),
-  download_file_image_stream: action({
+  download_file_image_stream: () => action({
     params: DownloadFileStreamParams,
     result: DownloadFrame,
     reply: 'stream',
@@ -218,7 +219,7 @@ export const STREAM_ACTIONS = {
     support: NAPCAT_ONLY,
     note: DOWNLOAD_NOTE,
   }),
-  download_file_record_stream: action({
+  download_file_record_stream: () => action({
     params: DownloadFileRecordStreamParams,
     result: DownloadFrame,
     reply: 'stream',
@@ -227,7 +228,7 @@ export const STREAM_ACTIONS = {
     support: NAPCAT_ONLY,
     note: DOWNLOAD_NOTE,
   }),
-  test_download_stream: action({
+  test_download_stream: () => action({
     params: struct({ error: optional(t.boolean) }, 'TestDownloadStreamParams'),
     result: TestStreamFrame,
     reply: 'stream',
@@ -235,7 +236,7 @@ export const STREAM_ACTIONS = {
     doc: 'Sends ten test frames 100 ms apart, then completes, or fails when `error` is true.',
     support: NAPCAT_ONLY,
   }),
-  upload_file_stream: action({
+  upload_file_stream: () => action({
     params: UploadFileStreamParams,
     result: UploadFrame,
     origin: 'napcat',
@@ -243,11 +244,11 @@ export const STREAM_ACTIONS = {
     support: NAPCAT_ONLY,
     note: 'One reply per request although it says `type: stream`; the file is merged only on a request with `is_complete: true` and no chunk.',
   }),
-  clean_stream_temp_file: action({
+  clean_stream_temp_file: () => action({
     params: NoParams,
     result: NoResult,
     origin: 'napcat',
     doc: "Deletes every file in NapCat's stream temp directory.",
     support: NAPCAT_ONLY,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

@@ -4,6 +4,7 @@ import { action, type ActionDef } from '../../define';
 import { compat } from '../support';
 import { NAPCAT_ONLY, NumberOrString } from '../napcat/common';
 import { MessageIdResult, optional, struct } from '../shared';
+import { lazyRows } from '../../lazy-rows';
 
 /** One AI voice a group can use. */
 export const AiCharacter = struct(
@@ -24,8 +25,8 @@ export interface AiRecordParams extends t.TypeOf<typeof AiRecordParams> {}
 const AI_VOICE_SUPPORT = compat('unsupported', 'extension', 'extension');
 
 /** Voice extras: QQ's AI voices (text to speech in groups) and speech-to-text of voice messages. */
-export const VOICE_ACTIONS = {
-  get_ai_characters: action({
+export const VOICE_ACTIONS = lazyRows({
+  get_ai_characters: () => action({
     params: struct({ group_id: IdParam, chat_type: optional(NumberOrString) }, 'GetAiCharactersParams'),
     result: t.array(AiCharacterGroup, 'AiCharacterGroups'),
     origin: 'napcat',
@@ -33,7 +34,7 @@ export const VOICE_ACTIONS = {
     support: AI_VOICE_SUPPORT,
     note: "Needs NapCat's packet backend; `chat_type` defaults to 1.",
   }),
-  get_ai_record: action({
+  get_ai_record: () => action({
     params: AiRecordParams,
     result: t.string,
     origin: 'napcat',
@@ -41,7 +42,7 @@ export const VOICE_ACTIONS = {
     support: AI_VOICE_SUPPORT,
     note: "Needs NapCat's packet backend.",
   }),
-  send_group_ai_record: action({
+  send_group_ai_record: () => action({
     params: AiRecordParams,
     result: MessageIdResult,
     origin: 'napcat',
@@ -49,11 +50,11 @@ export const VOICE_ACTIONS = {
     support: AI_VOICE_SUPPORT,
     note: "Needs NapCat's packet backend. NapCat answers `message_id: 0`: the sent message's ID is not known.",
   }),
-  fetch_ptt_text: action({
+  fetch_ptt_text: () => action({
     params: struct({ message_id: IdParam }, 'FetchPttTextParams'),
     result: struct({ text: t.string }, 'PttText'),
     origin: 'napcat',
     doc: 'Transcribes a received voice message to text.',
     support: NAPCAT_ONLY,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

@@ -4,6 +4,7 @@ import { compat } from '../support';
 import { NoResult, optional, struct } from '../shared';
 import { NAPCAT_ONLY, NumberOrString } from './common';
 import { KERNEL_NOTE, KernelResult } from '../kernel';
+import { lazyRows } from '../../lazy-rows';
 
 /** `get_clientkey` reply: a key for QQ's web login (absent when QQ gave none). */
 export const ClientKey = struct({ clientkey: optional(t.string) }, 'ClientKey');
@@ -27,8 +28,8 @@ export const ModelShow = t.union(
 export type ModelShow = t.TypeOf<typeof ModelShow>;
 
 /** NapCat's account actions: online status, avatar, signature, device model, web client key. */
-export const NAPCAT_ACCOUNT_ACTIONS = {
-  set_online_status: action({
+export const NAPCAT_ACCOUNT_ACTIONS = lazyRows({
+  set_online_status: () => action({
     params: struct(
       { status: NumberOrString, ext_status: NumberOrString, battery_status: NumberOrString },
       'SetOnlineStatusParams',
@@ -38,7 +39,7 @@ export const NAPCAT_ACCOUNT_ACTIONS = {
     doc: "Sets the bot's online status (QQ's `status` / `ext_status` codes, e.g. 10 / 0 online, 30 / 0 away).",
     support: NAPCAT_ONLY,
   }),
-  set_diy_online_status: action({
+  set_diy_online_status: () => action({
     params: struct(
       { face_id: NumberOrString, face_type: optional(NumberOrString), wording: optional(t.string) },
       'SetDiyOnlineStatusParams',
@@ -49,14 +50,14 @@ export const NAPCAT_ACCOUNT_ACTIONS = {
     support: NAPCAT_ONLY,
     note: "The reply is QQ's error text, empty on success.",
   }),
-  set_qq_avatar: action({
+  set_qq_avatar: () => action({
     params: struct({ file: t.string }, 'SetQqAvatarParams'),
     result: NoResult,
     origin: 'napcat',
     doc: "Sets the bot's avatar from a file path, URL or `base64://` data.",
     support: compat('unsupported', 'extension', 'extension'),
   }),
-  set_self_longnick: action({
+  set_self_longnick: () => action({
     params: struct({ longNick: t.string }, 'SetSelfLongnickParams'),
     result: KernelResult,
     origin: 'napcat',
@@ -64,14 +65,14 @@ export const NAPCAT_ACCOUNT_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  get_clientkey: action({
+  get_clientkey: () => action({
     params: NoParams,
     result: ClientKey,
     origin: 'napcat',
     doc: "Gets a fresh client key for QQ's web services.",
     support: NAPCAT_ONLY,
   }),
-  _get_model_show: action({
+  _get_model_show: () => action({
     params: struct({ model: optional(t.string) }, 'GetModelShowParams'),
     result: ModelShow,
     origin: 'go-cqhttp',
@@ -79,7 +80,7 @@ export const NAPCAT_ACCOUNT_ACTIONS = {
     support: compat('supported', 'slight', 'unsupported'),
     note: 'NapCat answers a fixed `napcat` model, in a different shape than go-cqhttp (see `ModelShow`).',
   }),
-  _set_model_show: action({
+  _set_model_show: () => action({
     params: struct({ model: optional(t.string), model_show: optional(t.string) }, 'SetModelShowParams'),
     result: NoResult,
     origin: 'go-cqhttp',
@@ -87,4 +88,4 @@ export const NAPCAT_ACCOUNT_ACTIONS = {
     support: compat('supported', 'serious', 'unsupported'),
     note: 'NapCat accepts the call and does nothing.',
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

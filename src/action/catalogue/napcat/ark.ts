@@ -4,6 +4,7 @@ import { action, type ActionDef } from '../../define';
 import { optional, struct } from '../shared';
 import { GroupIdParams, NAPCAT_ONLY, NumberOrString } from './common';
 import { ArkShareResult, KERNEL_NOTE } from '../kernel';
+import { lazyRows } from '../../lazy-rows';
 
 /** Params of the contact-card Ark actions: a user (`user_id`, optionally `phone_number`) or a group. */
 export const ArkShareParams = struct(
@@ -55,8 +56,8 @@ export const MiniAppArk = struct({ data: t.unknown }, 'MiniAppArk');
 export interface MiniAppArk extends t.TypeOf<typeof MiniAppArk> {}
 
 /** NapCat's Ark cards: contact recommendations and mini-app cards, returned as JSON to send in a `json` segment. */
-export const NAPCAT_ARK_ACTIONS = {
-  send_ark_share: action({
+export const NAPCAT_ARK_ACTIONS = lazyRows({
+  send_ark_share: () => action({
     params: ArkShareParams,
     result: ArkShareResult,
     origin: 'napcat',
@@ -64,7 +65,7 @@ export const NAPCAT_ARK_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  ArkSharePeer: action({
+  ArkSharePeer: () => action({
     params: ArkShareParams,
     result: ArkShareResult,
     origin: 'napcat',
@@ -72,21 +73,21 @@ export const NAPCAT_ARK_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  send_group_ark_share: action({
+  send_group_ark_share: () => action({
     params: GroupIdParams,
     result: t.string,
     origin: 'napcat',
     doc: "Builds a group's Ark share card; the reply is its JSON text.",
     support: NAPCAT_ONLY,
   }),
-  ArkShareGroup: action({
+  ArkShareGroup: () => action({
     params: GroupIdParams,
     result: t.string,
     origin: 'napcat',
     doc: 'Older name of `send_group_ark_share` (deprecated by NapCat).',
     support: NAPCAT_ONLY,
   }),
-  get_mini_app_ark: action({
+  get_mini_app_ark: () => action({
     params: t.union([TemplateMiniAppParams, CustomMiniAppParams], 'GetMiniAppArkParams'),
     result: MiniAppArk,
     origin: 'napcat',
@@ -94,4 +95,4 @@ export const NAPCAT_ARK_ACTIONS = {
     support: NAPCAT_ONLY,
     note: "NapCat's schema for `data` is Any.",
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

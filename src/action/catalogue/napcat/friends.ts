@@ -5,6 +5,7 @@ import { action, NoParams, type ActionDef } from '../../define';
 import { FriendInfo, NoResult, optional, struct } from '../shared';
 import { NAPCAT_ONLY, NumberOrString, UserIdParams } from './common';
 import { KERNEL_NOTE, KernelResult } from '../kernel';
+import { lazyRows } from '../../lazy-rows';
 
 /** One friend category ("group" in QQ's UI) with its friends. */
 export const FriendCategory = struct(
@@ -42,22 +43,22 @@ export const UserStatus = struct({ status: t.number, ext_status: t.number }, 'Us
 export interface UserStatus extends t.TypeOf<typeof UserStatus> {}
 
 /** NapCat's friend extensions: categories, remarks, profile likes, online status, suspicious requests. */
-export const NAPCAT_FRIEND_ACTIONS = {
-  get_friends_with_category: action({
+export const NAPCAT_FRIEND_ACTIONS = lazyRows({
+  get_friends_with_category: () => action({
     params: NoParams,
     result: t.array(FriendCategory, 'FriendCategoryList'),
     origin: 'napcat',
     doc: "Lists the bot's friends grouped by category.",
     support: NAPCAT_ONLY,
   }),
-  set_friend_remark: action({
+  set_friend_remark: () => action({
     params: struct({ user_id: IdParam, remark: t.string }, 'SetFriendRemarkParams'),
     result: NoResult,
     origin: 'napcat',
     doc: "Sets the bot's remark for a friend.",
     support: NAPCAT_ONLY,
   }),
-  get_profile_like: action({
+  get_profile_like: () => action({
     params: struct(
       { user_id: optional(IdParam), start: optional(NumberOrString), count: optional(NumberOrString) },
       'GetProfileLikeParams',
@@ -67,14 +68,14 @@ export const NAPCAT_FRIEND_ACTIONS = {
     doc: "Reads the profile likes of a user (the bot's own when `user_id` is left out), paged by `start` / `count`.",
     support: NAPCAT_ONLY,
   }),
-  nc_get_user_status: action({
+  nc_get_user_status: () => action({
     params: UserIdParams,
     result: UserStatus,
     origin: 'napcat',
     doc: "Reads a user's online status.",
     support: NAPCAT_ONLY,
   }),
-  get_doubt_friends_add_request: action({
+  get_doubt_friends_add_request: () => action({
     params: struct({ count: optional(t.number) }, 'GetDoubtFriendsAddRequestParams'),
     result: t.array(DoubtFriendRequest, 'DoubtFriendRequestList'),
     origin: 'napcat',
@@ -82,7 +83,7 @@ export const NAPCAT_FRIEND_ACTIONS = {
     support: NAPCAT_ONLY,
     note: "NapCat's schema is Any; typed from the list its handler builds.",
   }),
-  set_doubt_friends_add_request: action({
+  set_doubt_friends_add_request: () => action({
     params: struct({ flag: t.string, approve: optional(t.boolean) }, 'SetDoubtFriendsAddRequestParams'),
     result: KernelResult,
     origin: 'napcat',
@@ -90,4 +91,4 @@ export const NAPCAT_FRIEND_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

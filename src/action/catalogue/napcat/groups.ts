@@ -4,6 +4,7 @@ import { action, NoParams, type ActionDef } from '../../define';
 import { GroupInfo, NoResult, optional, struct } from '../shared';
 import { GroupIdParams, GroupNotice, NAPCAT_ONLY } from './common';
 import { GroupExtInfo, KERNEL_NOTE, ShutUpMember } from '../kernel';
+import { lazyRows } from '../../lazy-rows';
 
 /** Params of the group to-do actions: the message by `message_seq`, or by `message_id` when no seq is given. */
 export const GroupTodoParams = struct(
@@ -31,50 +32,50 @@ export const IgnoredGroupNotices = struct(
 export interface IgnoredGroupNotices extends t.TypeOf<typeof IgnoredGroupNotices> {}
 
 /** NapCat's group extensions: to-dos, check-ins, extra info, mute list, ignored requests. */
-export const NAPCAT_GROUP_ACTIONS = {
-  set_group_todo: action({
+export const NAPCAT_GROUP_ACTIONS = lazyRows({
+  set_group_todo: () => action({
     params: GroupTodoParams,
     result: NoResult,
     origin: 'napcat',
     doc: "Makes a message the group's to-do.",
     support: NAPCAT_ONLY,
   }),
-  complete_group_todo: action({
+  complete_group_todo: () => action({
     params: GroupTodoParams,
     result: NoResult,
     origin: 'napcat',
     doc: "Marks the group's to-do (set from a message) as done.",
     support: NAPCAT_ONLY,
   }),
-  cancel_group_todo: action({
+  cancel_group_todo: () => action({
     params: GroupTodoParams,
     result: NoResult,
     origin: 'napcat',
     doc: "Removes the group's to-do (set from a message).",
     support: NAPCAT_ONLY,
   }),
-  set_group_sign: action({
+  set_group_sign: () => action({
     params: GroupIdParams,
     result: NoResult,
     origin: 'napcat',
     doc: 'Checks the bot in to a group for today (NapCat name of `send_group_sign`).',
     support: NAPCAT_ONLY,
   }),
-  get_group_signed_list: action({
+  get_group_signed_list: () => action({
     params: GroupIdParams,
     result: t.array(GroupSignedMember, 'GroupSignedList'),
     origin: 'napcat',
     doc: "Lists today's check-ins of a group.",
     support: NAPCAT_ONLY,
   }),
-  get_group_detail_info: action({
+  get_group_detail_info: () => action({
     params: GroupIdParams,
     result: GroupInfo,
     origin: 'napcat',
     doc: 'Reads a group\'s details: the `get_group_info` fields plus QQ\'s raw group detail fields.',
     support: NAPCAT_ONLY,
   }),
-  get_group_info_ex: action({
+  get_group_info_ex: () => action({
     params: GroupIdParams,
     result: GroupExtInfo,
     origin: 'napcat',
@@ -82,7 +83,7 @@ export const NAPCAT_GROUP_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  get_group_shut_list: action({
+  get_group_shut_list: () => action({
     params: GroupIdParams,
     result: t.array(ShutUpMember, 'ShutUpMemberList'),
     origin: 'napcat',
@@ -90,18 +91,18 @@ export const NAPCAT_GROUP_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  get_group_ignore_add_request: action({
+  get_group_ignore_add_request: () => action({
     params: NoParams,
     result: t.array(GroupNotice, 'GroupNoticeList'),
     origin: 'napcat',
     doc: 'Lists the join requests QQ filtered out as suspicious.',
     support: NAPCAT_ONLY,
   }),
-  get_group_ignored_notifies: action({
+  get_group_ignored_notifies: () => action({
     params: NoParams,
     result: IgnoredGroupNotices,
     origin: 'napcat',
     doc: 'Lists the join requests and invitations QQ filtered out, by kind.',
     support: NAPCAT_ONLY,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

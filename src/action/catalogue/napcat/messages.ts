@@ -5,6 +5,7 @@ import { compat } from '../support';
 import { NoResult, optional, struct } from '../shared';
 import { NAPCAT_ONLY, NumberOrString } from './common';
 import { KERNEL_NOTE, KernelResult } from '../kernel';
+import { lazyRows } from '../../lazy-rows';
 
 /**
  * Params of the mark-as-read actions: NapCat finds the conversation from `message_id`, else `user_id`,
@@ -34,8 +35,8 @@ export const RecentContact = struct(
 export interface RecentContact extends t.TypeOf<typeof RecentContact> {}
 
 /** NapCat message extensions: read marks, single-message forwarding, recent chats, typing, bot buttons. */
-export const NAPCAT_MESSAGE_ACTIONS = {
-  mark_msg_as_read: action({
+export const NAPCAT_MESSAGE_ACTIONS = lazyRows({
+  mark_msg_as_read: () => action({
     params: MarkAsReadParams,
     result: NoResult,
     origin: 'go-cqhttp',
@@ -43,28 +44,28 @@ export const NAPCAT_MESSAGE_ACTIONS = {
     support: compat('supported', 'slight', 'supported'),
     note: 'go-cqhttp and Lagrange take only `message_id`.',
   }),
-  mark_group_msg_as_read: action({
+  mark_group_msg_as_read: () => action({
     params: MarkAsReadParams,
     result: NoResult,
     origin: 'napcat',
     doc: 'Marks a group conversation read (`group_id`, or the conversation of `message_id`).',
     support: NAPCAT_ONLY,
   }),
-  mark_private_msg_as_read: action({
+  mark_private_msg_as_read: () => action({
     params: MarkAsReadParams,
     result: NoResult,
     origin: 'napcat',
     doc: 'Marks a private conversation read (`user_id`, or the conversation of `message_id`).',
     support: NAPCAT_ONLY,
   }),
-  _mark_all_as_read: action({
+  _mark_all_as_read: () => action({
     params: NoParams,
     result: NoResult,
     origin: 'napcat',
     doc: 'Marks every conversation read.',
     support: NAPCAT_ONLY,
   }),
-  forward_friend_single_msg: action({
+  forward_friend_single_msg: () => action({
     params: struct({ message_id: IdParam, user_id: IdParam }, 'ForwardFriendSingleMsgParams'),
     result: NoResult,
     origin: 'napcat',
@@ -72,7 +73,7 @@ export const NAPCAT_MESSAGE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: "NapCat's schema leaves both targets optional and prefers `user_id`; this row requires `user_id`.",
   }),
-  forward_group_single_msg: action({
+  forward_group_single_msg: () => action({
     params: struct({ message_id: IdParam, group_id: IdParam }, 'ForwardGroupSingleMsgParams'),
     result: NoResult,
     origin: 'napcat',
@@ -80,14 +81,14 @@ export const NAPCAT_MESSAGE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: "NapCat's schema leaves both targets optional and prefers `user_id`; this row requires `group_id`.",
   }),
-  get_recent_contact: action({
+  get_recent_contact: () => action({
     params: struct({ count: optional(NumberOrString) }, 'GetRecentContactParams'),
     result: t.array(RecentContact, 'RecentContactList'),
     origin: 'napcat',
     doc: 'Lists the most recent conversations (`count`, default 10) with their last message.',
     support: NAPCAT_ONLY,
   }),
-  set_input_status: action({
+  set_input_status: () => action({
     params: struct({ user_id: IdParam, event_type: t.number }, 'SetInputStatusParams'),
     result: KernelResult,
     origin: 'napcat',
@@ -95,7 +96,7 @@ export const NAPCAT_MESSAGE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  click_inline_keyboard_button: action({
+  click_inline_keyboard_button: () => action({
     params: struct(
       {
         group_id: IdParam,
@@ -112,4 +113,4 @@ export const NAPCAT_MESSAGE_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

@@ -4,6 +4,7 @@ import { action, type ActionDef } from '../../define';
 import { optional, struct } from '../shared';
 import { NAPCAT_ONLY, NumberOrString } from './common';
 import { KERNEL_NOTE, KernelResult } from '../kernel';
+import { lazyRows } from '../../lazy-rows';
 
 /** One user who reacted, as `fetch_emoji_like` reports it (QQ's raw field names). */
 export const EmojiLiker = struct({ tinyId: t.string, nickName: t.string, headUrl: t.string }, 'EmojiLiker');
@@ -31,8 +32,8 @@ export const EmojiLikes = struct(
 export interface EmojiLikes extends t.TypeOf<typeof EmojiLikes> {}
 
 /** NapCat's emoji reactions (the "likes" shown under a message). */
-export const NAPCAT_REACTION_ACTIONS = {
-  set_msg_emoji_like: action({
+export const NAPCAT_REACTION_ACTIONS = lazyRows({
+  set_msg_emoji_like: () => action({
     params: struct(
       { message_id: IdParam, emoji_id: NumberOrString, set: optional(t.boolean) },
       'SetMsgEmojiLikeParams',
@@ -43,7 +44,7 @@ export const NAPCAT_REACTION_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  fetch_emoji_like: action({
+  fetch_emoji_like: () => action({
     params: struct(
       {
         message_id: IdParam,
@@ -59,7 +60,7 @@ export const NAPCAT_REACTION_ACTIONS = {
     doc: 'Reads one page (`count`, default 20) of the users who reacted to a message with an emoji.',
     support: NAPCAT_ONLY,
   }),
-  get_emoji_likes: action({
+  get_emoji_likes: () => action({
     params: struct(
       {
         message_id: IdParam,
@@ -76,4 +77,4 @@ export const NAPCAT_REACTION_ACTIONS = {
     support: NAPCAT_ONLY,
     note: 'A long message ID needs `group_id`; a short one does not.',
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

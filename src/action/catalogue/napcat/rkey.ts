@@ -4,6 +4,7 @@ import { compat } from '../support';
 import { optional, struct } from '../shared';
 import { NAPCAT_ONLY } from './common';
 import { KERNEL_NOTE, RawRkey } from '../kernel';
+import { lazyRows } from '../../lazy-rows';
 
 /** One media rkey: the `rkey` URL parameter QQ needs to serve private (`private`) or group (`group`) images. */
 export const Rkey = struct({ type: t.string, rkey: t.string, created_at: t.number, ttl: t.number }, 'Rkey');
@@ -26,8 +27,8 @@ export const RkeyServer = struct(
 export interface RkeyServer extends t.TypeOf<typeof RkeyServer> {}
 
 /** NapCat's three ways to read the current media rkeys. */
-export const NAPCAT_RKEY_ACTIONS = {
-  get_rkey: action({
+export const NAPCAT_RKEY_ACTIONS = lazyRows({
+  get_rkey: () => action({
     params: NoParams,
     result: RkeyList,
     origin: 'napcat',
@@ -35,14 +36,14 @@ export const NAPCAT_RKEY_ACTIONS = {
     support: compat('unsupported', 'extension', 'serious'),
     note: 'Lagrange.OneBot answers `{ rkeys: [...] }` instead of the array.',
   }),
-  get_rkey_server: action({
+  get_rkey_server: () => action({
     params: NoParams,
     result: RkeyServer,
     origin: 'napcat',
     doc: 'Reads the current media rkeys in the shape of an rkey server (cached until they expire).',
     support: NAPCAT_ONLY,
   }),
-  nc_get_rkey: action({
+  nc_get_rkey: () => action({
     params: NoParams,
     result: t.array(RawRkey, 'RawRkeyList'),
     origin: 'napcat',
@@ -50,4 +51,4 @@ export const NAPCAT_RKEY_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);

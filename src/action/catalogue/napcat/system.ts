@@ -5,6 +5,7 @@ import { compat } from '../support';
 import { ANY_SCHEMA_NOTE, NoResult, struct } from '../shared';
 import { NAPCAT_ONLY } from './common';
 import { KERNEL_NOTE, RobotUinRange, ShareLinkResult } from '../kernel';
+import { lazyRows } from '../../lazy-rows';
 
 /** One QQ channel ("guild") the account joined, as go-cqhttp reports it. */
 export const Guild = struct({ guild_id: Id, guild_name: t.string, guild_display_id: Id }, 'Guild');
@@ -25,8 +26,8 @@ export interface Words extends t.TypeOf<typeof Words> {}
 const NAPCAT_COMMENTED_OUT = "NapCat's action list names it only in a comment: NapCat does not answer it.";
 
 /** NapCat's system extensions: OCR, translation, process control, flash-transfer links, bot ranges, guild stubs. */
-export const NAPCAT_SYSTEM_ACTIONS = {
-  '.ocr_image': action({
+export const NAPCAT_SYSTEM_ACTIONS = lazyRows({
+  '.ocr_image': () => action({
     params: struct({ image: t.string }, 'OcrImageParams'),
     result: t.unknown,
     origin: 'go-cqhttp',
@@ -36,14 +37,14 @@ export const NAPCAT_SYSTEM_ACTIONS = {
     untyped:
       "the OCR answer is untyped in NapCat's source (the kernel typing says GeneralCallResult, the handler returns its `result`, the example `{ texts }`); go-cqhttp answers `{ texts, language }`",
   }),
-  translate_en2zh: action({
+  translate_en2zh: () => action({
     params: Words,
     result: Words,
     origin: 'napcat',
     doc: 'Translates English words to Chinese.',
     support: NAPCAT_ONLY,
   }),
-  get_robot_uin_range: action({
+  get_robot_uin_range: () => action({
     params: NoParams,
     result: t.array(RobotUinRange, 'RobotUinRanges'),
     origin: 'napcat',
@@ -51,7 +52,7 @@ export const NAPCAT_SYSTEM_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  get_share_link: action({
+  get_share_link: () => action({
     params: struct({ fileset_id: t.string }, 'GetShareLinkParams'),
     result: ShareLinkResult,
     origin: 'napcat',
@@ -59,7 +60,7 @@ export const NAPCAT_SYSTEM_ACTIONS = {
     support: NAPCAT_ONLY,
     note: KERNEL_NOTE,
   }),
-  bot_exit: action({
+  bot_exit: () => action({
     params: NoParams,
     result: NoResult,
     origin: 'napcat',
@@ -67,7 +68,7 @@ export const NAPCAT_SYSTEM_ACTIONS = {
     support: NAPCAT_ONLY,
     note: 'NapCat exits before it replies: expect the connection to close, not a reply.',
   }),
-  reboot_normal: action({
+  reboot_normal: () => action({
     params: NoParams,
     result: NoResult,
     origin: 'napcat',
@@ -75,7 +76,7 @@ export const NAPCAT_SYSTEM_ACTIONS = {
     support: compat('unsupported', 'unsupported', 'unsupported'),
     note: NAPCAT_COMMENTED_OUT,
   }),
-  reload_event_filter: action({
+  reload_event_filter: () => action({
     params: struct({ file: t.string }, 'ReloadEventFilterParams'),
     result: NoResult,
     origin: 'go-cqhttp',
@@ -83,7 +84,7 @@ export const NAPCAT_SYSTEM_ACTIONS = {
     support: compat('supported', 'unsupported', 'unsupported'),
     note: NAPCAT_COMMENTED_OUT,
   }),
-  get_guild_list: action({
+  get_guild_list: () => action({
     params: NoParams,
     result: t.union([t.array(Guild), NoResult], 'GuildList'),
     origin: 'go-cqhttp',
@@ -91,7 +92,7 @@ export const NAPCAT_SYSTEM_ACTIONS = {
     support: compat('supported', 'serious', 'unsupported'),
     note: 'NapCat answers nothing (`null`): it has no channel support.',
   }),
-  get_guild_service_profile: action({
+  get_guild_service_profile: () => action({
     params: NoParams,
     result: t.union([GuildServiceProfile, NoResult], 'GuildServiceProfileResult'),
     origin: 'go-cqhttp',
@@ -99,4 +100,4 @@ export const NAPCAT_SYSTEM_ACTIONS = {
     support: compat('supported', 'serious', 'unsupported'),
     note: 'NapCat answers nothing (`null`): it has no channel support.',
   }),
-} satisfies Record<string, ActionDef>;
+} satisfies Record<string, () => ActionDef>);
