@@ -90,6 +90,20 @@ describe.skipIf(!built)('the built package', () => {
     expect(lazyInputs.some((input) => /^dist\/transfer-methods-\w+\.js$/.test(input))).toBe(true);
   });
 
+  // Issue 18: importing the built SDK and creating a client builds no catalogue row; a read builds that row.
+  it.each(['esm', 'cjs'] as const)('builds a catalogue row on its first read, not at import (%s)', (format) => {
+    const load = format === 'esm' ? "await import('onebot-rx')" : "createRequire(process.cwd() + '/')('onebot-rx')";
+    const script = `import { createRequire } from 'node:module';
+const { CATALOGUE, createClient } = ${load};
+const built = () => Object.values(Object.getOwnPropertyDescriptors(CATALOGUE)).filter((d) => d.get === undefined).length;
+const api = typeof createClient({ url: 'ws://127.0.0.1:9/' }).api.send_like;
+const before = built();
+const valid = CATALOGUE.set_group_ban.params.is({ group_id: 1, user_id: '2', duration: 60 });
+console.log(JSON.stringify({ api, before, valid, after: built(), names: Object.keys(CATALOGUE).length }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' })) as unknown;
+    expect(out).toEqual({ api: 'function', before: 0, valid: true, after: 1, names: 208 });
+  });
+
   // Issue 16: at most 1.5 MB. The catalogue's declarations come from the generated CatalogueApi (named types),
   // so the rows' full codec types are not declared once per format.
   it('packs to at most 1.5 MB unpacked, without source maps', () => {
