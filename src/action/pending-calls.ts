@@ -1,5 +1,6 @@
 import type { SchedulerLike, Subscription } from 'rxjs';
 import type { PendingCall } from './pending-call';
+import { EchoSlots } from './echo-slots';
 import { timerDelay } from './timer-limit';
 
 /** What the table reads of a call in flight ({@link PendingCall} in a client). */
@@ -13,14 +14,14 @@ export interface Deadlined {
 }
 
 /**
- * The table of calls in flight, keyed by echo (O(1) lookups), with ONE timer for all deadlines: it is armed
+ * The table of calls in flight, keyed by echo (O(1) lookups, {@link EchoSlots}), with ONE timer for all deadlines: it is armed
  * at the earliest deadline, sweeps expired calls when it fires, and is cancelled when the table empties, so
  * an idle client holds no timer and a script that forgot `close()` still exits. (Keeping it armed would save
  * calls made strictly one after another a timer each, at the cost of holding the process open.) A deadline
  * past the longest timer (~24.8 days) is reached through clamped timers that re-arm.
  */
 export class PendingCalls<C extends Deadlined = PendingCall> {
-  private readonly calls = new Map<number | string, C>();
+  private readonly calls = new EchoSlots<C>();
   private timer: Subscription | undefined;
   private armedAt = Number.POSITIVE_INFINITY;
 
@@ -41,7 +42,7 @@ export class PendingCalls<C extends Deadlined = PendingCall> {
   }
 
   add(call: C): void {
-    this.calls.set(call.echo, call);
+    this.calls.set(call);
     if (this.calls.size === 1) this.onBusy(true);
     if (call.deadline < this.armedAt) this.arm(call.deadline);
   }
@@ -65,7 +66,7 @@ export class PendingCalls<C extends Deadlined = PendingCall> {
 
   /** Every call in flight, in subscription order (a snapshot, safe to mutate the table while iterating). */
   snapshot(): C[] {
-    return [...this.calls.values()];
+    return this.calls.values();
   }
 
   private arm(deadline: number): void {
