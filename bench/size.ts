@@ -3,11 +3,15 @@
  *
  * - The minified+gzip size of a minimal browser bot (`createClient`, `groupMessages$`, `sendGroupMessage`)
  *   bundled by esbuild from the browser entry (`src/browser.ts`, through the same plugins as the build), rxjs external and io-ts/fp-ts bundled in,
- *   as a user's bundler would, with code splitting: the browser build loads the catalogue and the transfer
- *   code by dynamic `import()`, so the bundle is an initial part (the entry chunk and the chunks it imports
- *   statically: what the page loads before the bot runs; the goal compares this) and lazy chunks (loaded
- *   on the first action call or transfer). Each file is gzipped on its own, as it is served; the biggest
- *   inputs of the initial part are listed (esbuild's metafile).
+ *   as a user's bundler would, with code splitting: the browser build loads by dynamic `import()` the lazy
+ *   core (the frame decoder: io-ts, the event and segment codecs; and the bot runtime) when the first socket
+ *   connects, the catalogue on the first action call, the throttle queue when a client has a `throttle`,
+ *   the HTTP API transport for an `http(s)://` url and the transfer code on the first transfer. So the bundle
+ *   is an initial part (the entry chunk and the chunks it imports statically: what the page loads before the
+ *   bot starts connecting; the goal compares this) and lazy chunks, each listed with what loads it. Each file
+ *   is gzipped on its own, as it is served; the biggest inputs of the initial part are listed (esbuild's
+ *   metafile), each with its minified bytes and its share of its chunk's gzip bytes (in proportion to its
+ *   minified bytes: an estimate, as gzip has no per-input size).
  * - The npm package's unpacked size and file count (`npm pack --dry-run --json`, over the current `dist/`:
  *   run `npm run build` first for a fresh figure).
  *
@@ -33,10 +37,16 @@ client.groupMessages$.subscribe((m) => {
 });
 `;
 
-/** One input of the bundle and the minified bytes it contributes. */
+/** One input (or group of inputs) of the bundle: the minified bytes it contributes and its estimated gzip share. */
 export interface SizeContributor {
   readonly path: string;
   readonly bytes: number;
+  readonly gzip: number;
+}
+
+/** One lazy chunk: the main input that names it, its minified and gzip bytes. */
+export interface LazyChunk extends SizeFigure {
+  readonly name: string;
 }
 
 /** Minified and gzip bytes of a set of output files (each gzipped on its own). */
@@ -53,6 +63,8 @@ export interface BundleSize extends SizeFigure {
   readonly total: SizeFigure;
   readonly chunks: number;
   readonly top: readonly SizeContributor[];
+  /** The chunks loaded by `import()` (an entry of their own), biggest first. */
+  readonly lazy: readonly LazyChunk[];
 }
 
 /** The figures {@link measureSize} returns. */
@@ -108,14 +120,24 @@ async function measureBundle(topCount: number): Promise<BundleSize> {
   };
   if (entry !== undefined) visit(entry);
   const files = (names: Iterable<string>): Uint8Array[] => [...names].map((name) => code.get(name) ?? new Uint8Array());
-  const groups = new Map<string, number>();
+  const groups = new Map<string, { bytes: number; gzip: number }>();
   for (const name of initial) {
+    const chunk = figureOf(files([name]));
+    const ratio = chunk.minified === 0 ? 0 : chunk.gzip / chunk.minified;
     for (const [path, input] of Object.entries(outputs[name]?.inputs ?? {})) {
-      groups.set(groupOf(path), (groups.get(groupOf(path)) ?? 0) + input.bytesInOutput);
+      const group = groups.get(groupOf(path)) ?? { bytes: 0, gzip: 0 };
+      groups.set(groupOf(path), { bytes: group.bytes + input.bytesInOutput, gzip: group.gzip + input.bytesInOutput * ratio });
     }
   }
-  const top = [...groups].map(([path, bytes]) => ({ path, bytes })).sort((a, b) => b.bytes - a.bytes).slice(0, topCount);
-  return { ...figureOf(files(initial)), total: figureOf(files(code.keys())), chunks: code.size, top };
+  const top = [...groups]
+    .map(([path, { bytes, gzip }]) => ({ path, bytes, gzip: Math.round(gzip) }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, topCount);
+  const lazy = Object.keys(outputs)
+    .filter((name) => !initial.has(name) && outputs[name]?.entryPoint !== undefined)
+    .map((name) => ({ name: relative('src', outputs[name]?.entryPoint ?? name), ...figureOf(files([name])) }))
+    .sort((a, b) => b.gzip - a.gzip);
+  return { ...figureOf(files(initial)), total: figureOf(files(code.keys())), chunks: code.size, top, lazy };
 }
 
 /** `npm pack --dry-run --json` over the current `dist/`; undefined when npm cannot run. */
@@ -142,8 +164,11 @@ export function formatSize(report: SizeReport): string {
   const { bundle, pack } = report;
   const lines = [
     `minimal browser bot (esbuild, rxjs external): ${kB(bundle.gzip)} min+gzip initial (${kB(bundle.minified)} minified)  goal ≤ 20 kB`,
-    `  ${kB(bundle.total.gzip)} min+gzip in all ${bundle.chunks} chunks (${kB(bundle.total.minified)} minified), the catalogue and transfers loaded on first use`,
-    ...bundle.top.map((c) => `  ${kB(c.bytes).padStart(9)} minified  ${c.path}`),
+    `  ${kB(bundle.total.gzip)} min+gzip in all ${bundle.chunks} chunks (${kB(bundle.total.minified)} minified); loaded by import() on first use:`,
+    ...bundle.lazy.map((c) => `  ${kB(c.gzip).padStart(9)} min+gzip  ${c.name}`),
+    `  ${kB(bundle.total.gzip - bundle.gzip - bundle.lazy.reduce((sum, c) => sum + c.gzip, 0)).padStart(9)} min+gzip  chunks the lazy ones share (io-ts, the segment codecs, …)`,
+    '  biggest inputs of the initial part:',
+    ...bundle.top.map((c) => `  ${kB(c.bytes).padStart(9)} minified ${kB(c.gzip).padStart(8)} gzip (est.)  ${c.path}`),
     pack
       ? `npm package: ${kB(pack.unpacked)} unpacked, ${kB(pack.packed)} packed, ${pack.files} files  goal ≤ 1500 kB unpacked`
       : 'npm package: npm pack --dry-run failed',
