@@ -1,7 +1,7 @@
 import { Observable, type OperatorFunction, type Subscriber } from 'rxjs';
 import type { InboundFrame, ReplyFrame } from '../codec/frame';
 import type { DecodeError, ProtocolError } from '../errors';
-import { attachDelivery } from '../runtime/delivery';
+import { emitWithDelivery } from '../runtime/delivery';
 import { type LazyCore, lazyCore } from './lazy-core';
 import { type RequestFailed, isRequestFailed, isSocketOpen, type SocketOpen, type TransportSignal } from '../transport/types';
 
@@ -52,16 +52,16 @@ function handleSignal(
     sinks.invalid(frame);
     return;
   }
-  if (delivered && frame.kind !== 'reply') attachDelivery(frame.event, signal.delivery);
   if (frame.kind === 'reply') sinks.reply(frame);
-  subscriber.next(frame);
+  if (delivered && frame.kind !== 'reply') emitWithDelivery(frame.event, signal.delivery, subscriber, frame);
+  else subscriber.next(frame);
 }
 
 /**
  * Decodes a socket's text frames. A `SocketOpen` passes through (the reconnect operator times stable
  * connections by it); replies are routed to their calls; undecodable frames go to `invalid` and are not
  * emitted, so one bad frame never ends a stream. A `DeliveredFrame` decodes like its text, and the decoded
- * event remembers its delivery (`deliveryOf(event)`) for the handlers that claim it.
+ * event is emitted with its delivery (`deliveryOf(event)` during the emission) for the handlers that claim it.
  *
  * The decoder is there at once in Node. In the browser build it is a chunk loaded on the first subscription:
  * until it is in, frames (and what follows them: the end of the socket included) are held in arrival order

@@ -1,13 +1,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Observable } from 'rxjs';
-import type { DeliveredFrame, DeliveryOutcome, Logger, OpenTransport, SendMeta, SocketOpen, TransportSignal } from 'onebot-rx';
+import type { DeliveredFrame, Delivery, DeliveryOutcome, Logger, OpenTransport, SendMeta, SocketOpen, TransportSignal } from 'onebot-rx';
 import { type RedisInput, linkTo } from './connect';
 import type { Demand } from './demand';
 import type { Keys } from './keys';
 import { type Ownership, keepLeases } from './leases';
 import type { LocalCounters } from './stats';
-import { ACTION_FIELDS as A, EVENT_FIELDS as E, type RawEntry, ensureGroup, entriesOf, fieldsOf, isNoGroup, withEcho } from './wire';
+import { ACTION_FIELDS as A, EVENT_FIELDS as E, type RawEntry, ensureGroup, entriesOf, isNoGroup, withEcho } from './wire';
 
 /** Settings of {@link workerTransport}. */
 export interface WorkerTransportSettings {
@@ -28,17 +28,52 @@ export interface WorkerTransportSettings {
   readonly live: { main?: Redis; owned?: ReadonlyMap<number, Ownership> };
 }
 
-/** One entry handed to the client, until every claim on it settled. */
-interface Tracked {
-  readonly ownership: Ownership;
-  readonly entryId: string;
-  readonly selfId: string;
-  claims: number;
-  cancelled: boolean;
-  delivering: boolean;
-  finished: boolean;
+/**
+ * One entry handed to the client, until every claim on it settled; it is also the frame's `Delivery` (one
+ * object per entry, not a tracker plus a delivery record plus a closure).
+ */
+class Tracked implements Delivery {
+  claims = 0;
+  cancelled = false;
+  delivering = true;
+  finished = false;
   /** Whether it still counts against `readAhead` (until it finishes or its ownership ends). */
-  counted: boolean;
+  counted = true;
+
+  constructor(
+    readonly ownership: Ownership,
+    readonly entryId: string,
+    /** The delivery id (the gateway's event id). */
+    readonly id: string,
+    readonly selfId: string,
+    /** Called when a claim settles. */
+    private readonly settled: (t: Tracked, outcome: DeliveryOutcome) => void,
+  ) {}
+
+  claim(): (outcome: DeliveryOutcome) => void {
+    this.claims++;
+    let done = false;
+    return (outcome) => {
+      if (done) return;
+      done = true;
+      this.claims--;
+      this.settled(this, outcome);
+    };
+  }
+}
+
+/** The values of an event entry's fields (`i`, `f`, `s`) from its flat field/value list. */
+function eventFieldsOf(flat: readonly string[]): { id: string | undefined; frame: string; self: string } {
+  let id: string | undefined;
+  let frame = '';
+  let self = '';
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const name = flat[i];
+    if (name === E.id) id = flat[i + 1];
+    else if (name === E.frame) frame = flat[i + 1] as string;
+    else if (name === E.self) self = flat[i + 1] as string;
+  }
+  return { id, frame, self };
 }
 
 /** A blocking read in flight: the ownerships it covers, and when its entries have been handed out. */
@@ -152,39 +187,26 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
         }
       };
 
+      const settled = (t: Tracked, outcome: DeliveryOutcome): void => {
+        if (outcome === 'cancelled') t.cancelled = true;
+        if (t.claims === 0 && tracked.get(t.id) === t) tracked.delete(t.id);
+        finish(t);
+      };
+
       const deliver = (ownership: Ownership, [entryId, flat]: RawEntry): void => {
         const entryKey = `${ownership.partition}/${entryId}`;
         if (live.has(entryKey)) return;
-        const f = fieldsOf(flat);
-        const id = f[E.id] ?? entryKey;
-        const t: Tracked = { ownership, entryId, selfId: f[E.self] ?? '', claims: 0, cancelled: false, delivering: true, finished: false, counted: true };
+        const f = eventFieldsOf(flat);
+        const t = new Tracked(ownership, entryId, f.id ?? entryKey, f.self, settled);
         live.set(entryKey, t);
-        tracked.set(id, t);
+        tracked.set(t.id, t);
         inFlight++;
         counters.delivered++;
-        const frame: DeliveredFrame = {
-          text: f[E.frame] ?? '',
-          delivery: {
-            id,
-            claim: () => {
-              t.claims++;
-              let settled = false;
-              return (outcome: DeliveryOutcome) => {
-                if (settled) return;
-                settled = true;
-                t.claims--;
-                if (outcome === 'cancelled') t.cancelled = true;
-                if (t.claims === 0 && tracked.get(id) === t) tracked.delete(id);
-                finish(t);
-              };
-            },
-          },
-        };
         try {
-          subscriber.next(frame);
+          subscriber.next({ text: f.frame, delivery: t } satisfies DeliveredFrame);
         } finally {
           t.delivering = false;
-          if (t.claims === 0 && tracked.get(id) === t) tracked.delete(id);
+          if (t.claims === 0 && tracked.get(t.id) === t) tracked.delete(t.id);
           finish(t);
         }
       };

@@ -7,7 +7,6 @@ import type { CallAction, CallOptions } from '../action/types';
 import type { Id } from '../codec/id';
 import type { ReplyOptions } from '../event/operators/conversation';
 import type { Message } from '../message/message';
-import { deliveryOf } from './delivery';
 
 /**
  * The scoped client a handler gets as `ctx`: the `api`, the seed-named methods, `callApi`, and `reply` to
@@ -38,11 +37,19 @@ export interface ContextDeps {
   readonly reply: (event: object, message: Message, options: ReplyOptions | undefined, callOptions: CallOptions) => Observable<MessageIdResult>;
 }
 
-/** A per-handling scope: its stamped call primitives, plus what was built from them on first use. */
+/**
+ * A per-handling scope: the event, its delivery id and call ordinal, and the stamped call primitives and
+ * methods, each built on first use (a handler that calls nothing costs this object and its context).
+ */
 interface Scope {
-  readonly catalogue: Readonly<Record<string, ActionDef>>;
-  readonly call: CallAction;
-  readonly raw: CallAction;
+  readonly event: object;
+  readonly deps: ContextDeps;
+  /** The delivery id the idempotency keys derive from (scale-out), else `undefined`. */
+  readonly deliveryId: string | undefined;
+  ordinal: number;
+  call?: CallAction;
+  raw?: CallAction;
+  reply?: HandlerContext['reply'];
   seeds?: SeedMethods;
   api?: Api;
 }
@@ -50,16 +57,44 @@ interface Scope {
 const SCOPE = Symbol('scope');
 type Scoped = { [SCOPE]: Scope };
 
+/** Stamps one call of `scope`; runs when the call is subscribed, so the ordinals follow subscription order. */
+function stamp(scope: Scope, options: CallOptions | undefined): CallOptions {
+  const selfId = (scope.event as { self_id?: Id }).self_id;
+  return {
+    ...options,
+    ...(selfId === undefined ? {} : { selfId }),
+    ...(scope.deliveryId === undefined ? {} : { idempotencyKey: `${scope.deliveryId}:${++scope.ordinal}` }),
+  };
+}
+
+const callOf = (scope: Scope): CallAction =>
+  (scope.call ??= (action, params, options) => defer(() => scope.deps.call(action, params, stamp(scope, options))));
+const rawOf = (scope: Scope): CallAction =>
+  (scope.raw ??= (action, params, options) => defer(() => scope.deps.raw(action, params, stamp(scope, options))));
+
 /**
- * The prototype of every context: `api` and the seed methods are getters that build the handling's methods on
- * first use (most handlers use one or two), so a context costs a few small objects, not hundreds of closures.
+ * The prototype of every context: `api`, the seed methods, `callApi` and `reply` are getters that build the
+ * handling's methods on first use (most handlers use one or two), so a context costs two small objects, not
+ * hundreds of closures. A method read once stays the same function (destructuring works).
  */
 const PROTOTYPE: object = Object.create(null, {
   api: {
     get(this: Scoped): Api {
       const scope = this[SCOPE];
-      scope.api ??= buildApi(scope.catalogue, scope.call, scope.raw);
+      scope.api ??= buildApi(scope.deps.catalogue, callOf(scope), rawOf(scope));
       return scope.api;
+    },
+  },
+  callApi: {
+    get(this: Scoped): CallAction {
+      return callOf(this[SCOPE]);
+    },
+  },
+  reply: {
+    get(this: Scoped): HandlerContext['reply'] {
+      const scope = this[SCOPE];
+      scope.reply ??= (message, options) => defer(() => scope.deps.reply(scope.event, message, options, stamp(scope, undefined)));
+      return scope.reply;
     },
   },
   ...Object.fromEntries(
@@ -68,7 +103,7 @@ const PROTOTYPE: object = Object.create(null, {
       {
         get(this: Scoped): unknown {
           const scope = this[SCOPE];
-          scope.seeds ??= bindSeedMethods(scope.call);
+          scope.seeds ??= bindSeedMethods(callOf(scope));
           return scope.seeds[name as keyof SeedMethods];
         },
       },
@@ -76,22 +111,12 @@ const PROTOTYPE: object = Object.create(null, {
   ),
 });
 
-/** Builds the {@link HandlerContext} of one handling of `event`. */
-export function createContext(event: object, deps: ContextDeps): HandlerContext {
-  const delivery = deliveryOf(event);
-  const selfId = (event as { self_id?: Id }).self_id;
-  let ordinal = 0;
-  /** Stamps one call; runs when the call is subscribed, so the ordinals follow subscription order. */
-  const stamp = (options: CallOptions | undefined): CallOptions => ({
-    ...options,
-    ...(selfId === undefined ? {} : { selfId }),
-    ...(delivery === undefined ? {} : { idempotencyKey: `${delivery.id}:${++ordinal}` }),
-  });
-  const call: CallAction = (action, params, options) => defer(() => deps.call(action, params, stamp(options)));
-  const raw: CallAction = (action, params, options) => defer(() => deps.raw(action, params, stamp(options)));
-  const context = Object.create(PROTOTYPE) as Scoped & Record<string, unknown>;
-  context[SCOPE] = { catalogue: deps.catalogue, call, raw };
-  context.callApi = call;
-  context.reply = (message: Message, options?: ReplyOptions) => defer(() => deps.reply(event, message, options, stamp(undefined)));
+/**
+ * Builds the {@link HandlerContext} of one handling of `event`; with `deliveryId` (the event came with a
+ * delivery) its calls carry the idempotency keys `<delivery id>:<ordinal>`.
+ */
+export function createContext(event: object, deps: ContextDeps, deliveryId?: string): HandlerContext {
+  const context = Object.create(PROTOTYPE) as Scoped;
+  context[SCOPE] = { event, deps, deliveryId, ordinal: 0 };
   return context as unknown as HandlerContext;
 }

@@ -36,29 +36,30 @@ export interface Handling extends Unsubscribable {
   whenIdle(callback: () => void): void;
 }
 
-/** One event taken as a unit of work. */
-interface Unit {
-  readonly event: object;
-  /** Settles the event's delivery claim (a no-op without a delivery); idempotent. */
-  settle(outcome: DeliveryOutcome): void;
+/**
+ * One event taken as a unit of work, with its delivery's claim (scale-out) when the event came with one: the
+ * claim is taken while the event is emitted and kept here, since the delivery is known only then.
+ */
+class Unit {
   /** Cancels the running work (set while it runs). */
-  cancel?: () => void;
-}
+  cancel: (() => void) | undefined = undefined;
+  private claim: ((outcome: DeliveryOutcome) => void) | undefined;
+  /** The id the handling's idempotency keys derive from, when the event came with a delivery. */
+  readonly deliveryId: string | undefined;
 
-const NO_SETTLE = (): void => undefined;
+  constructor(readonly event: object) {
+    const delivery = deliveryOf(event);
+    this.deliveryId = delivery?.id;
+    this.claim = delivery?.claim();
+  }
 
-function unitOf(event: object): Unit {
-  const claim = deliveryOf(event)?.claim();
-  if (claim === undefined) return { event, settle: NO_SETTLE };
-  let settled = false;
-  return {
-    event,
-    settle: (outcome) => {
-      if (settled) return;
-      settled = true;
-      claim(outcome);
-    },
-  };
+  /** Settles the event's delivery claim (a no-op without a delivery); idempotent. */
+  settle(outcome: DeliveryOutcome): void {
+    const claim = this.claim;
+    if (claim === undefined) return;
+    this.claim = undefined;
+    claim(outcome);
+  }
 }
 
 const limitOf = (concurrency: HandleOptions['concurrency']): number =>
@@ -95,33 +96,36 @@ export function handleEvents<E extends object>(
 
   const start = (unit: Unit, done: () => void): void => {
     let ended = false;
+    let work: Subscription | undefined = undefined; // built only for a handler that returns work
     const end = (): void => {
       ended = true;
       running.delete(unit);
       unit.cancel = undefined;
       done();
     };
-    const work = new Subscription();
     unit.cancel = () => {
       if (ended) return;
-      work.unsubscribe();
+      work?.unsubscribe();
       unit.settle('cancelled');
       end();
     };
     running.add(unit);
     let input: Observable<unknown> | undefined;
     try {
-      input = toInput(handler(unit.event as E, createContext(unit.event, deps.context)));
+      input = toInput(handler(unit.event as E, createContext(unit.event, deps.context, unit.deliveryId)));
     } catch (e) {
+      if (ended) return;
       fail(unit, e);
       end();
       return;
     }
+    if (ended) return; // cancelled while the handler ran
     if (input === undefined) {
       unit.settle('handled');
       end();
       return;
     }
+    work = new Subscription();
     work.add(
       input.subscribe({
         error: (e: unknown) => {
@@ -159,7 +163,7 @@ export function handleEvents<E extends object>(
   });
 
   const intake = source.subscribe({
-    next: (event) => lanes.offer(keyOf(event), unitOf(event)),
+    next: (event) => lanes.offer(keyOf(event), new Unit(event)),
     error: () => undefined,
   });
 

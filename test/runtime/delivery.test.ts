@@ -38,16 +38,20 @@ function driven() {
 }
 
 describe('delivered frames', () => {
-  it('decodes a DeliveredFrame like its text and remembers its delivery on the event', () => {
+  it('decodes a DeliveredFrame like its text and knows its delivery while the event is emitted, not after', () => {
     const { client, frames } = driven();
     const seen: object[] = [];
-    const sub = client.events$.subscribe((e) => seen.push(e));
+    const during: unknown[] = [];
+    const sub = client.events$.subscribe((e) => {
+      seen.push(e);
+      during.push(deliveryOf(e));
+    });
     const d = delivery('1-0');
     frames.next({ text: groupMessage(1), delivery: d });
     frames.next(groupMessage(2));
     expect(seen).toHaveLength(2);
-    expect(deliveryOf(seen[0] as object)).toBe(d);
-    expect(deliveryOf(seen[1] as object)).toBeUndefined();
+    expect(during).toEqual([d, undefined]);
+    expect(deliveryOf(seen[0] as object)).toBeUndefined();
     sub.unsubscribe();
   });
 
