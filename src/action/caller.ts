@@ -290,7 +290,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
   }
 
   function checkResult(pending: PendingCall, frame: ReplyFrame, data: unknown): unknown {
-    const def = pending.def;
+    const def = pending.route.def;
     if (def === undefined || def.result.is(data)) return data;
     if (mayHoldUnsafeInteger(frame.text)) {
       const lossless = standardReply(pending, { ...frame.reply, data: (parseLossless(frame.text) as { data?: unknown }).data }).data;

@@ -94,12 +94,8 @@ export class EchoSlots<C extends { readonly echo: number | string }> {
     for (const call of old) {
       if (call === undefined) continue;
       const index = (call.echo as number) & this.mask;
-      const there = this.slots[index];
-      if (there === undefined) this.slots[index] = call;
-      else if ((there.echo as number) < (call.echo as number)) {
-        this.aside.set(there.echo, there);
-        this.slots[index] = call;
-      } else this.aside.set(call.echo, call);
+      if (this.slots[index] === undefined) this.slots[index] = call;
+      else this.aside.set(call.echo, call);
     }
   }
 }

@@ -125,18 +125,6 @@ export class PendingCall extends Subscriber<unknown> {
     return this.route.action;
   }
 
-  get def(): ActionDef | undefined {
-    return this.route.def;
-  }
-
-  get mode(): ResultMode {
-    return this.route.mode;
-  }
-
-  get stream(): boolean {
-    return this.route.stream;
-  }
-
   /** The call's timeout in ms. */
   get timeout(): number {
     return this.extra?.timeout ?? this.route.timeout;
@@ -200,7 +188,7 @@ export class PendingCall extends Subscriber<unknown> {
 }
 
 /** A subscription (a downstream subscriber), duck-typed as RxJS does, so a second copy of RxJS chains too. */
-function isSubscription(value: object): value is Subscription {
+export function isSubscription(value: object): value is Subscription {
   const s = value as Partial<Subscription>;
   return 'closed' in s && typeof s.add === 'function' && typeof s.unsubscribe === 'function';
 }

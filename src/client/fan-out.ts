@@ -1,12 +1,7 @@
-import type { Observer, SubjectLike, Subscription, Unsubscribable } from 'rxjs';
+import type { Observer, SubjectLike, Unsubscribable } from 'rxjs';
+import { isSubscription } from '../action/pending-call';
 
 const NOTHING: Unsubscribable = { unsubscribe: () => undefined };
-
-/** A subscription (the subscriber `share()` hands in), duck-typed as RxJS does. */
-function isSubscription(value: object): value is Subscription {
-  const s = value as Partial<Subscription>;
-  return 'closed' in s && typeof s.add === 'function' && typeof s.unsubscribe === 'function';
-}
 
 /**
  * The multicast behind the client's one shared frame stream (`share({ connector })`): a `Subject` as
@@ -38,14 +33,10 @@ export class FanOut<T> implements SubjectLike<T> {
 
   /** Adds `observer` until it (or the returned handle) is unsubscribed; a subscriber is released by its own unsubscription. */
   subscribe(observer: Partial<Observer<T>>): Unsubscribable {
-    const full: Observer<T> =
-      typeof observer.next === 'function' && typeof observer.error === 'function' && typeof observer.complete === 'function'
-        ? (observer as Observer<T>)
-        : {
-            next: (value) => observer.next?.(value),
-            error: (error: unknown) => observer.error?.(error),
-            complete: () => observer.complete?.(),
-          };
+    // A subscriber (what share() hands in) is a full observer; anything else is wrapped.
+    const full: Observer<T> = isSubscription(observer)
+      ? (observer as Observer<T>)
+      : { next: (v) => observer.next?.(v), error: (e: unknown) => observer.error?.(e), complete: () => observer.complete?.() };
     const ended = this.ended;
     if (ended !== undefined) {
       if (ended === 'complete') full.complete();
