@@ -15,8 +15,8 @@
 // Everything shared with the main entry
 export * from './public-core';
 
-// The event and segment codecs
-export * from './public-codecs';
+// The codecs, the runtime's options and the throttle (modules the page loads lazily)
+export * from './public-lazy';
 
 // Client (the page's global `WebSocket`; no Node-only methods or options): `createClient`, `Client`,
 // `ClientOptions`, `NodeOnlyClientMethod`, `NodeOnlyClientOption`. Only `export *` here, so a page that

@@ -6,7 +6,7 @@
 
 // Everything shared with the browser entry
 export * from './public-core';
-export * from './public-codecs';
+export * from './public-lazy';
 
 // Client (Node: `ws` forward socket, reverse server, HTTP, webhook)
 export { createClient, type Client } from './client/client';

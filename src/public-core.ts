@@ -56,16 +56,7 @@ export type { BotMethods, QuickOperationResult } from './client/bot-methods';
 export type { Handler } from './runtime/handle';
 export type { HandlerContext } from './runtime/context';
 export type { RuntimeMethods } from './runtime/runtime';
-export {
-  EPIC_RESTART_LIMIT,
-  HANDLE_DEFAULTS,
-  type CloseOptions,
-  type Concurrency,
-  type Epic,
-  type HandleOptions,
-  type OverflowPolicy,
-} from './runtime/options';
-export { conversationKey } from './runtime/conversation-key';
+// (its options, `conversationKey` and the throttle: public-lazy.ts)
 
 // Actions
 export type { Api, ActionMethod, AsyncActionMethod, RawActions } from './action/api';
@@ -76,15 +67,6 @@ export type { ActionDef, ActionOrigin, BackendName, SendsTo, Support, SupportPro
 export { adaptCall, type AdaptedCall } from './action/backend';
 export type { SeedMethods, SeedMethodName } from './action/methods';
 export { sendTarget } from './action/throttle-calls';
-export {
-  createThrottle,
-  throttleActions,
-  type QueueDeadline,
-  type ThrottleGate,
-  type RateLimit,
-  type Throttle,
-  type ThrottleOptions,
-} from './action/throttle';
 
 // Stream transfers (NapCat Stream API; the Node entry adds the `*ToFile` and `writeTo` types)
 export type { TransferMethods } from './stream/transfer-methods';
