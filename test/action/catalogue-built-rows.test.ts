@@ -1,17 +1,26 @@
 import { firstValueFrom, take } from 'rxjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { CATALOGUE } from '../../src/action/catalogue/index';
-import { createClient } from '../../src/client/client';
 import { GROUP_ID, sampleGroupMessage } from '../fixtures/events';
 
-/** The catalogue rows built so far (their accessors gone). */
-const built = (): string[] =>
-  Object.entries(Object.getOwnPropertyDescriptors(CATALOGUE)).flatMap(([name, d]) => (d.get === undefined ? [name] : []));
+/** The catalogue rows of `catalogue` built so far (their accessors gone). */
+const builtIn = (catalogue: object): string[] =>
+  Object.entries(Object.getOwnPropertyDescriptors(catalogue)).flatMap(([name, d]) => (d.get === undefined ? [name] : []));
+
+/**
+ * A fresh module graph's catalogue and client: test files share modules (`isolate: false`), so another file may
+ * have read every row of the graph this file would otherwise import.
+ */
+async function freshGraph() {
+  vi.resetModules();
+  const { CATALOGUE } = await import('../../src/action/catalogue/index');
+  const { createClient } = await import('../../src/client/client');
+  return { CATALOGUE, createClient };
+}
 
 // Issue 18: a bot builds the codecs of the actions it calls, not the whole catalogue's at import. A raw ws
 // server (the simulator reads every row): it sends one group message on connection and answers every call.
-// This file runs in its own module graph (vitest isolates test files), so nothing has read a row before.
+// The client and catalogue come from a module graph loaded afresh for this test, so nothing has read a row before.
 describe('catalogue rows are built when a client first calls their action', () => {
   let server: WebSocketServer;
   let url: string;
@@ -33,6 +42,8 @@ describe('catalogue rows are built when a client first calls their action', () =
   });
 
   it('builds none for a client that listens to events, then the row of each action called', async () => {
+    const { CATALOGUE, createClient } = await freshGraph();
+    const built = () => builtIn(CATALOGUE);
     const client = createClient({ url, reconnect: false });
     expect(typeof client.api.send_group_msg).toBe('function');
     const message = await firstValueFrom(client.groupMessages$.pipe(take(1)));
