@@ -119,7 +119,14 @@ export function keepLeases(settings: LeaseSettings, hooks: LeaseHooks): { owned:
       if (epoch > 0 && !stopped) {
         const o: Ownership = { partition, epoch, token: `${settings.owner}|${epoch}`, releasing: false, validUntil: asked + leaseTtl };
         owned.set(partition, o);
-        hooks.acquired(o).catch(settings.onError);
+        // A take-over that fails (Redis lost mid-claim) must not leave the lease held and the partition unread:
+        // it is given up at once and taken again, with a new epoch, by a later tick.
+        hooks.acquired(o).catch((e: unknown) => {
+          settings.onError(e);
+          if (owned.get(partition) !== o) return;
+          lose(o);
+          void RELEASE.run(redis, [keys.lease(partition)], [o.token]).catch(() => undefined);
+        });
       }
     }
   };

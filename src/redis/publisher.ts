@@ -36,9 +36,13 @@ export interface Publisher {
 /**
  * Publishes partition entries in batches: the events that arrive in one tick of the event loop (at most
  * `maxBatch`) go to Redis as one pipeline of XADDs, so a burst costs one socket write instead of one per event.
- * The XADDs keep arrival order on one connection, so each partition's entries stay in order. An XADD Redis
- * refuses is counted in `overflowed` and logged (the others of its pipeline are unaffected); while Redis is
- * unreachable, the client holds the queued commands and sends them on reconnecting, within `maxBuffer`.
+ * One pipeline is in flight at a time (what arrives meanwhile goes in the next), on one connection, so each
+ * partition's entries stay in order. An XADD Redis refuses is counted in `overflowed` and logged (the others
+ * of its pipeline are unaffected); while Redis is unreachable, the client holds the queued commands and sends
+ * them on reconnecting, within `maxBuffer`. A pipeline cut by a lost connection after part of it was answered
+ * (the client aborts the rest rather than re-send it) has its unanswered XADDs queued again ahead of everything
+ * newer: an event whose XADD was applied but whose answer was lost may be published twice (the same event id,
+ * so its handling's idempotency keys are the same and nothing is sent twice), never lost.
  */
 export function batchPublisher(settings: PublisherSettings): Publisher {
   const { redis, keys, counters, logger } = settings;
@@ -48,7 +52,8 @@ export function batchPublisher(settings: PublisherSettings): Publisher {
   let buffered = 0;
   let scheduled = false;
   let overflowLogged = false;
-  const inFlight = new Set<Promise<void>>();
+  /** The pipeline in flight, if any. */
+  let writing: Promise<void> | undefined;
 
   const trim = (partition: number): void => {
     sinceTrim.set(partition, 0);
@@ -72,17 +77,27 @@ export function batchPublisher(settings: PublisherSettings): Publisher {
   };
 
   const write = (): void => {
-    const batch = queue;
-    queue = [];
-    if (batch.length === 0) return;
+    if (writing !== undefined || queue.length === 0) return;
+    const batch = queue.length <= settings.maxBatch ? queue : queue.slice(0, settings.maxBatch);
+    queue = batch === queue ? [] : queue.slice(batch.length);
     const pipeline = redis.pipeline();
     for (const entry of batch) pipeline.xadd(keys.events(entry.partition), '*', ...entry.fields);
-    const done = pipeline.exec().then(
-      (results) => batch.forEach((entry, i) => settle(entry, results === null ? new Error('pipeline discarded') : (results[i]?.[0] ?? null))),
+    writing = pipeline.exec().then(
+      (results) => {
+        const again: Pending[] = [];
+        batch.forEach((entry, i) => {
+          const error = results === null ? new Error('pipeline discarded') : (results[i]?.[0] ?? null);
+          if (isAborted(error)) again.push(entry);
+          else settle(entry, error);
+        });
+        if (again.length > 0) queue = again.concat(queue); // ahead of everything newer: order kept
+      },
       (e: unknown) => batch.forEach((entry) => settle(entry, e ?? new Error('pipeline failed'))),
     );
-    inFlight.add(done);
-    void done.finally(() => inFlight.delete(done));
+    void writing.finally(() => {
+      writing = undefined;
+      write();
+    });
   };
 
   const onTick = (): void => {
@@ -108,7 +123,15 @@ export function batchPublisher(settings: PublisherSettings): Publisher {
     },
     flush: async () => {
       write();
-      await Promise.all([...inFlight]);
+      while (writing !== undefined) {
+        await writing.catch(() => undefined);
+        await Promise.resolve(); // let the finally that starts the next pipeline run
+      }
     },
   };
+}
+
+/** Whether a command failed because its connection closed before its answer (the client aborted it unsent or unanswered). */
+export function isAborted(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
 }

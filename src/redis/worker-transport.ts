@@ -6,6 +6,7 @@ import { type RedisInput, linkTo } from './connect';
 import type { Demand } from './demand';
 import type { Keys } from './keys';
 import { type Ownership, keepLeases } from './leases';
+import { isAborted } from './publisher';
 import type { LocalCounters } from './stats';
 import { ACTION_FIELDS as A, EVENT_FIELDS as E, type RawEntry, ensureGroup, entriesOf, isNoGroup, withEcho } from './wire';
 
@@ -129,21 +130,48 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
       };
       const stopWatching = demand.watch(wake);
 
-      /** Writes the queued acks now (on the main connection, so before anything sent after). */
+      /** Acks Redis answered and the shared `acked` counter has not heard of yet. */
+      let unreported = 0;
+      /**
+       * Writes the queued acks now (on the main connection, so before anything sent after), with the shared
+       * counter's increment for the acks answered before. An XACK cut by a lost connection (the client aborts
+       * the unanswered part of a pipeline) is queued again while the partition is still ours, not dropped:
+       * a dropped ack would leave its entry pending for good.
+       */
       const flushNow = (): Promise<void> => {
-        if (acks.size === 0) return Promise.resolve();
+        if (acks.size === 0 && unreported === 0) return Promise.resolve();
         const pipeline = main.pipeline();
-        let n = 0;
-        for (const [partition, ids] of acks) {
-          pipeline.xack(keys.events(partition), group, ...ids);
-          n += ids.length;
-        }
+        const sent = [...acks];
         acks.clear();
-        pipeline.hincrby(keys.stats, 'acked', n);
-        counters.acked += n;
+        for (const [partition, ids] of sent) pipeline.xack(keys.events(partition), group, ...ids);
+        const reported = unreported;
+        unreported = 0;
+        if (reported > 0) pipeline.hincrby(keys.stats, 'acked', reported);
+        const requeue = (partition: number, ids: readonly string[]): void => {
+          if (!leases.owned.has(partition)) return; // a next owner re-delivers them
+          const list = acks.get(partition) ?? [];
+          list.push(...ids);
+          acks.set(partition, list);
+        };
         return pipeline.exec().then(
-          () => undefined,
-          (e: unknown) => logger.warn(`onebot-rx/redis: worker ack failed: ${say(e)}`),
+          (results) => {
+            sent.forEach(([partition, ids], i) => {
+              const [error, answered] = results?.[i] ?? [new Error('pipeline discarded')];
+              if (error === null) {
+                const n = Number(answered) || 0;
+                unreported += n;
+                counters.acked += n;
+              } else if (isAborted(error)) requeue(partition, ids);
+              else logger.warn(`onebot-rx/redis: worker ack failed: ${say(error)}`);
+            });
+            if (reported > 0 && (results?.[sent.length]?.[0] ?? null) !== null) unreported += reported;
+            if (acks.size > 0 || unreported > 0) flushAcks();
+          },
+          (e: unknown) => {
+            for (const [partition, ids] of sent) requeue(partition, ids);
+            unreported += reported;
+            logger.warn(`onebot-rx/redis: worker ack failed: ${say(e)}`);
+          },
         );
       };
       let flushing = false;

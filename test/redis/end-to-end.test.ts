@@ -101,4 +101,44 @@ describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one proc
     expect(stats.duplicatesSuppressed).toBe(2);
     expect(callsSoFar(sim).filter((x) => x.action === 'send_group_msg')).toHaveLength(1);
   });
+  it('queues acks again when their pipeline is cut by a lost connection: no entry stays pending, acked counts each once', async () => {
+    sim = await createSimulator({ heartbeatInterval: 0, world: { groups: GROUPS } });
+    client = createClient({ url: sim.url });
+    gateway = createGateway({ redis: server.url, clients: client, prefix: 'e2e-abort', partitions: 4, statsInterval: 50 });
+    const own = server.client();
+    const pipeline = own.pipeline.bind(own);
+    let cut = 0;
+    // The first pipeline of acks is answered as ioredis answers one cut by a lost connection: every command aborted, none applied.
+    own.pipeline = ((...args: Parameters<typeof own.pipeline>) => {
+      const p = pipeline(...args);
+      let acking = false;
+      const xack = p.xack.bind(p);
+      p.xack = ((...a: Parameters<typeof p.xack>) => {
+        acking = true;
+        return xack(...a);
+      }) as typeof p.xack;
+      const exec = p.exec.bind(p);
+      p.exec = (async (...a: Parameters<typeof p.exec>) => {
+        if (!acking || cut > 0) return exec(...a);
+        cut++;
+        return Array.from({ length: p.length }, () => [Object.assign(new Error('Command aborted due to connection close'), { name: 'AbortError' }), null]);
+      }) as typeof p.exec;
+      return p;
+    }) as typeof own.pipeline;
+    const worker = createWorker({ redis: own, prefix: 'e2e-abort', group: 'bots', consumer: 'w1', partitions: 4, leaseTtl: 2_000, blockMs: 100, statsInterval: 50 });
+    workers.push(worker);
+    await sim.waitForConnection();
+    let handled = 0;
+    worker.handle('message.group', () => {
+      handled++;
+    });
+    for (let i = 0; i < 20; i++) await sim.emit(sim.events.groupMessage({ group_id: GROUPS[i % 2]!.group_id, user_id: 7, message: `a${i}` }));
+    const stats = await firstValueFrom(gateway.stats$.pipe(filter((s) => s.acked >= 20 && Object.values(s.lag).every((n) => n === 0))));
+    expect(cut).toBe(1);
+    expect(stats.acked).toBe(stats.published); // the 20 messages and the connection's lifecycle event, each counted once
+    expect(handled).toBe(20);
+    await worker.close();
+    workers = [];
+    own.disconnect();
+  });
 });

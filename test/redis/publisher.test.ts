@@ -142,3 +142,45 @@ describe.runIf(hasRedisServer || process.env.CI)('batch publisher (real redis-se
     await new Promise((r) => wss.close(r));
   });
 });
+
+/** An ioredis `AbortError`: what the client answers for the unanswered rest of a pipeline cut by a lost connection. */
+function aborted(): Error {
+  const e = new Error('Command aborted due to connection close');
+  e.name = 'AbortError';
+  return e;
+}
+
+describe('batch publisher, a pipeline cut by a lost connection (fake client)', () => {
+  it('queues the aborted XADDs again ahead of anything newer: nothing lost, each partition in order', async () => {
+    const written: string[][] = [];
+    let execs = 0;
+    const fake = {
+      pipeline: () => {
+        const batch: string[] = [];
+        const p = {
+          xadd: (_key: string, _id: string, ...fields: string[]) => {
+            batch.push(fields[3]!);
+            return p;
+          },
+          exec: async () => {
+            await Promise.resolve();
+            execs++;
+            // The first pipeline: its first two XADDs answered (applied), the rest aborted (not applied).
+            const answered = execs === 1 ? 2 : batch.length;
+            written.push(batch.slice(0, answered));
+            return batch.map((_, i) => (i < answered ? [null, `${execs}-${i}`] : [aborted(), null]));
+          },
+        };
+        return p;
+      },
+    };
+    const counters = zeroCounters();
+    const publisher = batchPublisher({ redis: fake as never, keys: keysOf('abort'), maxLen: 100_000, maxBuffer: 100, maxBatch: 5, counters, logger: silent, redact: (t) => t });
+    for (let n = 0; n < 5; n++) publisher.publish(0, entry(n)); // a full batch: written at once
+    publisher.publish(0, entry(5)); // newer, queued while the first pipeline is in flight
+    await publisher.flush();
+    expect(written.flat()).toEqual([0, 1, 2, 3, 4, 5].map((n) => `{"n":${n}}`));
+    expect(written[0]).toEqual(['{"n":0}', '{"n":1}']);
+    expect(counters).toMatchObject({ published: 6, overflowed: 0 });
+  });
+});
