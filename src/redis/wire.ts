@@ -58,3 +58,13 @@ export function withEcho(outcome: string, echo: unknown): string {
   const tail = outcome.endsWith('}') ? outcome.slice(0, -1) : '{';
   return `${tail}${tail.length > 1 ? ',' : ''}"echo":${JSON.stringify(echo ?? null)}}`;
 }
+
+/** A failed reply frame answering `text` locally (nothing reached a gateway). */
+export function localFailure(text: string, message: string, wording: string, retcode: number): string | undefined {
+  try {
+    const { echo } = JSON.parse(text) as { echo?: unknown };
+    return withEcho(JSON.stringify({ status: 'failed', retcode, data: null, message, wording }), echo);
+  } catch {
+    return undefined;
+  }
+}

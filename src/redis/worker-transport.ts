@@ -1,14 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Observable } from 'rxjs';
-import type { DeliveredFrame, Delivery, DeliveryOutcome, Logger, OpenTransport, SendMeta, SocketOpen, TransportSignal } from 'onebot-rx';
+import type { DeliveredFrame, DeliveryOutcome, Logger, OpenTransport, SendMeta, SocketOpen, TransportSignal } from 'onebot-rx';
 import { type RedisInput, linkTo } from './connect';
 import type { Demand } from './demand';
 import type { Keys } from './keys';
 import { type Ownership, keepLeases } from './leases';
 import { isAborted } from './publisher';
 import type { LocalCounters } from './stats';
-import { ACTION_FIELDS as A, EVENT_FIELDS as E, type RawEntry, ensureGroup, entriesOf, isNoGroup, withEcho } from './wire';
+import { Tracked, eventFieldsOf } from './tracked-entry';
+import { ACTION_FIELDS as A, type RawEntry, ensureGroup, entriesOf, isNoGroup, localFailure } from './wire';
 
 /** Settings of {@link workerTransport}. */
 export interface WorkerTransportSettings {
@@ -29,54 +30,6 @@ export interface WorkerTransportSettings {
   readonly live: { main?: Redis; owned?: ReadonlyMap<number, Ownership> };
 }
 
-/**
- * One entry handed to the client, until every claim on it settled; it is also the frame's `Delivery` (one
- * object per entry, not a tracker plus a delivery record plus a closure).
- */
-class Tracked implements Delivery {
-  claims = 0;
-  cancelled = false;
-  delivering = true;
-  finished = false;
-  /** Whether it still counts against `readAhead` (until it finishes or its ownership ends). */
-  counted = true;
-
-  constructor(
-    readonly ownership: Ownership,
-    readonly entryId: string,
-    /** The delivery id (the gateway's event id). */
-    readonly id: string,
-    readonly selfId: string,
-    /** Called when a claim settles. */
-    private readonly settled: (t: Tracked, outcome: DeliveryOutcome) => void,
-  ) {}
-
-  claim(): (outcome: DeliveryOutcome) => void {
-    this.claims++;
-    let done = false;
-    return (outcome) => {
-      if (done) return;
-      done = true;
-      this.claims--;
-      this.settled(this, outcome);
-    };
-  }
-}
-
-/** The values of an event entry's fields (`i`, `f`, `s`) from its flat field/value list. */
-function eventFieldsOf(flat: readonly string[]): { id: string | undefined; frame: string; self: string } {
-  let id: string | undefined;
-  let frame = '';
-  let self = '';
-  for (let i = 0; i + 1 < flat.length; i += 2) {
-    const name = flat[i];
-    if (name === E.id) id = flat[i + 1];
-    else if (name === E.frame) frame = flat[i + 1] as string;
-    else if (name === E.self) self = flat[i + 1] as string;
-  }
-  return { id, frame, self };
-}
-
 /** A blocking read in flight: the ownerships it covers, and when its entries have been handed out. */
 interface Read {
   readonly covers: ReadonlySet<Ownership>;
@@ -84,16 +37,6 @@ interface Read {
 }
 
 const MAX_ACTION_STREAM = 10_000;
-
-/** A failed reply frame answering `text` locally (nothing reached a gateway). */
-function localFailure(text: string, message: string, wording: string, retcode: number): string | undefined {
-  try {
-    const { echo } = JSON.parse(text) as { echo?: unknown };
-    return withEcho(JSON.stringify({ status: 'failed', retcode, data: null, message, wording }), echo);
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The transport of a worker: a session reads the partitions this worker owns from Redis Streams (re-delivering
