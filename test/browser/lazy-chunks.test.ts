@@ -6,6 +6,7 @@ import type { CallAction } from '../../src/action/types';
 import { SILENT_LOGGER } from '../../src/logger';
 import { bindTransferMethods } from '../../src/stream/transfer-methods.browser';
 import { bindTransferMethods as bindNodeTransferMethods } from '../../src/stream/transfer-methods';
+import { splitInputsOf } from '../helpers/split-inputs';
 
 const MINIMAL_BOT = `
 import { createClient } from './src/browser';
@@ -28,16 +29,7 @@ async function splitInputs(bot: string): Promise<{ initial: string[]; lazy: stri
     logLevel: 'silent',
     plugins: [browserVariants(), fpTsEs6({ external: false })],
   });
-  const outputs = result.metafile.outputs;
-  const initial = new Set<string>();
-  const visit = (name: string): void => {
-    if (initial.has(name)) return;
-    initial.add(name);
-    for (const i of outputs[name]?.imports ?? []) if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path);
-  };
-  visit(Object.keys(outputs).find((name) => outputs[name]?.entryPoint !== undefined) ?? '');
-  const inputsOf = (names: string[]): string[] => names.flatMap((name) => Object.keys(outputs[name]?.inputs ?? {}));
-  return { initial: inputsOf([...initial]), lazy: inputsOf(Object.keys(outputs).filter((name) => !initial.has(name))) };
+  return splitInputsOf(result.metafile);
 }
 
 /** Inputs a page's first chunks must not hold: they come by import() on first use. */

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { splitInputsOf } from '../helpers/split-inputs';
 
 /** Checks of the built package (`npm run build` first; CI builds before testing). */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -73,19 +74,9 @@ describe.skipIf(!built)('the built package', () => {
       metafile: true,
       logLevel: 'silent',
     });
-    const outputs = result.metafile.outputs;
-    const initial = new Set<string>();
-    const visit = (name: string): void => {
-      if (initial.has(name)) return;
-      initial.add(name);
-      for (const i of outputs[name]?.imports ?? []) if (i.kind === 'import-statement' && outputs[i.path]) visit(i.path);
-    };
-    visit(Object.keys(outputs).find((name) => outputs[name]?.entryPoint !== undefined) ?? '');
-    const inputsOf = (names: string[]): string[] => names.flatMap((name) => Object.keys(outputs[name]?.inputs ?? {}));
-    const initialInputs = inputsOf([...initial]);
+    const { initial: initialInputs, lazy: lazyInputs } = splitInputsOf(result.metafile);
     expect(initialInputs).toContain('dist/browser.js');
     expect(initialInputs.filter((input) => /dist\/(?:catalogue|transfer-methods)/.test(input))).toEqual([]);
-    const lazyInputs = inputsOf(Object.keys(outputs).filter((name) => !initial.has(name)));
     expect(lazyInputs).toContain('dist/catalogue.js');
     expect(lazyInputs.some((input) => /^dist\/transfer-methods-\w+\.js$/.test(input))).toBe(true);
   });
