@@ -19,6 +19,9 @@
  * - Gateway and workers run in this process (one core for all of them on a 2-core machine, Redis on the
  *   other), so the figures show the per-event cost, not the scaling more cores would give. For that, each
  *   round also times the two halves apart: the gateway alone (WebSocket to XADD) against the raw XADDs alone.
+ * - `--worker-processes` runs each worker in a process of its own, as deployed (the gateway stays here; `CPU per
+ *   event` is then the gateway process's alone). It shows scaling only where cores outnumber the processes: on a
+ *   2-core machine the load server, Redis, the gateway and N workers share two cores.
  * - Each line gives the CPU time per event of this process and of Redis (what the machine's load does not
  *   change much), and how the main thread spent the wall time (/proc/self/schedstat): running, waiting for a
  *   CPU (other processes had it), or idle (waiting for I/O: a stall).
@@ -50,6 +53,10 @@ const roundsAt = process.argv.indexOf('--rounds');
 const ROUNDS = roundsAt >= 0 ? Number(process.argv[roundsAt + 1]) : 3;
 const workersAt = process.argv.indexOf('--workers');
 const WORKER_COUNTS = workersAt >= 0 ? process.argv[workersAt + 1]!.split(',').map(Number) : [1, 2, 4];
+/** `--worker-processes`: each worker in a process of its own (as deployed), instead of in the gateway's process. */
+const WORKER_PROCESSES = process.argv.includes('--worker-processes');
+/** Set in a worker child (`--worker-processes`): `<redis url> <prefix> <consumer>`. */
+const WORKER_CHILD = 'ONEBOT_RX_BENCH_WORKER';
 /** The load server's frames (the same ones, round-robin, as `load-server.ts` sends). */
 const FRAMES = eventFrames(512).map((b) => b.toString());
 
@@ -252,11 +259,12 @@ async function rawPipeline(url: string, loadUrl: string, round: number): Promise
 /** End to end through the SDK with `n` workers (handler: nothing, so the entry is acked when handled). */
 async function sdk(url: string, loadUrl: string, n: number, round: number): Promise<Run> {
   const prefix = `bench${round}-${n}`;
-  const workers = Array.from({ length: n }, (_, i) => {
-    const w = createWorker({ redis: url, prefix, group: 'bench', consumer: `w${i}`, partitions: PARTITIONS, blockMs: 100, leaseTtl: 5_000 });
-    w.handle('message.group', () => undefined);
-    return w;
-  });
+  const children = WORKER_PROCESSES
+    ? Array.from({ length: n }, (_, i) =>
+        spawn(process.execPath, [process.argv[1]!], { stdio: 'inherit', env: { ...process.env, [WORKER_CHILD]: `${url} ${prefix} w${i}` } }),
+      )
+    : [];
+  const workers = WORKER_PROCESSES ? [] : Array.from({ length: n }, (_, i) => benchWorker(url, prefix, `w${i}`));
   const check = new Redis(url);
   // Settled: every partition leased by the worker the assignment gives it (partition p to the (p mod n)-th
   // worker by name), so no hand-over is left to happen during the run.
@@ -272,16 +280,33 @@ async function sdk(url: string, loadUrl: string, n: number, round: number): Prom
     await until(async () => Number((await check.hget(`${prefix}:stats`, 'acked')) ?? 0) >= EVENTS);
   });
   await Promise.all(workers.map((w) => w.close()));
+  await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM'))));
   await gateway?.close();
   await socket?.close();
   check.disconnect();
   return run;
 }
 
+/** A bench worker: handles every group message at once (so each entry is acked when handled). */
+function benchWorker(url: string, prefix: string, consumer: string): ReturnType<typeof createWorker> {
+  const w = createWorker({ redis: url, prefix, group: 'bench', consumer, partitions: PARTITIONS, blockMs: 100, leaseTtl: 5_000 });
+  w.handle('message.group', () => undefined);
+  return w;
+}
+
+/** The body of a worker child (`--worker-processes`): one bench worker until SIGTERM. */
+function workerChild(spec: string): void {
+  const [url, prefix, consumer] = spec.split(' ') as [string, string, string];
+  const w = benchWorker(url, prefix, consumer);
+  process.once('SIGTERM', () => void w.close().then(() => process.exit(0)));
+}
+
 /** Set in the compiled copy this script runs itself as: the compiled load server's path. */
 const COMPILED = 'ONEBOT_RX_BENCH_COMPILED';
 
 async function main(): Promise<void> {
+  const workerSpec = process.env[WORKER_CHILD];
+  if (workerSpec !== undefined) return workerChild(workerSpec);
   if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) {
     console.log('redis stage skipped: redis-server is not installed');
     return;
@@ -330,7 +355,7 @@ async function main(): Promise<void> {
         const r = ratios.get(n)!;
         r.raw.push(run.rate / rawRun.rate);
         r.engine.push(run.rate / engine.rate);
-        console.log(line(`onebot-rx, ${n} worker${n > 1 ? 's' : ''}`, run, `${x(run.rate / rawRun.rate)} raw, ${x(run.rate / engine.rate)} engine`));
+        console.log(line(`onebot-rx, ${n} worker${n > 1 ? 's' : ''}${WORKER_PROCESSES ? ' (proc.)' : ''}`, run, `${x(run.rate / rawRun.rate)} raw, ${x(run.rate / engine.rate)} engine`));
         await admin.flushall();
       }
       const producer = await rawProducer(url, round);
