@@ -1,5 +1,6 @@
 import { VirtualTimeScheduler, firstValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
+import { SILENT_LOGGER } from '../../src/logger';
 import { BACKEND_ADAPTERS, type BackendName, backendProfile } from '../../src/action/backend';
 import { createCaller } from '../../src/action/caller';
 import { CATALOGUE } from '../../src/action/catalogue/index';
@@ -21,7 +22,7 @@ function pinned(backend: BackendName) {
     defaultTimeout: 1000,
     strictResults: true,
     tag: 't',
-    logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    logger: SILENT_LOGGER,
     report: () => undefined,
     fatal: () => undefined,
     backend: backendProfile(backend),

@@ -1,16 +1,9 @@
-import * as t from 'io-ts';
 import { Subject, Subscriber, Subscription, VirtualTimeScheduler, config, firstValueFrom, map, takeUntil } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CallLink, createCaller } from '../../src/action/caller';
-import { NoParams, action } from '../../src/action/define';
+import type { CallLink } from '../../src/action/caller';
 import { ActionFailedError, ActionTimeoutError } from '../../src/errors';
 import type { SocketOpen } from '../../src/transport/types';
-
-const catalogue = {
-  get_status: action({ params: NoParams, result: t.type({ online: t.boolean }), origin: 'onebot11', doc: 'status' }),
-};
-
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+import { statusCaller } from '../helpers/status-caller';
 
 /** A caller on one open socket; `written` holds each request's echo, `timers` the scheduler's live actions. */
 function harness() {
@@ -25,19 +18,7 @@ function harness() {
     },
   };
   const link: CallLink = { hold: () => ({ unsubscribe: () => undefined }), socket: () => socket, closedError: () => undefined };
-  const caller = createCaller({
-    catalogue,
-    link: () => link,
-    scheduler,
-    defaultTimeout: 1000,
-    strictResults: false,
-    tag: 'tag',
-    logger: quiet,
-    report: () => undefined,
-    fatal: () => undefined,
-  });
-  const answer = (echo: string) =>
-    caller.reply({ kind: 'reply', text: '', reply: { status: 'ok', retcode: 0, data: { online: true }, echo } });
+  const { caller, answer } = statusCaller(link, scheduler);
   const timers = () => scheduler.actions.filter((a) => !a.closed).length;
   return { scheduler, caller, answer, written, timers };
 }

@@ -1,16 +1,9 @@
-import * as t from 'io-ts';
 import { VirtualTimeScheduler, firstValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { type CallLink, createCaller } from '../../src/action/caller';
-import { NoParams, action } from '../../src/action/define';
+import type { CallLink } from '../../src/action/caller';
 import { ActionTimeoutError, DisconnectedError } from '../../src/errors';
 import type { SocketOpen } from '../../src/transport/types';
-
-const catalogue = {
-  get_status: action({ params: NoParams, result: t.type({ online: t.boolean }), origin: 'onebot11', doc: 'status' }),
-};
-
-const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+import { statusCaller } from '../helpers/status-caller';
 
 /** A caller over sockets opened on demand; `cancellable` sockets record every `cancel(echo)`. */
 function harness() {
@@ -23,17 +16,7 @@ function harness() {
     socket: () => socket,
     closedError: () => undefined,
   };
-  const caller = createCaller({
-    catalogue,
-    link: () => link,
-    scheduler,
-    defaultTimeout: 1000,
-    strictResults: false,
-    tag: 'tag',
-    logger: quiet,
-    report: () => undefined,
-    fatal: () => undefined,
-    });
+  const { caller, answer } = statusCaller(link, scheduler);
   const open = (generation: number, cancellable: boolean) => {
     const send = (text: string) => {
       written.push((JSON.parse(text) as { echo: string }).echo);
@@ -45,8 +28,6 @@ function harness() {
     socket = cancellable ? { type: 'open', generation, send, cancel } : { type: 'open', generation, send };
     caller.opened(socket);
   };
-  const answer = (echo: string) =>
-    caller.reply({ kind: 'reply', text: '', reply: { status: 'ok', retcode: 0, data: { online: true }, echo } });
   return { scheduler, caller, open, answer, written, cancelled };
 }
 

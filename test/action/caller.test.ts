@@ -1,6 +1,7 @@
 import * as t from 'io-ts';
 import { VirtualTimeScheduler, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
+import { SILENT_LOGGER } from '../../src/logger';
 import type { BackendProfile } from '../../src/action/backend';
 import { type CallLink, createCaller } from '../../src/action/caller';
 import { type BackendName, NoParams, action } from '../../src/action/define';
@@ -93,7 +94,7 @@ function harness(options: { strict?: boolean; unsupported?: string[]; socket?: S
     defaultTimeout: 1000,
     strictResults: options.strict ?? false,
     tag: 'tag',
-    logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    logger: SILENT_LOGGER,
     report: (e) => reported.push(e),
     fatal: (e) => fatal.push(e),
     ...(options.unsupported === undefined ? {} : { backend: profile({ name: 'lagrange', unsupported: options.unsupported }) }),
@@ -388,7 +389,7 @@ describe('64-bit ID params for servers that round bare integers', () => {
       defaultTimeout: 1000,
       strictResults: false,
       tag: 't',
-      logger: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+      logger: SILENT_LOGGER,
       report: () => undefined,
       fatal: () => undefined,
       backend: profile({ name: 'napcat', unsafeIdsAsStrings: true }),

@@ -1,0 +1,32 @@
+import * as t from 'io-ts';
+import type { SchedulerLike } from 'rxjs';
+import { type CallLink, type CallerDeps, createCaller } from '../../src/action/caller';
+import { NoParams, action } from '../../src/action/define';
+import { SILENT_LOGGER } from '../../src/logger';
+
+/** A one-action catalogue: `get_status`, answered `{ online: boolean }`. */
+export const STATUS_CATALOGUE = {
+  get_status: action({ params: NoParams, result: t.type({ online: t.boolean }), origin: 'onebot11', doc: 'status' }),
+};
+
+/**
+ * A caller over {@link STATUS_CATALOGUE} and `link` on `scheduler` (echoes `tag:<n>`, 1 s default timeout,
+ * silent, nothing reported), and `answer(echo)`, which replies `{ online: true }` to the call with `echo`.
+ */
+export function statusCaller(link: CallLink, scheduler: SchedulerLike) {
+  const deps: CallerDeps<CallLink> = {
+    catalogue: STATUS_CATALOGUE,
+    link: () => link,
+    scheduler,
+    defaultTimeout: 1000,
+    strictResults: false,
+    tag: 'tag',
+    logger: SILENT_LOGGER,
+    report: () => undefined,
+    fatal: () => undefined,
+  };
+  const caller = createCaller(deps);
+  const answer = (echo: string) =>
+    caller.reply({ kind: 'reply', text: '', reply: { status: 'ok', retcode: 0, data: { online: true }, echo } });
+  return { caller, answer };
+}
