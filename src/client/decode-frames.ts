@@ -1,6 +1,6 @@
 import { Observable, type OperatorFunction, type Subscriber } from 'rxjs';
 import type { InboundFrame, ReplyFrame } from '../codec/frame';
-import type { DecodeError, ProtocolError } from '../errors';
+import { type DecodeError, ProtocolError } from '../errors';
 import { emitWithDelivery } from '../runtime/delivery';
 import { type LazyCore, lazyCore } from './lazy-core';
 import { type RequestFailed, isRequestFailed, isSocketOpen, type SocketOpen, type TransportSignal } from '../transport/types';
@@ -52,16 +52,21 @@ function handleSignal(
     sinks.invalid(frame);
     return;
   }
-  if (frame.kind === 'reply') sinks.reply(frame);
+  if (frame.kind === 'reply') {
+    // A delivered frame is an event source (a stream entry): a reply there must not answer a pending call.
+    if (delivered) sinks.invalid(new ProtocolError('a reply frame where only events are delivered', { raw: signal.text }));
+    else sinks.reply(frame);
+  }
   if (delivered && frame.kind !== 'reply') emitWithDelivery(frame.event, signal.delivery, subscriber, frame);
-  else subscriber.next(frame);
+  else if (!delivered) subscriber.next(frame);
 }
 
 /**
  * Decodes a socket's text frames. A `SocketOpen` passes through (the reconnect operator times stable
  * connections by it); replies are routed to their calls; undecodable frames go to `invalid` and are not
  * emitted, so one bad frame never ends a stream. A `DeliveredFrame` decodes like its text, and the decoded
- * event is emitted with its delivery (`deliveryOf(event)` during the emission) for the handlers that claim it.
+ * event is emitted with its delivery (`deliveryOf(event)` during the emission) for the handlers that claim it;
+ * a delivered frame that decodes as a reply goes to `invalid` (a stream entry never answers a call).
  *
  * The decoder is there at once in Node. In the browser build it is a chunk loaded on the first subscription:
  * until it is in, frames (and what follows them: the end of the socket included) are held in arrival order

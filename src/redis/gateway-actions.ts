@@ -52,6 +52,21 @@ function failureOutcome(error: unknown, redact: (t: string) => string): string {
   return JSON.stringify({ status: 'failed', retcode: GATEWAY_FAILURE[name] ?? -9, data: null, message, wording: name });
 }
 
+/** The longest timer Node keeps (a longer one fires at once). */
+const MAX_TIMER = 2_147_483_647;
+
+const COUNTER = /^\d{1,15}$/;
+
+/**
+ * What makes an action entry's own fields unusable, if anything: no idempotency key (all keyless entries
+ * would share one), or fencing fields that are not both decimal integers (half of them would skip the check).
+ */
+function entryFault(key: string, partition: string, epoch: string): string | undefined {
+  if (key === '') return 'no idempotency key';
+  if ((partition !== '' || epoch !== '') && !(COUNTER.test(partition) && COUNTER.test(epoch))) return 'partition and epoch must both be decimal integers';
+  return undefined;
+}
+
 /** Whether the gateway may forget a key whose call failed: nothing reached the OneBot server. */
 const nothingSent = (error: unknown): boolean =>
   isInvalidParamsError(error) || (error instanceof Error && error.name === 'UnsupportedActionError') || (isDisconnectedError(error) && !error.sent);
@@ -78,7 +93,7 @@ export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
 
   /** Calls the account's client; resolves with the last reply (without echo); pushes every frame as it comes. */
   const call = async (request: Request, to: string, deadline: number): Promise<{ outcome: string; forget: boolean }> => {
-    const timeout = Math.max(1, deadline - Date.now());
+    const timeout = Math.min(MAX_TIMER, Math.max(1, deadline - Date.now())); // (a longer timer would fire at once)
     const options = { timeout, force: true };
     try {
       let values: unknown[];
@@ -130,9 +145,20 @@ export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
       logger.warn(`onebot-rx/redis: gateway dropped a malformed action entry ${id} on ${stream}`);
       return;
     }
+    if (!to.startsWith(keys.replies(''))) {
+      logger.warn(`onebot-rx/redis: gateway dropped a malformed action entry ${id} on ${stream}: its reply address is no reply list`);
+      return;
+    }
     if (Date.now() >= deadline) return; // the caller has timed out already: nothing to answer
     const partition = f[A.partition] ?? '';
     const epoch = f[A.epoch] ?? '';
+    const fault = entryFault(key, partition, epoch);
+    if (fault !== undefined) {
+      logger.warn(`onebot-rx/redis: gateway refused a malformed action entry ${id} on ${stream}: ${fault}`);
+      const message = `malformed action entry: ${fault}; nothing was sent`;
+      await reply(to, withEcho(JSON.stringify({ status: 'failed', retcode: GATEWAY_FAILURE.InvalidParamsError, data: null, message, wording: 'InvalidParamsError' }), request.echo));
+      return;
+    }
     const idem = keys.idempotency(key);
     const claim = (await CLAIM.run(main, [idem, partition === '' ? idem : keys.epoch(Number(partition)), keys.stats], [
       partition === '' ? '' : epoch,

@@ -68,3 +68,21 @@ export function localFailure(text: string, message: string, wording: string, ret
     return undefined;
   }
 }
+
+/** Texts that could decode as an event: a `post_type` key, possibly spelled with `\u` escapes. */
+const MAY_NAME_POST_TYPE = /post_type|\\u/;
+
+/**
+ * Whether a text from a worker's reply list may go to the client: anything but a frame that decodes as an
+ * event (an event there would be handled outside any partition, unacknowledged and unfenced). Only a text
+ * that could name `post_type` is parsed.
+ */
+export function isNotAnEvent(text: string): boolean {
+  if (!MAY_NAME_POST_TYPE.test(text)) return true;
+  try {
+    const frame = JSON.parse(text) as unknown;
+    return typeof frame !== 'object' || frame === null || typeof (frame as { post_type?: unknown }).post_type !== 'string';
+  } catch {
+    return true; // the client reports it as undecodable
+  }
+}

@@ -9,7 +9,7 @@ import { type Ownership, keepLeases } from './leases';
 import { isAborted } from './publisher';
 import type { LocalCounters } from './stats';
 import { Tracked, eventFieldsOf } from './tracked-entry';
-import { ACTION_FIELDS as A, type RawEntry, ensureGroup, entriesOf, isNoGroup, localFailure } from './wire';
+import { ACTION_FIELDS as A, type RawEntry, ensureGroup, entriesOf, isNoGroup, isNotAnEvent, localFailure } from './wire';
 
 /** Settings of {@link workerTransport}. */
 export interface WorkerTransportSettings {
@@ -323,7 +323,11 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
             const first = (await replier.blpop(replyList, Math.max(1, Math.ceil(settings.blockMs / 1000)))) as [string, string] | null;
             if (first === null) continue;
             const rest = (await replier.lpop(replyList, 1000)) ?? [];
-            for (const text of [first[1], ...rest]) if (!stopped) subscriber.next(text);
+            for (const text of [first[1], ...rest]) {
+              if (stopped) break;
+              if (isNotAnEvent(text)) subscriber.next(text);
+              else logger.warn(`onebot-rx/redis: worker ${consumer} dropped an event frame found on its reply list`);
+            }
           } catch (e) {
             if (stopped) return;
             logger.warn(`onebot-rx/redis: worker ${consumer} replies: ${say(e)}`);
