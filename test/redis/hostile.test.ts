@@ -126,6 +126,7 @@ describe.runIf(hasRedisServer || process.env.CI)('hostile stream entries (real r
 
     const list = 'h2:replies:hostile';
     const send = (echo: string, text: string) => JSON.stringify({ action: 'send_group_msg', params: { group_id: 501, message: text }, echo });
+    // real-time: an action entry's deadline is wall-clock ms by the wire format; ten minutes is never reached here
     const far = String(Date.now() + 600_000);
     const add = (...fields: string[]) => raw.xadd(stream, '*', ...fields);
     await add('x', 'y');
