@@ -11,6 +11,7 @@ import {
   InvalidParamsError,
   ProtocolError,
   UnsupportedActionError,
+  isCallError,
 } from '../errors';
 import type { Logger } from '../logger';
 import { type BackendProfile, UNKNOWN_BACKEND, VERSION_ACTION, detect } from './backend';
@@ -361,6 +362,10 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
     const n = callNumber(echo, prefix);
     const pending = n === undefined ? undefined : table.get(n);
     if (pending === undefined) return;
+    if (isCallError(cause)) {
+      pending.error(cause); // a relaying transport (onebot-rx/redis) reports the far end's typed outcome as is
+      return;
+    }
     pending.error(
       new DisconnectedError(`the request for ${pending.action} failed on the network; it was sent, so its outcome is unknown`, {
         action: pending.action,

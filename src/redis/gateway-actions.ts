@@ -41,15 +41,21 @@ const GATEWAY_FAILURE: Readonly<Record<string, number>> = {
   InvalidParamsError: -4,
 };
 
-/** The reply (without echo) of a call that ended with `error` at the gateway. */
-function failureOutcome(error: unknown, redact: (t: string) => string): string {
+/**
+ * The reply (without echo) of a call that ended with `error` at the gateway. A typed error also carries what
+ * the worker needs to raise the same error class (`action`, `sent`, `timeout`, `report`, `backend`, `param`;
+ * see `reply-list.ts`).
+ */
+function failureOutcome(action: string, error: unknown, redact: (t: string) => string): string {
   if (isActionFailedError(error)) {
     const message = error.message.replace(/^.*? failed \(retcode [^)]*\)(?:: )?/, '');
     return JSON.stringify({ status: error.status || 'failed', retcode: error.retcode, data: null, message, wording: error.wording });
   }
   const name = error instanceof Error ? error.name : 'Error';
   const message = redact(error instanceof Error ? error.message : String(error));
-  return JSON.stringify({ status: 'failed', retcode: GATEWAY_FAILURE[name] ?? -9, data: null, message, wording: name });
+  const e = (error ?? {}) as { sent?: unknown; timeout?: unknown; report?: unknown; backend?: unknown; param?: unknown };
+  const extra = { action, sent: e.sent, timeout: e.timeout, report: typeof e.report === 'string' ? redact(e.report) : undefined, backend: e.backend, param: e.param };
+  return JSON.stringify({ status: 'failed', retcode: GATEWAY_FAILURE[name] ?? -9, data: null, message, wording: name, ...extra });
 }
 
 /** The longest timer Node keeps (a longer one fires at once). */
@@ -112,7 +118,7 @@ export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
       }
       return { outcome, forget: false };
     } catch (e) {
-      return { outcome: failureOutcome(e, deps.redact), forget: nothingSent(e) };
+      return { outcome: failureOutcome(request.action, e, deps.redact), forget: nothingSent(e) };
     }
   };
 
@@ -156,7 +162,8 @@ export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
     if (fault !== undefined) {
       logger.warn(`onebot-rx/redis: gateway refused a malformed action entry ${id} on ${stream}: ${fault}`);
       const message = `malformed action entry: ${fault}; nothing was sent`;
-      await reply(to, withEcho(JSON.stringify({ status: 'failed', retcode: GATEWAY_FAILURE.InvalidParamsError, data: null, message, wording: 'InvalidParamsError' }), request.echo));
+      const failure = { status: 'failed', retcode: GATEWAY_FAILURE.InvalidParamsError, data: null, message, wording: 'InvalidParamsError', action: request.action, report: message };
+      await reply(to, withEcho(JSON.stringify(failure), request.echo));
       return;
     }
     const idem = keys.idempotency(key);

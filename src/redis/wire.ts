@@ -1,3 +1,5 @@
+import { InvalidParamsError, type RequestFailed } from 'onebot-rx';
+
 /** Field names of the stream entries, shared by gateway and worker (short: they are stored per entry). */
 export const EVENT_FIELDS = {
   /** Gateway-assigned unique id of the event: the delivery id its handling's idempotency keys derive from. */
@@ -59,30 +61,12 @@ export function withEcho(outcome: string, echo: unknown): string {
   return `${tail}${tail.length > 1 ? ',' : ''}"echo":${JSON.stringify(echo ?? null)}}`;
 }
 
-/** A failed reply frame answering `text` locally (nothing reached a gateway). */
-export function localFailure(text: string, message: string, wording: string, retcode: number): string | undefined {
+/** The failure of the call written as `text`, answered locally (nothing reached a gateway): an `InvalidParamsError`. */
+export function localFailure(text: string, report: string): RequestFailed | undefined {
   try {
-    const { echo } = JSON.parse(text) as { echo?: unknown };
-    return withEcho(JSON.stringify({ status: 'failed', retcode, data: null, message, wording }), echo);
+    const { action, params, echo } = JSON.parse(text) as { action?: unknown; params?: unknown; echo?: unknown };
+    return typeof echo === 'string' ? { type: 'failed', echo, error: new InvalidParamsError(String(action), params, report) } : undefined;
   } catch {
     return undefined;
-  }
-}
-
-/** Texts that could decode as an event: a `post_type` key, possibly spelled with `\u` escapes. */
-const MAY_NAME_POST_TYPE = /post_type|\\u/;
-
-/**
- * Whether a text from a worker's reply list may go to the client: anything but a frame that decodes as an
- * event (an event there would be handled outside any partition, unacknowledged and unfenced). Only a text
- * that could name `post_type` is parsed.
- */
-export function isNotAnEvent(text: string): boolean {
-  if (!MAY_NAME_POST_TYPE.test(text)) return true;
-  try {
-    const frame = JSON.parse(text) as unknown;
-    return typeof frame !== 'object' || frame === null || typeof (frame as { post_type?: unknown }).post_type !== 'string';
-  } catch {
-    return true; // the client reports it as undecodable
   }
 }

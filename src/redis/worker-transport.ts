@@ -9,7 +9,8 @@ import { type Ownership, keepLeases } from './leases';
 import { isAborted } from './publisher';
 import type { LocalCounters } from './stats';
 import { Tracked, eventFieldsOf } from './tracked-entry';
-import { ACTION_FIELDS as A, type RawEntry, ensureGroup, entriesOf, isNoGroup, isNotAnEvent, localFailure } from './wire';
+import { ACTION_FIELDS as A, type RawEntry, ensureGroup, entriesOf, isNoGroup, localFailure } from './wire';
+import { readReply } from './reply-list';
 
 /** Settings of {@link workerTransport}. */
 export interface WorkerTransportSettings {
@@ -325,8 +326,9 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
             const rest = (await replier.lpop(replyList, 1000)) ?? [];
             for (const text of [first[1], ...rest]) {
               if (stopped) break;
-              if (isNotAnEvent(text)) subscriber.next(text);
-              else logger.warn(`onebot-rx/redis: worker ${consumer} dropped an event frame found on its reply list`);
+              const item = readReply(text);
+              if ('pass' in item) subscriber.next(item.pass);
+              else logger.warn(`onebot-rx/redis: worker ${consumer} dropped ${item.drop} found on its reply list`);
             }
           } catch (e) {
             if (stopped) return;
@@ -350,8 +352,8 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
       };
 
       const answerLocally = (text: string, message: string): void => {
-        const frame = localFailure(text, message, 'InvalidParamsError', -4);
-        if (frame !== undefined) queueMicrotask(() => stopped || subscriber.next(frame));
+        const failed = localFailure(text, message);
+        if (failed !== undefined) queueMicrotask(() => stopped || subscriber.next(failed));
       };
 
       const send = (text: string, meta?: SendMeta): boolean => {

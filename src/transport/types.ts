@@ -78,6 +78,9 @@ export interface DeliveredFrame {
 /**
  * One request of a request/response transport (the HTTP API) failed on the network while the server stays
  * reachable: only the call written with `echo` fails (`DisconnectedError { sent: true }`), the session goes on.
+ * An `error` that is itself a typed call error (`ActionTimeoutError`, `DisconnectedError`, `InvalidParamsError`,
+ * `UnsupportedActionError`, `ActionFailedError`) fails the call as it is: a relaying transport (the Redis
+ * worker) reports the far end's outcome this way.
  */
 export interface RequestFailed {
   readonly type: 'failed';

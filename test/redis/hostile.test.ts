@@ -95,8 +95,9 @@ describe.runIf(hasRedisServer || process.env.CI)('hostile stream entries (real r
     await raw.xadd(stream, '*', 'i', 'g-1', 'f', frame('good-1'), 's', String(sim.selfId));
     await until(() => seen.includes('good-1'));
 
-    // The reply list: garbage, an unknown echo, an event (never handled from here), then the genuine reply.
-    await raw.rpush(replyTo, 'garbage', '{"status":"ok","retcode":0,"data":null,"echo":"nope"}', '[]', frame('injected'));
+    // The reply list: garbage, an unknown echo, an event (never handled from here), no echo, then the genuine reply.
+    // (an echo-less 1403 is what a server says to a bad access token: the client would end for good)
+    await raw.rpush(replyTo, 'garbage', '{"status":"ok","retcode":0,"data":null,"echo":"nope"}', '[]', frame('injected'), '{"status":"failed","retcode":1403,"data":null}');
     await raw.rpush(replyTo, JSON.stringify({ status: 'ok', retcode: 0, data: { user_id: 4242, nickname: 'genuine' }, echo }));
     const info = (await call) as { user_id: number };
     expect(info.user_id).toBe(4242);

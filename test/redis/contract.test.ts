@@ -1,0 +1,138 @@
+/**
+ * The scale-out contract point by point (API.md "Scale-out", SCALE-OUT.md "Pinned details") against a real
+ * redis-server: error classes as in one process, the account rule, a duplicate of a key whose first run never
+ * ends, `stats$` fields, reading only while something consumes, and the keys a handling's calls carry.
+ */
+import { EMPTY, catchError, concat, filter, firstValueFrom, retry } from 'rxjs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Client, createClient } from '../../src/client/client';
+import { isActionTimeoutError, isDisconnectedError, isInvalidParamsError } from '../../src/errors';
+import { createGateway, createWorker, type Gateway, type WorkerClient } from '../../src/redis';
+import { type ActionCall, createSimulator, type Simulator } from '../../src/testing';
+import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
+import { until } from './cluster-harness';
+
+function callsSoFar(sim: Simulator): ActionCall[] {
+  const calls: ActionCall[] = [];
+  sim.calls$.subscribe((c) => calls.push(c)).unsubscribe();
+  return calls;
+}
+
+const GROUPS = [{ group_id: 501, group_name: 'a' }];
+const STATS_FIELDS = ['acked', 'delivered', 'duplicatesSuppressed', 'lag', 'overflowed', 'published', 'redelivered', 'trimmed'];
+
+describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis-server)', () => {
+  let server: RedisServer;
+  let sim: Simulator | undefined;
+  let client: Client | undefined;
+  let gateway: Gateway | undefined;
+  let workers: WorkerClient[] = [];
+  beforeAll(async () => {
+    server = await startRedis();
+  });
+  afterAll(() => server.stop());
+  afterEach(async () => {
+    await Promise.all(workers.map((w) => w.close()));
+    workers = [];
+    await gateway?.close();
+    await client?.close();
+    await sim?.close();
+    gateway = client = sim = undefined;
+    await server.client().flushall();
+  });
+
+  /** The simulator, a gateway holding its account (it has published one event), and a worker. */
+  const cluster = async (prefix: string, worker: Partial<Parameters<typeof createWorker>[0]> = {}) => {
+    sim = await createSimulator({ heartbeatInterval: 0, world: { groups: GROUPS } });
+    client = createClient({ url: sim.url });
+    gateway = createGateway({ redis: server.url, clients: client, prefix, partitions: 2, statsInterval: 50 });
+    await sim.waitForConnection();
+    await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: 'hello' }));
+    await until(async () => (await server.client().sismember(`${prefix}:accounts`, String(sim!.selfId))) === 1);
+    const w = createWorker({ redis: server.url, prefix, group: 'bots', consumer: 'w1', partitions: 2, leaseTtl: 2_000, blockMs: 100, statsInterval: 50, ...worker });
+    workers.push(w);
+    return { sim, gateway, worker: w };
+  };
+
+  it('pinned 8: outside a handling with several accounts, a call fails with InvalidParamsError naming selfId, and nothing is posted', async () => {
+    const raw = server.client();
+    await raw.sadd('c8:accounts', '10001', '10002');
+    const worker = createWorker({ redis: server.url, prefix: 'c8', group: 'bots', consumer: 'w1', partitions: 2, blockMs: 100 });
+    workers.push(worker);
+    const error = await firstValueFrom(worker.api.get_login_info({})).catch((e: unknown) => e);
+    expect(isInvalidParamsError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/selfId/);
+    expect(await raw.keys('c8:actions:*')).toEqual([]);
+  });
+
+  it('a DisconnectedError at the gateway reaches the worker as DisconnectedError { sent: true }, as in one process', async () => {
+    const { sim, worker } = await cluster('cdis');
+    sim.delayReplies(600_000); // the call stays pending at the gateway until the socket drops
+    const outcome = firstValueFrom(worker.api.get_login_info({})).catch((e: unknown) => e);
+    await until(() => callsSoFar(sim).some((c) => c.action === 'get_login_info'));
+    await sim.drop();
+    const error = await outcome;
+    expect(isDisconnectedError(error)).toBe(true);
+    expect((error as { sent: boolean }).sent).toBe(true);
+    expect((error as { action: string }).action).toBe('get_login_info');
+  });
+
+  it('pinned 7: a key whose first run never ended (its gateway died) is not run again; the duplicate ends as ActionTimeoutError { sent: true }', async () => {
+    const { sim, gateway, worker } = await cluster('c7');
+    await server.client().set('c7:idem:dead:0', 'P|gw-dead:1-0', 'PX', 600_000);
+    // The call's own timeout is the outcome under test (the gateway waits for the first run until it).
+    const error = await firstValueFrom(worker.callApi('send_group_msg', { group_id: 501, message: 'twice?' }, { idempotencyKey: 'dead:0', timeout: 300 })).catch((e: unknown) => e);
+    expect(isActionTimeoutError(error)).toBe(true);
+    expect((error as { sent: boolean }).sent).toBe(true);
+    const stats = await firstValueFrom(gateway.stats$.pipe(filter((s) => s.duplicatesSuppressed >= 1)));
+    expect(stats.duplicatesSuppressed).toBe(1);
+    expect(callsSoFar(sim).filter((c) => c.action === 'send_group_msg')).toEqual([]);
+  });
+
+  it('pinned 4: gateway and worker stats$ carry exactly the contract fields', async () => {
+    const { gateway, worker } = await cluster('c4');
+    worker.handle('message.group', () => undefined);
+    const [g, w] = await Promise.all([
+      firstValueFrom(gateway.stats$.pipe(filter((s) => s.acked >= 1))),
+      firstValueFrom(worker.stats$.pipe(filter((s) => s.acked >= 1))),
+    ]);
+    expect(Object.keys(g).sort()).toEqual(STATS_FIELDS);
+    expect(Object.keys(w).sort()).toEqual(STATS_FIELDS);
+    expect(Object.keys(g.lag).sort()).toEqual(['0', '1']);
+  });
+
+  it('pinned 3: a worker takes no partition while nothing consumes; a subscription then reads what was published before', async () => {
+    const { sim, worker } = await cluster('c3');
+    const raw = server.client();
+    await firstValueFrom(worker.api.get_login_info({})); // the worker's session is up (its calls work)
+    const idle = await firstValueFrom(worker.stats$.pipe(filter(() => true)));
+    expect(idle.lag).toEqual({});
+    expect(await raw.keys('c3:lease:*')).toEqual([]);
+    const first = await firstValueFrom(worker.groupMessages$);
+    expect(first.raw_message).toBe('hello');
+    expect((await raw.keys('c3:lease:*')).length).toBe(2);
+    void sim;
+  });
+
+  it('pinned 2: a handling’s calls carry <entry id>:<ordinal> in the order they are subscribed, a retry taking the next ordinal (counted from 1)', async () => {
+    const { worker } = await cluster('c2');
+    const raw = server.client();
+    // The last call is created before the retry re-subscribes the first: keys follow subscriptions, not creation.
+    worker.handle('message.group', (m, ctx) =>
+      concat(ctx.callApi('send_group_msg', { group_id: 999_999, message: 'fails' }).pipe(retry(1), catchError(() => EMPTY)), ctx.sendGroupMessage(m.group_id, 'after')),
+    );
+    await until(async () => (await raw.keys('c2:idem:*')).length >= 3);
+    const id = await entryIdOf(raw, 'c2', 'hello');
+    expect((await raw.keys('c2:idem:*')).sort()).toEqual([`c2:idem:${id}:1`, `c2:idem:${id}:2`, `c2:idem:${id}:3`]);
+  });
+});
+
+/** The gateway-assigned id (field `i`) of the entry whose frame holds `text`, in any partition of `prefix`. */
+async function entryIdOf(raw: ReturnType<RedisServer['client']>, prefix: string, text: string): Promise<string> {
+  for (const stream of await raw.keys(`${prefix}:events:*`)) {
+    for (const [, fields] of await raw.xrange(stream, '-', '+')) {
+      if (fields[fields.indexOf('f') + 1]!.includes(text)) return fields[fields.indexOf('i') + 1]!;
+    }
+  }
+  throw new Error(`no entry holds ${text}`);
+}
