@@ -106,13 +106,19 @@ export function createGateway(options: GatewayOptions): Gateway {
     );
   };
 
-  const onFrame = (client: Client) => (frame: InboundFrame) => {
-    if (frame.kind === 'reply') return;
-    const event = frame.event as Record<string, unknown>;
-    if (isHeartbeat(event)) return;
-    const selfId = String(event.self_id ?? '');
-    if (/^\d+$/.test(selfId)) serve(client, selfId);
-    publish(event, frame.text); // the frame as received: exact IDs, nothing re-serialised
+  const onFrame = (client: Client) => {
+    let seen: string | undefined; // the account of this client's previous event: served already
+    return (frame: InboundFrame) => {
+      if (frame.kind === 'reply') return;
+      const event = frame.event as Record<string, unknown>;
+      if (isHeartbeat(event)) return;
+      const selfId = String(event.self_id ?? '');
+      if (selfId !== seen) {
+        seen = selfId;
+        if (/^\d+$/.test(selfId)) serve(client, selfId);
+      }
+      publish(event, frame.text); // the frame as received: exact IDs, nothing re-serialised
+    };
   };
 
   const clients$ = isObservable(options.clients) ? options.clients : of(options.clients);

@@ -28,8 +28,9 @@ export interface Keys {
 
 /** The key names under `prefix`. */
 export function keysOf(prefix: string): Keys {
+  const streams: string[] = []; // made once per partition: the name is asked for on every XADD, read and ack
   return {
-    events: (partition) => `${prefix}:events:${partition}`,
+    events: (partition) => streams[partition] ?? (streams[partition] = `${prefix}:events:${partition}`),
     actions: (selfId) => `${prefix}:actions:${selfId}`,
     replies: (instance) => `${prefix}:replies:${instance}`,
     lease: (partition) => `${prefix}:lease:${partition}`,

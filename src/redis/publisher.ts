@@ -47,7 +47,8 @@ export interface Publisher {
 export function batchPublisher(settings: PublisherSettings): Publisher {
   const { redis, keys, counters, logger } = settings;
   const trimEvery = Math.max(100, Math.floor(settings.maxLen / 10));
-  const sinceTrim = new Map<number, number>();
+  /** Entries published per partition since its last trim (an array: looked up on every entry). */
+  const sinceTrim: number[] = [];
   let queue: Pending[] = [];
   let buffered = 0;
   let scheduled = false;
@@ -56,7 +57,7 @@ export function batchPublisher(settings: PublisherSettings): Publisher {
   let writing: Promise<void> | undefined;
 
   const trim = (partition: number): void => {
-    sinceTrim.set(partition, 0);
+    sinceTrim[partition] = 0;
     void TRIM.run(redis, [keys.events(partition), keys.stats], [settings.maxLen, 10_000]).catch((e: unknown) =>
       logger.warn(`onebot-rx/redis: trimming partition ${partition}: ${settings.redact(String(e))}`),
     );
@@ -71,8 +72,8 @@ export function batchPublisher(settings: PublisherSettings): Publisher {
     }
     counters.published++;
     overflowLogged = false;
-    const since = (sinceTrim.get(entry.partition) ?? 0) + 1;
-    sinceTrim.set(entry.partition, since);
+    const since = (sinceTrim[entry.partition] ?? 0) + 1;
+    sinceTrim[entry.partition] = since;
     if (since >= trimEvery) trim(entry.partition);
   };
 

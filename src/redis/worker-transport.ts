@@ -133,20 +133,19 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
         t.counted = false;
         inFlight--;
       };
-      const keyOf = (t: Tracked): string => `${t.ownership.partition}/${t.entryId}`;
-
       const finish = (t: Tracked): void => {
         if (t.finished || t.delivering || t.claims > 0) return;
         t.finished = true;
-        if (live.get(keyOf(t)) === t) live.delete(keyOf(t));
+        if (live.get(t.key) === t) live.delete(t.key);
         uncount(t);
-        if (leases.owned.get(t.ownership.partition) === t.ownership && !t.cancelled) {
-          const list = acks.get(t.ownership.partition) ?? [];
-          list.push(t.entryId);
-          acks.set(t.ownership.partition, list);
+        const { partition } = t.ownership;
+        if (leases.owned.get(partition) === t.ownership && !t.cancelled) {
+          const list = acks.get(partition);
+          if (list === undefined) acks.set(partition, [t.entryId]);
+          else list.push(t.entryId);
           flushAcks();
         }
-        drained.get(t.ownership.partition)?.();
+        if (drained.size > 0) drained.get(partition)?.();
         wake();
       };
 
@@ -169,7 +168,7 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
         const entryKey = `${ownership.partition}/${entryId}`;
         if (live.has(entryKey)) return;
         const f = eventFieldsOf(flat);
-        const t = new Tracked(ownership, entryId, f.id ?? entryKey, f.self, settled);
+        const t = new Tracked(ownership, entryId, entryKey, f.id ?? entryKey, f.self, settled);
         live.set(entryKey, t);
         tracked.set(t.id, t);
         inFlight++;
@@ -295,9 +294,10 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
               await recover(open);
               recovering = false;
             }
-            const reply = await reader.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', String(count), 'BLOCK', String(block), 'STREAMS', ...open.map((o) => keys.events(o.partition)), ...open.map(() => '>'));
+            const streams = new Map(open.map((o) => [keys.events(o.partition), o]));
+            const reply = await reader.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', String(count), 'BLOCK', String(block), 'STREAMS', ...streams.keys(), ...open.map(() => '>'));
             for (const [stream, entries] of entriesOf(reply)) {
-              const o = open.find((x) => keys.events(x.partition) === stream);
+              const o = streams.get(stream);
               // Lost while reading: the read was served while the lease was ours, so the next owner claims these.
               if (o === undefined || leases.owned.get(o.partition) !== o) continue;
               for (const entry of entries) deliver(o, entry);

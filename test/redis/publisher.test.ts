@@ -141,6 +141,22 @@ describe.runIf(hasRedisServer || process.env.CI)('batch publisher (real redis-se
     await client.close();
     await new Promise((r) => wss.close(r));
   });
+
+  it('serves every account one client’s events name, also when they alternate (each account is served once)', async () => {
+    const event = (self: number, n: number) =>
+      `{"post_type":"message","message_type":"private","sub_type":"friend","time":1,"self_id":${self},"user_id":7,"message_id":${n},"message":[],"raw_message":"","font":0,"sender":{"user_id":7}}`;
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((r) => wss.once('listening', r));
+    wss.on('connection', (ws) => [event(101, 1), event(101, 2), event(202, 3), event(101, 4), event(303, 5)].forEach((t) => ws.send(t)));
+    const { port } = wss.address() as { port: number };
+    const client = createClient({ url: `ws://127.0.0.1:${port}` });
+    const gateway = createGateway({ redis: server.url, clients: client, prefix: 'pub', partitions: 1 });
+    await until(async () => (await redis.xlen(keys.events(0))) === 5);
+    expect((await redis.smembers(keys.accounts)).sort()).toEqual(['101', '202', '303']);
+    await gateway.close();
+    await client.close();
+    await new Promise((r) => wss.close(r));
+  });
 });
 
 /** An ioredis `AbortError`: what the client answers for the unanswered rest of a pipeline cut by a lost connection. */
