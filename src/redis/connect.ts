@@ -81,7 +81,8 @@ export function linkTo(input: RedisInput, logger: Logger, role: string): RedisLi
     redact,
     close: async () => {
       const all = owned.splice(0);
-      await Promise.all(all.map((c) => c.quit().catch(() => c.disconnect())));
+      // QUIT only where connected: offline, it would be queued until Redis answers (forever if it never does).
+      await Promise.all(all.map((c) => (c.status === 'ready' ? c.quit().catch(() => c.disconnect()) : c.disconnect())));
       for (const c of all) c.disconnect();
     },
   };

@@ -159,7 +159,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([publisher.flush(), new Promise((r) => (timer = setTimeout(r, 5_000)))]);
       clearTimeout(timer); // (a pending timer would hold the process open for the rest of the 5 s)
-      await main.srem(keys.accounts, ...runners.keys()).catch(() => undefined);
+      if (main.status === 'ready') await main.srem(keys.accounts, ...runners.keys()).catch(() => undefined); // (offline, it would wait for Redis)
       runners.clear();
       await link.close();
     },

@@ -392,7 +392,7 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
             await loops.catch(() => undefined);
             await leases.stop();
             await new Promise((r) => setImmediate(r));
-            await main.del(replyList).catch(() => undefined);
+            if (main.status === 'ready') await main.del(replyList).catch(() => undefined); // (offline, it would wait for Redis)
             await link.close();
           })(),
         );
