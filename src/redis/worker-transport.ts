@@ -118,13 +118,25 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
           },
         );
       };
+      /**
+       * One ack pipeline scheduled or in flight at a time: the acks of handlings that finish meanwhile wait for
+       * its answer and go out together in the next (a slow handler's acks otherwise cost one XACK per tick).
+       */
       let flushing = false;
+      let again = false;
       const flushAcks = (): void => {
-        if (flushing) return;
+        if (flushing) {
+          again = true;
+          return;
+        }
         flushing = true;
         setImmediate(() => {
-          flushing = false;
-          void flushNow();
+          void flushNow().finally(() => {
+            flushing = false;
+            if (!again) return;
+            again = false;
+            flushAcks();
+          });
         });
       };
 
