@@ -3,7 +3,7 @@
  * redis-server: error classes as in one process, the account rule, a duplicate of a key whose first run never
  * ends, `stats$` fields, reading only while something consumes, and the keys a handling's calls carry.
  */
-import { EMPTY, catchError, concat, filter, firstValueFrom, retry } from 'rxjs';
+import { EMPTY, catchError, concat, filter, firstValueFrom, retry, skip, take, toArray } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createClient } from '../../src/client/client';
 import { isActionTimeoutError, isDisconnectedError, isInvalidParamsError } from '../../src/errors';
@@ -136,3 +136,67 @@ async function entryIdOf(raw: ReturnType<RedisServer['client']>, prefix: string,
   }
   throw new Error(`no entry holds ${text}`);
 }
+
+describe.runIf(hasRedisServer || process.env.CI)('bounded buffers (real redis-server, killed and restarted)', () => {
+  let server: RedisServer;
+  let sim: Simulator | undefined;
+  let client: Client | undefined;
+  let gateway: Gateway | undefined;
+  let worker: WorkerClient | undefined;
+  beforeAll(async () => {
+    server = await startRedis();
+  });
+  afterAll(() => server.stop());
+  afterEach(async () => {
+    await worker?.close();
+    await gateway?.close();
+    await client?.close();
+    await sim?.close();
+    worker = gateway = client = sim = undefined;
+  });
+
+  it('gateway: while Redis is down it holds at most maxBuffer events, counts the rest in overflowed, and writes what it held once Redis is back', async () => {
+    sim = await createSimulator({ heartbeatInterval: 0 });
+    client = createClient({ url: sim.url });
+    gateway = createGateway({ redis: server.url, clients: client, prefix: 'buf', partitions: 1, maxBuffer: 5, statsInterval: 50 });
+    await sim.waitForConnection();
+    await firstValueFrom(gateway.stats$.pipe(filter((s) => s.published >= 1))); // the connection's lifecycle event
+    await server.kill();
+    // Subscribed after the gateway, so this sees each event after the gateway took it.
+    const taken = firstValueFrom(client.groupMessages$.pipe(take(8), toArray()));
+    for (let i = 0; i < 8; i++) await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: `b${i}` }));
+    await taken;
+    await server.restart(); // (no persistence: the stream starts empty)
+    const stats = await firstValueFrom(gateway.stats$.pipe(filter((s) => s.published >= 6)));
+    expect(stats.published).toBe(6);
+    expect(stats.overflowed).toBe(3);
+    const frames = (await server.client().xrange('buf:events:0', '-', '+')).map(([, f]) => f[f.indexOf('f') + 1]!);
+    expect(frames.map((f) => (JSON.parse(f) as { raw_message: string }).raw_message)).toEqual(['b0', 'b1', 'b2', 'b3', 'b4']);
+  });
+
+  it('worker: reads at most readAhead entries ahead of its handlers, and the rest once they finish', async () => {
+    await server.client().flushall();
+    sim = await createSimulator({ heartbeatInterval: 0 });
+    client = createClient({ url: sim.url });
+    gateway = createGateway({ redis: server.url, clients: client, prefix: 'ra', partitions: 1, statsInterval: 50 });
+    worker = createWorker({ redis: server.url, prefix: 'ra', group: 'bots', consumer: 'w1', partitions: 1, readAhead: 10, leaseTtl: 2_000, blockMs: 50, statsInterval: 50 });
+    await sim.waitForConnection();
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const seen: string[] = [];
+    worker.handle('message.group', async (m) => {
+      seen.push(String(m.raw_message));
+      await gate;
+    });
+    for (let i = 0; i < 40; i++) await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: `r${i}` }));
+    await firstValueFrom(gateway.stats$.pipe(filter((s) => s.published >= 41)));
+    await firstValueFrom(worker.stats$.pipe(filter((s) => s.delivered >= 10)));
+    await firstValueFrom(worker.stats$.pipe(skip(5))); // five more samples: the reader had time to read on, and did not
+    const raw = server.client();
+    expect(((await raw.xpending('ra:events:0', 'bots')) as [number])[0]).toBe(10);
+    open();
+    await until(() => seen.length === 40);
+    expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => `r${i}`));
+    await until(async () => ((await raw.xpending('ra:events:0', 'bots')) as [number])[0] === 0);
+  });
+});
