@@ -3,7 +3,7 @@
  * process starts as a user's would (no TypeScript loader in its memory or on its clock). Our own sources
  * are bundled; packages (`ws`, `rxjs`, `io-ts`…) stay imports resolved from `node_modules`, as in an app.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -20,6 +20,9 @@ export const compiledPath = (script: string): string => join(OUT_DIR, script.rep
 /** Compiles `scripts` (relative to `bench/`) into {@link OUT_DIR}; returns each compiled path by script. */
 export async function compileScripts(scripts: readonly string[]): Promise<ReadonlyMap<string, string>> {
   await mkdir(OUT_DIR, { recursive: true });
+  // A fresh file each time, never one rewritten in place: worktrees whose node_modules are hard-linked copies
+  // share the old file's inode, so writing into it would swap the scripts under another checkout's running bench.
+  await Promise.all(scripts.map((script) => rm(compiledPath(script), { force: true })));
   await build({
     entryPoints: scripts.map((script) => join(BENCH_DIR, script)),
     outbase: BENCH_DIR,

@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     await server.stop();
   }
   if (!process.argv.includes('--no-streams')) await runStreamBench(process.argv.includes('--quick'));
-  if (!process.argv.includes('--no-redis')) await runStage('Redis scale-out (bench/redis.ts)', './redis.ts', process.argv.includes('--quick') ? ['--events', '5000'] : []);
+  if (!process.argv.includes('--no-redis')) await runStage('Redis scale-out (bench/redis.ts)', './redis.ts', process.argv.includes('--quick') ? ['--events', '5000', '--scaling-events', '4000'] : []);
   if (!process.argv.includes('--no-size')) await runStage('Size (bench/size.ts)', './size.ts', []);
 }
 
