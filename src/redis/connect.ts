@@ -4,7 +4,7 @@ import type { Logger } from 'onebot-rx';
 /** A logger that drops everything (the default). */
 export const SILENT_LOGGER: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** Where Redis is: a URL (`redis://user:pass@host:6379/0`, `rediss://` for TLS), or an ioredis client to share. */
+/** Where Redis is: a URL (`redis://user:pass@host:6379/0`, `rediss://` for TLS), a unix socket path (`/run/redis.sock`), or an ioredis client to share. */
 export type RedisInput = string | Redis;
 
 /** The Redis connections of one gateway or worker. */

@@ -10,37 +10,67 @@ const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 /** A fixture running as a child process. */
 export interface Child {
+  readonly name: string;
   readonly process: ChildProcess;
   /** Resolves when the child printed "ready"; rejects if it exits first. */
   readonly ready: Promise<void>;
-  /** Sends `signal` and waits for the exit. */
+  /** Resolves when the process has exited, with how. */
+  readonly exited: Promise<string>;
+  /** Whether the exit was asked for by {@link Child.kill}. */
+  readonly killed: boolean;
+  /** The last lines it wrote to stderr. */
+  stderrTail(lines?: number): string;
+  /** Sends `signal` (an expected exit) and waits for the exit. */
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Runs `fixtures/<name>.ts` under tsx with `env`. */
-export function spawnFixture(name: string, env: Record<string, string>): Child {
+/** Every fixture process still running: killed when this process exits, whatever the tests did. */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
+/**
+ * Runs `fixtures/<name>.ts` under tsx with `env`, named `label`. Its stdin is a pipe the fixture watches: when
+ * this process dies without killing it, the pipe closes and the fixture exits instead of running on.
+ */
+export function spawnFixture(name: string, env: Record<string, string>, label = name): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', join(FIXTURES, `${name}.ts`)], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  live.add(child);
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
-    stderr += d.toString();
+    stderr = (stderr + d.toString()).slice(-16_000);
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.stdin?.on('error', () => undefined); // EPIPE once the child is gone
+  const exited = new Promise<string>((resolve) => {
+    child.once('error', (e) => resolve(`could not start (${e.message})`));
+    child.once('exit', (code, signal) => resolve(`exited (${signal ?? code})`));
+  });
+  void exited.then(() => live.delete(child));
   const ready = new Promise<void>((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
+      out = (out + d.toString()).slice(-100);
       if (out.includes('ready\n')) resolve();
     });
-    void exited.then(() => reject(new Error(`${name} exited before ready: ${stderr.slice(-2000)}`)));
+    void exited.then((how) => reject(new Error(`${label} ${how} before ready: ${stderr.slice(-2000)}`)));
   });
   ready.catch(() => undefined);
+  let killed = false;
   return {
+    name: label,
     process: child,
     ready,
+    exited,
+    get killed() {
+      return killed;
+    },
+    stderrTail: (lines = 10) => stderr.trim().split('\n').slice(-lines).join('\n'),
     kill: async (signal = 'SIGKILL') => {
+      killed = true;
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
     },
@@ -115,7 +145,22 @@ export async function settled(redis: Redis, prefix: string, partitions: number, 
   return true;
 }
 
-/** Resolves once `check()` holds, checking again after each `every` ms (a positive signal, polled). */
-export async function until(check: () => Promise<boolean> | boolean, every = 50): Promise<void> {
-  while (!(await check())) await new Promise((r) => setTimeout(r, every)); // real-time: polls a cluster that signals nothing; no deadline
+/** How a wait ends other than by its signal: `stop` aborts it (teardown), `failure` rejects it (a crash seen). */
+export interface WaitGuard {
+  readonly stop: AbortSignal;
+  readonly failure: Promise<never>;
+}
+
+/**
+ * Resolves once `check()` holds, checking again after each `every` ms (a positive signal, polled; no deadline:
+ * the test's timeout is the net). Rejects as soon as `guard.failure` does (a process that should be running
+ * exited, so the signal can never come); once `guard.stop` is aborted it stops polling and never settles.
+ */
+export async function until(check: () => Promise<boolean> | boolean, guard?: WaitGuard, every = 50): Promise<void> {
+  for (;;) {
+    if (guard?.stop.aborted) return new Promise<never>(() => undefined);
+    const ok = guard === undefined ? await check() : await Promise.race([guard.failure, check()]); // failure first: it wins once settled
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, every)); // real-time: polls a cluster that signals nothing; no deadline
+  }
 }

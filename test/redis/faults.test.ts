@@ -1,93 +1,30 @@
 import type { Redis } from 'ioredis';
-import { createClient } from 'onebot-rx';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createGateway } from '../../src/redis';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { partitionOf } from '../../src/redis/partition';
-import { createSimulator, type Simulator } from '../../src/testing';
-import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
-import { type Child, orderViolations, readLog, replyCounts, settled, spawnFixture, tempDir, until } from './cluster-harness';
-
-const PARTITIONS = 16;
-const CONVERSATIONS = 50;
-const LEASE_TTL = 1_500;
-const groupOf = (c: number) => 1000 + c;
-
-/** One cluster under test: a real Redis, the simulator, worker (and maybe gateway) child processes. */
-interface Run {
-  readonly redis: RedisServer;
-  readonly sim: Simulator;
-  readonly prefix: string;
-  readonly dir: ReturnType<typeof tempDir>;
-  readonly children: Child[];
-  readonly logs: string[];
-  cleanups: Array<() => Promise<void>>;
-}
+import { hasRedisServer } from '../helpers/redis-server';
+import { orderViolations, readLog, replyCounts } from './cluster-harness';
+import {
+  CONVERSATIONS,
+  emit,
+  finish,
+  groupOf,
+  PARTITIONS,
+  type Run,
+  setUp as setUpRun,
+  snapshot,
+  startGatewayHere,
+  startGatewayProcess,
+  startWorker,
+  tearDown,
+  waitFor,
+  waitOn,
+} from './cluster-run';
 
 let run: Run | undefined;
 
-async function setUp(prefix: string, redisOptions: Parameters<typeof startRedis>[0] = {}): Promise<Run> {
-  const dir = tempDir();
-  const redis = await startRedis(redisOptions.persistDir === undefined ? {} : { persistDir: dir.path });
-  const groups = Array.from({ length: CONVERSATIONS }, (_, c) => ({ group_id: groupOf(c), group_name: `g${c}` }));
-  const sim = await createSimulator({ heartbeatInterval: 0, world: { groups } });
-  run = { redis, sim, prefix, dir, children: [], logs: [], cleanups: [] };
+async function setUp(prefix: string, options: Parameters<typeof setUpRun>[1] = {}): Promise<Run> {
+  run = await setUpRun(prefix, options);
   return run;
-}
-
-function startWorker(r: Run, name: string, actionTimeout = 30_000, blockMs = 200): Child {
-  const log = r.dir.file(`${name}.log`);
-  r.logs.push(log);
-  const child = spawnFixture('worker-process', {
-    REDIS_URL: r.redis.url,
-    PREFIX: r.prefix,
-    CONSUMER: name,
-    LOG: log,
-    LEASE_TTL: String(LEASE_TTL),
-    ACTION_TIMEOUT: String(actionTimeout),
-    BLOCK_MS: String(blockMs),
-  });
-  r.children.push(child);
-  return child;
-}
-
-function startGatewayProcess(r: Run): Child {
-  const child = spawnFixture('gateway-process', { REDIS_URL: r.redis.url, PREFIX: r.prefix, SIM_URL: r.sim.url });
-  r.children.push(child);
-  return child;
-}
-
-function startGatewayHere(r: Run): void {
-  const client = createClient({ url: r.sim.url });
-  const gateway = createGateway({ redis: r.redis.url, clients: client, prefix: r.prefix, partitions: PARTITIONS });
-  r.cleanups.push(async () => {
-    await gateway.close();
-    await client.close();
-  });
-}
-
-/** Emits event i ("e:<group>:<n>", conversations round-robin); waits for a connected gateway when there is none. */
-async function emit(r: Run, i: number, order: readonly number[] = []): Promise<void> {
-  const c = order[i % CONVERSATIONS] ?? i % CONVERSATIONS;
-  const event = r.sim.events.groupMessage({ group_id: groupOf(c), user_id: 42, message: `e:${groupOf(c)}:${Math.floor(i / CONVERSATIONS)}` });
-  for (;;) {
-    try {
-      await r.sim.emit(event);
-      return;
-    } catch {
-      await r.sim.waitForConnection();
-    }
-  }
-}
-
-/** Waits until every event's reply reached the simulator (or `allowMissing` says it may not) and nothing is left pending. */
-async function finish(r: Run, total: number, allowMissing = false): Promise<void> {
-  const check = r.redis.client();
-  await until(async () => {
-    const handled = new Set(r.logs.flatMap((f) => readLog(f).map(([g, n]) => `${g}:${n}`)));
-    if (handled.size < total) return false;
-    if (!allowMissing && replyCounts(r.sim).size < total) return false;
-    return settled(check, r.prefix, PARTITIONS, r.sim.selfId);
-  });
 }
 
 /** Who holds each partition's lease (`<consumer>/<instance>|<epoch>`). */
@@ -105,12 +42,22 @@ async function published(r: Run, check: Redis, i: number): Promise<boolean> {
 /** Resolves once `worker` owns every partition and its read, blocked, covers them all. */
 async function blockedOnAll(r: Run, worker: string): Promise<void> {
   const check = r.redis.client();
-  await until(async () => (await leaseOwners(r, check)).every((l) => l?.startsWith(`${worker}/`)));
+  await waitFor(r, `${worker} holding every partition's lease`, async () => (await leaseOwners(r, check)).every((l) => l?.startsWith(`${worker}/`)));
   // An event that is not logged: once it is acked, the worker's next read covers every partition it owns.
   await r.sim.emit(r.sim.events.groupMessage({ group_id: groupOf(0), user_id: 42, message: 'warm-up' }));
-  await until(async () => Number(await check.hget(`${r.prefix}:stats`, 'acked')) >= 1);
+  await waitFor(r, 'the warm-up event acked', async () => Number(await check.hget(`${r.prefix}:stats`, 'acked')) >= 1);
   const blocked = new RegExp(`name=onebot-rx:worker:${worker}:events [^\\n]*flags=b`);
-  await until(async () => blocked.test(String(await check.call('CLIENT', 'LIST'))));
+  await waitFor(r, `${worker}'s read blocked on its partitions`, async () => blocked.test(String(await check.call('CLIENT', 'LIST'))));
+}
+
+/** Resolves once the workers hold the partitions' leases in equal shares (the rebalance after they joined is over). */
+async function balanced(r: Run, workers: readonly string[]): Promise<void> {
+  const check = r.redis.client();
+  const share = PARTITIONS / workers.length;
+  await waitFor(r, `${workers.join(', ')} holding ${share} leases each`, async () => {
+    const owners = await leaseOwners(r, check);
+    return workers.every((w) => owners.filter((l) => l?.startsWith(`${w}/`)).length === share);
+  });
 }
 
 /** The three guarantees: every event handled at least once, no reply sent twice, per-conversation order per worker. */
@@ -131,15 +78,22 @@ function verify(r: Run, total: number): { missingReplies: number; rehandled: num
   return { missingReplies: total - counts.size, rehandled: [...handled.values()].filter((n) => n > 1).length };
 }
 
-afterEach(async () => {
+// A failed test (an assertion, or the timeout while a wait had not seen its signal) prints what it was waiting
+// for and what the cluster was doing, before everything the test started is killed.
+afterEach(async (ctx) => {
   if (run === undefined) return;
   const r = run;
   run = undefined;
-  await Promise.all(r.children.map((c) => c.kill('SIGKILL')));
-  for (const cleanup of r.cleanups) await cleanup();
-  await r.sim.close();
-  await r.redis.stop();
-  r.dir.remove();
+  let report: string | undefined;
+  if (ctx.task.result?.state === 'fail') {
+    report = `${ctx.task.name}: the cluster when the test failed:\n  ${await snapshot(r)}`;
+    console.error(report);
+  }
+  await tearDown(r);
+  if (report !== undefined && ctx.task.result?.errors?.some((e) => /timed out/i.test(String(e.message)))) throw new Error(report);
+});
+afterAll(async () => {
+  if (run !== undefined) await tearDown(run);
 });
 
 describe.runIf(hasRedisServer || process.env.CI)('scale-out under faults (real redis-server, workers as child processes)', () => {
@@ -147,20 +101,25 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out under faults (real r
     const r = await setUp('kill');
     startGatewayHere(r);
     const [w1, w2] = [startWorker(r, 'w1'), startWorker(r, 'w2')];
-    await Promise.all([w1.ready, w2.ready]);
+    await waitOn(r, 'w1 and w2 ready (each owns a partition)', Promise.all([w1.ready, w2.ready]));
+    await balanced(r, ['w1', 'w2']);
     const total = 10_000;
+    let victim = 0;
     for (let i = 0; i < total; i++) {
       if (i === Math.floor(total / 3)) {
-        await until(() => readLog(r.logs[0]!).length >= 200); // mid-burst: w1 is busy handling
-        void w1.kill('SIGKILL');
+        // Mid-burst: the first worker to have logged 200 handlings is busy with its backlog; it dies. (Waiting
+        // for a given worker could wait for ever: the events emitted so far may not hold 200 of its own.)
+        await waitFor(r, 'a worker busy: 200 handlings logged', () => r.logs.some((f) => readLog(f).length >= 200));
+        victim = r.logs.findIndex((f) => readLog(f).length >= 200);
+        void [w1, w2][victim]!.kill('SIGKILL');
       }
       await emit(r, i);
     }
     await finish(r, total);
     const { missingReplies, rehandled } = verify(r, total);
     expect(missingReplies).toBe(0);
-    expect(readLog(r.logs[1]!).length).toBeGreaterThan(total / 2); // w2 took w1's partitions over
-    expect(rehandled).toBeGreaterThan(0); // w1's unacknowledged handlings were re-delivered to w2
+    expect(readLog(r.logs[1 - victim]!).length).toBeGreaterThan(total / 2); // the survivor took the victim's partitions over
+    expect(rehandled).toBeGreaterThan(0); // the victim's unacknowledged handlings were re-delivered to the survivor
   });
 
   // A read blocked on a partition is served by Redis whoever owns the partition by then: if it outlived the
@@ -169,9 +128,9 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out under faults (real r
   it('a worker giving partitions up lets its blocked read end first: the new owner gets every entry', { timeout: 60_000 }, async () => {
     const r = await setUp('handover');
     startGatewayHere(r);
-    await startWorker(r, 'w1', 30_000, 60_000).ready;
+    await waitOn(r, 'w1 ready', startWorker(r, 'w1', 30_000, 60_000).ready);
     await blockedOnAll(r, 'w1');
-    await startWorker(r, 'w2', 30_000, 60_000).ready; // w1 gave w2 its share of the partitions
+    await waitOn(r, 'w2 ready', startWorker(r, 'w2', 30_000, 60_000).ready); // w1 gave w2 its share of the partitions
     // The first event goes to one of w2's partitions, which w1's read (if it outlived the hand-over) still covers.
     const leases = await leaseOwners(r, r.redis.client());
     const ofW2 = (c: number) => leases[partitionOf({ self_id: r.sim.selfId, group_id: groupOf(c) }, PARTITIONS)]?.startsWith('w2/') === true;
@@ -188,11 +147,11 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out under faults (real r
     const r = await setUp('frozen');
     startGatewayHere(r);
     const w1 = startWorker(r, 'w1', 30_000, 60_000);
-    await w1.ready;
+    await waitOn(r, 'w1 ready', w1.ready);
     await blockedOnAll(r, 'w1');
     w1.process.kill('SIGSTOP'); // stops renewing, its blocked read stays registered in Redis
     try {
-      await startWorker(r, 'w2', 30_000, 60_000).ready; // w1's leases expired: w2 took partitions
+      await waitOn(r, 'w2 ready after w1 froze', startWorker(r, 'w2', 30_000, 60_000).ready); // w1's leases expired: w2 took partitions
       const total = 4 * CONVERSATIONS;
       for (let i = 0; i < total; i++) await emit(r, i);
       await finish(r, total);
@@ -207,10 +166,10 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out under faults (real r
     const r = await setUp('add');
     startGatewayHere(r);
     const [w1, w2] = [startWorker(r, 'w1'), startWorker(r, 'w2')];
-    await Promise.all([w1.ready, w2.ready]);
+    await waitOn(r, 'w1 and w2 ready', Promise.all([w1.ready, w2.ready]));
     const total = 3_000;
     for (let i = 0; i < total; i++) {
-      if (i === Math.floor(total / 3)) await startWorker(r, 'w3').ready; // it has taken a partition over
+      if (i === Math.floor(total / 3)) await waitOn(r, 'w3 ready (has taken a partition over)', startWorker(r, 'w3').ready);
       await emit(r, i);
     }
     await finish(r, total);
@@ -224,7 +183,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out under faults (real r
     let gateway = startGatewayProcess(r);
     // Calls whose first run died with the gateway end by their timeout: keep it short here.
     const [w1, w2] = [startWorker(r, 'w1', 5_000), startWorker(r, 'w2', 5_000)];
-    await Promise.all([gateway.ready, w1.ready, w2.ready]);
+    await waitOn(r, 'gateway, w1 and w2 ready', Promise.all([gateway.ready, w1.ready, w2.ready]));
     const total = 2_000;
     const check = r.redis.client();
     r.sim.delayReplies(100); // actions pile up in the gateway
@@ -232,12 +191,12 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out under faults (real r
       if (i === Math.floor(total / 2)) {
         // Every event emitted so far is in Redis (one the gateway had received but not yet published would die
         // with it: OneBot does not acknowledge events); then the gateway dies mid-execution.
-        await until(() => published(r, check, i - 1));
-        await until(async () => Number((await check.hget(`${r.prefix}:stats`, 'acked')) ?? 0) > total / 4);
+        await waitFor(r, `event ${i - 1} published`, () => published(r, check, i - 1));
+        await waitFor(r, `over ${total / 4} entries acked`, async () => Number((await check.hget(`${r.prefix}:stats`, 'acked')) ?? 0) > total / 4);
         await gateway.kill('SIGKILL');
         r.sim.delayReplies(0);
         gateway = startGatewayProcess(r);
-        await gateway.ready;
+        await waitOn(r, 'the second gateway ready', gateway.ready);
       }
       await emit(r, i);
     }
@@ -248,17 +207,20 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out under faults (real r
   });
 
   it('Redis killed mid-burst and restarted (append-only file, fsync always): all handled, none answered twice, order kept', { timeout: 120_000 }, async () => {
-    const r = await setUp('restart', { persistDir: 'yes' });
+    // A unix socket: nothing else can take the address while Redis is down (a loopback port could be).
+    const r = await setUp('restart', { persist: true, unixSocket: true });
     startGatewayHere(r);
     const [w1, w2] = [startWorker(r, 'w1'), startWorker(r, 'w2')];
-    await Promise.all([w1.ready, w2.ready]);
+    await waitOn(r, 'w1 and w2 ready', Promise.all([w1.ready, w2.ready]));
     const total = 2_000;
     for (let i = 0; i < total; i++) {
       if (i === Math.floor(total / 3)) {
-        await until(() => readLog(r.logs[0]!).length >= 100); // mid-burst: entries pending, actions in flight
+        // Mid-burst: entries pending, actions in flight. (Not "w1 logged 100": the events emitted so far may hold
+        // fewer for w1 when w2 owned most partitions early on; that wait never ended, under load.)
+        await waitFor(r, 'the workers busy: 100 handlings logged', () => r.logs.reduce((n, f) => n + readLog(f).length, 0) >= 100);
         await r.redis.kill();
       }
-      if (i === Math.floor((2 * total) / 3)) await r.redis.restart();
+      if (i === Math.floor((2 * total) / 3)) await waitOn(r, 'redis-server restarted and answering', r.redis.restart());
       await emit(r, i);
     }
     await finish(r, total);
