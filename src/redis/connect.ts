@@ -87,3 +87,20 @@ export function linkTo(input: RedisInput, logger: Logger, role: string): RedisLi
     },
   };
 }
+
+/**
+ * Runs a clean-up command (on close) only while `client` is connected: resolves once it is answered, or as soon
+ * as the connection is or goes down. Checking `status` alone is not enough: a connection that just died can
+ * still read 'ready' until its close event, and a command sent then waits in the offline queue for Redis.
+ */
+export function whileConnected(client: Redis, command: () => Promise<unknown>): Promise<void> {
+  if (client.status !== 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      client.off('close', done);
+      resolve();
+    };
+    client.once('close', done);
+    command().then(done, done);
+  });
+}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EMPTY, type Observable, type SchedulerLike, type Subscription, asyncScheduler, catchError, isObservable, mergeMap, of, tap } from 'rxjs';
 import type { Client, InboundFrame, Logger } from 'onebot-rx';
-import { type RedisInput, SILENT_LOGGER, linkTo } from './connect';
+import { type RedisInput, SILENT_LOGGER, linkTo, whileConnected } from './connect';
 import { runActions } from './gateway-actions';
 import { DEFAULT_PARTITIONS, DEFAULT_PREFIX, keysOf } from './keys';
 import { partitionOf } from './partition';
@@ -159,7 +159,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([publisher.flush(), new Promise((r) => (timer = setTimeout(r, 5_000)))]);
       clearTimeout(timer); // (a pending timer would hold the process open for the rest of the 5 s)
-      if (main.status === 'ready') await main.srem(keys.accounts, ...runners.keys()).catch(() => undefined); // (offline, it would wait for Redis)
+      await whileConnected(main, () => main.srem(keys.accounts, ...runners.keys())); // (offline, it would wait for Redis)
       runners.clear();
       await link.close();
     },

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Observable } from 'rxjs';
 import type { DeliveredFrame, DeliveryOutcome, Logger, OpenTransport, SendMeta, SocketOpen, TransportSignal } from 'onebot-rx';
-import { type RedisInput, linkTo } from './connect';
+import { type RedisInput, linkTo, whileConnected } from './connect';
 import type { Demand } from './demand';
 import type { Keys } from './keys';
 import { type Ownership, keepLeases } from './leases';
@@ -404,7 +404,7 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
             await loops.catch(() => undefined);
             await leases.stop();
             await new Promise((r) => setImmediate(r));
-            if (main.status === 'ready') await main.del(replyList).catch(() => undefined); // (offline, it would wait for Redis)
+            await whileConnected(main, () => main.del(replyList)); // (offline, it would wait for Redis)
             await link.close();
           })(),
         );
