@@ -17,8 +17,6 @@ export class Tracked implements Delivery {
   constructor(
     readonly ownership: Ownership,
     readonly entryId: string,
-    /** `<partition>/<entry id>`: its key among the entries in flight (made once, not per lookup). */
-    readonly key: string,
     /** The delivery id (the gateway's event id). */
     readonly id: string,
     readonly selfId: string,

@@ -58,8 +58,8 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
       const replyList = keys.replies(instance);
       /** The handlings' view, by delivery id (what `send` looks idempotency keys up by). */
       const tracked = new Map<string, Tracked>();
-      /** Every entry handed out and not finished, by `<partition>/<entry id>`, of ownerships still held. */
-      const live = new Map<string, Tracked>();
+      /** Every entry handed out and not finished, per ownership still held, by entry id. */
+      const live = new Map<Ownership, Map<string, Tracked>>();
       let current: Read | undefined;
       const acks = new Map<number, string[]>();
       let inFlight = 0;
@@ -148,7 +148,11 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
       const finish = (t: Tracked): void => {
         if (t.finished || t.delivering || t.claims > 0) return;
         t.finished = true;
-        if (live.get(t.key) === t) live.delete(t.key);
+        const entries = live.get(t.ownership);
+        if (entries?.get(t.entryId) === t) {
+          entries.delete(t.entryId);
+          if (entries.size === 0 && leases.owned.get(t.ownership.partition) !== t.ownership) live.delete(t.ownership);
+        }
         uncount(t);
         const { partition } = t.ownership;
         if (leases.owned.get(partition) === t.ownership && !t.cancelled) {
@@ -163,11 +167,10 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
 
       /** Ends an ownership's claim on its unfinished entries: they no longer count, and a next owner may deliver them again. */
       const forget = (o: Ownership): void => {
-        for (const [key, t] of live) {
-          if (t.ownership !== o) continue;
-          live.delete(key);
-          uncount(t);
-        }
+        const entries = live.get(o);
+        if (entries === undefined) return;
+        live.delete(o);
+        for (const t of entries.values()) uncount(t);
       };
 
       const settled = (t: Tracked, outcome: DeliveryOutcome): void => {
@@ -177,11 +180,12 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
       };
 
       const deliver = (ownership: Ownership, [entryId, flat]: RawEntry): void => {
-        const entryKey = `${ownership.partition}/${entryId}`;
-        if (live.has(entryKey)) return;
+        let entries = live.get(ownership);
+        if (entries === undefined) live.set(ownership, (entries = new Map()));
+        else if (entries.has(entryId)) return;
         const f = eventFieldsOf(flat);
-        const t = new Tracked(ownership, entryId, entryKey, f.id ?? entryKey, f.self, settled);
-        live.set(entryKey, t);
+        const t = new Tracked(ownership, entryId, f.id ?? `${ownership.partition}/${entryId}`, f.self, settled);
+        entries.set(entryId, t);
         tracked.set(t.id, t);
         inFlight++;
         counters.delivered++;
@@ -239,7 +243,7 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
             // A read still blocked on this partition would take entries the next owner never sees: let it end
             // (it hands what it got to the handlings below) before the lease goes.
             while (current?.covers.has(o)) await current.done;
-            const pendingOf = () => [...live.values()].some((t) => t.ownership === o);
+            const pendingOf = () => (live.get(o)?.size ?? 0) > 0;
             if (pendingOf()) {
               await new Promise<void>((resolve) => {
                 const timer = setTimeout(done, settings.drainTimeout);

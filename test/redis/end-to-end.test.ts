@@ -4,7 +4,9 @@ import { type Client, createClient } from '../../src/client/client';
 import { isActionFailedError } from '../../src/errors';
 import { createGateway, createWorker, type Gateway, type WorkerClient } from '../../src/redis';
 import { type ActionCall, createSimulator, type Simulator } from '../../src/testing';
+import { partitionOf } from '../../src/redis/partition';
 import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
+import { until } from './cluster-harness';
 
 /** The calls the simulator has received so far (its `calls$` replays them synchronously). */
 function callsSoFar(sim: Simulator): ActionCall[] {
@@ -140,5 +142,51 @@ describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one proc
     await worker.close();
     workers = [];
     own.disconnect();
+  });
+
+  it('a worker giving a partition up waits for its in-flight handling, acks it, then releases: the next owner never handles it again', async () => {
+    sim = await createSimulator({ heartbeatInterval: 0, world: { groups: GROUPS } });
+    client = createClient({ url: sim.url });
+    const prefix = 'e2e-drain';
+    gateway = createGateway({ redis: server.url, clients: client, prefix, partitions: 2, statsInterval: 50 });
+    await sim.waitForConnection();
+    // A group on partition 1: w1 owns both partitions alone, and gives partition 1 to w2 (members sorted by name).
+    let group = 501;
+    while (partitionOf({ self_id: sim.selfId, group_id: group }, 2) !== 1) group++;
+    const handled: string[] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const start = (consumer: string) => {
+      const w = createWorker({ redis: server.url, prefix, group: 'bots', consumer, partitions: 2, leaseTtl: 900, blockMs: 50, drainTimeout: 30_000 });
+      workers.push(w);
+      w.handle('message.group', async (m) => {
+        handled.push(`${consumer}:${String(m.raw_message)}`);
+        if (m.raw_message === 'first') await gate;
+      });
+    };
+    const redis = server.client();
+    const leaseOf1 = async () => (await redis.get(`${prefix}:lease:1`)) ?? '';
+    start('w1');
+    await until(async () => (await leaseOf1()).startsWith('w1/') && (await redis.get(`${prefix}:lease:0`))?.startsWith('w1/') === true);
+    await sim.emit(sim.events.groupMessage({ group_id: group, user_id: 7, message: 'first' }));
+    await until(() => handled.includes('w1:first')); // w1's handling is in flight, held by the gate
+    start('w2');
+    await until(async () => (await redis.zscore(`${prefix}:members`, 'w2')) !== null);
+    // Two of w1's lease ticks after w2 joined: the first saw w2 and began draining partition 1.
+    let ticks = 0;
+    let score = await redis.zscore(`${prefix}:members`, 'w1');
+    await until(async () => {
+      const now = await redis.zscore(`${prefix}:members`, 'w1');
+      if (now !== score) ticks++;
+      score = now;
+      return ticks >= 2;
+    });
+    expect(await leaseOf1()).toMatch(/^w1\//); // still w1's: the drain waits for the handling
+    open();
+    await until(async () => (await leaseOf1()).startsWith('w2/'));
+    await sim.emit(sim.events.groupMessage({ group_id: group, user_id: 7, message: 'second' }));
+    await until(() => handled.includes('w2:second'));
+    expect(handled).toEqual(['w1:first', 'w2:second']); // acked before the release: w2 found nothing pending
+    redis.disconnect();
   });
 });
