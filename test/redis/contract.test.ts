@@ -3,12 +3,13 @@
  * redis-server: error classes as in one process, the account rule, a duplicate of a key whose first run never
  * ends, `stats$` fields, reading only while something consumes, and the keys a handling's calls carry.
  */
-import { EMPTY, catchError, concat, filter, firstValueFrom, retry, skip, take, toArray } from 'rxjs';
+import { EMPTY, catchError, concat, filter, firstValueFrom, retry, skip, take, tap, toArray } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createClient } from '../../src/client/client';
 import { isActionTimeoutError, isDisconnectedError, isInvalidParamsError } from '../../src/errors';
 import { createGateway, createWorker, type Gateway, type WorkerClient } from '../../src/redis';
 import { type ActionCall, createSimulator, type Simulator } from '../../src/testing';
+import { WebSocketServer } from 'ws';
 import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
 import { until } from './cluster-harness';
 
@@ -53,6 +54,47 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
     workers.push(w);
     return { sim, gateway, worker: w };
   };
+
+  it('pinned 1: 64-bit IDs stay exact from a raw server through Redis to the handler, in the action the server receives, and in its reply', async () => {
+    const self = '12345678901234567890';
+    const event = `{"post_type":"message", "message_type":"group","sub_type":"normal","time":1,"self_id":${self},"user_id":9007199254740993,"group_id":9007199254740995,"message_id":1,"message":[{"type":"text","data":{"text":"hi"}}],"raw_message":"hi","font":0,"sender":{"user_id":9007199254740993}}`;
+    const received: string[] = [];
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((r) => wss.once('listening', r));
+    wss.on('connection', (ws) => {
+      ws.on('message', (data) => {
+        const text = String(data);
+        const { action, echo } = JSON.parse(text) as { action: string; echo: string };
+        received.push(text);
+        const reply = action === 'send_group_msg' ? '{"message_id":9007199254740997}' : '{}';
+        ws.send(`{"status":"ok","retcode":0,"data":${reply},"echo":${JSON.stringify(echo)}}`);
+      });
+      ws.send(event);
+    });
+    try {
+      client = createClient({ url: `ws://127.0.0.1:${(wss.address() as { port: number }).port}` });
+      gateway = createGateway({ redis: server.url, clients: client, prefix: 'c1', partitions: 2 });
+      const worker = createWorker({ redis: server.url, prefix: 'c1', group: 'bots', consumer: 'w1', partitions: 2, leaseTtl: 2_000, blockMs: 100 });
+      workers.push(worker);
+      const sent = new Promise<unknown>((resolve) =>
+        worker.handle('message.group', (m, ctx) => {
+          expect([m.self_id, m.group_id, m.user_id].map(String)).toEqual([self, '9007199254740995', '9007199254740993']);
+          return ctx.sendGroupMessage(m.group_id, 'exact').pipe(tap(resolve));
+        }),
+      );
+      expect(await sent).toEqual({ message_id: '9007199254740997' });
+      const call = received.find((t) => t.includes('send_group_msg'))!;
+      expect(call).toMatch(/"group_id":"?9007199254740995"?[,}]/);
+      expect(await server.client().exists(`c1:actions:${self}`)).toBe(1);
+    } finally {
+      await Promise.all(workers.map((w) => w.close()));
+      workers = [];
+      await gateway?.close();
+      await client?.close();
+      gateway = client = undefined;
+      await new Promise((r) => wss.close(r)); // (waits for its connections to end)
+    }
+  });
 
   it('pinned 8: outside a handling with several accounts, a call fails with InvalidParamsError naming selfId, and nothing is posted', async () => {
     const raw = server.client();
