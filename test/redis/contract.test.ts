@@ -3,11 +3,11 @@
  * redis-server: error classes as in one process, the account rule, a duplicate of a key whose first run never
  * ends, `stats$` fields, reading only while something consumes, and the keys a handling's calls carry.
  */
-import { EMPTY, catchError, concat, filter, firstValueFrom, retry, skip, take, tap, toArray } from 'rxjs';
+import { EMPTY, catchError, concat, filter, firstValueFrom, from, retry, skip, switchMap, take, tap, toArray } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createClient } from '../../src/client/client';
 import { isActionTimeoutError, isDisconnectedError, isInvalidParamsError } from '../../src/errors';
-import { createGateway, createWorker, type Gateway, type WorkerClient } from '../../src/redis';
+import { createGateway, createWorker, type Gateway, isStaleOwnerError, type WorkerClient } from '../../src/redis';
 import { type ActionCall, createSimulator, type Simulator } from '../../src/testing';
 import { WebSocketServer } from 'ws';
 import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
@@ -96,6 +96,41 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
     }
   });
 
+  it('pinned 5: a worker whose lease was taken (a newer epoch) sends nothing more for its in-flight handling (StaleOwnerError) and does not ack it', async () => {
+    const lines: string[] = [];
+    const logger = { debug: () => undefined, info: () => undefined, warn: (m: unknown) => void lines.push(String(m)), error: () => undefined };
+    const { sim, worker } = await cluster('c5', { partitions: 2, leaseTtl: 600, logger });
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let started = false;
+    let outcome: unknown;
+    worker.handle('message.group', (m, ctx) => {
+      if (m.raw_message !== 'fenced') return EMPTY;
+      started = true;
+      return from(gate).pipe(
+        switchMap(() => ctx.sendGroupMessage(m.group_id, 'late')),
+        catchError((e: unknown) => {
+          outcome = e;
+          return EMPTY;
+        }),
+      );
+    });
+    await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: 'fenced' }));
+    await until(() => started);
+    const raw = server.client();
+    const partition = Number((await partitionOfText(raw, 'c5', 'fenced')).split(':').pop());
+    // Another owner takes the partition with a newer epoch (as after this worker froze past its lease).
+    await raw.del(`c5:lease:${partition}`);
+    const epoch = await raw.incr(`c5:epoch:${partition}`);
+    await raw.set(`c5:lease:${partition}`, `thief|${epoch}`, 'PX', 600_000);
+    await until(() => lines.some((l) => l.includes(`lost partition ${partition}`)));
+    open();
+    await until(() => outcome !== undefined);
+    expect(isStaleOwnerError(outcome)).toBe(true);
+    expect(callsSoFar(sim).filter((c) => c.action === 'send_group_msg')).toEqual([]);
+    expect(((await raw.xpending(`c5:events:${partition}`, 'bots')) as [number])[0]).toBe(1);
+  });
+
   it('pinned 8: outside a handling with several accounts, a call fails with InvalidParamsError naming selfId, and nothing is posted', async () => {
     const raw = server.client();
     await raw.sadd('c8:accounts', '10001', '10002');
@@ -168,6 +203,14 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
     expect((await raw.keys('c2:idem:*')).sort()).toEqual([`c2:idem:${id}:1`, `c2:idem:${id}:2`, `c2:idem:${id}:3`]);
   });
 });
+
+/** The stream key of `prefix` whose entries hold `text`. */
+async function partitionOfText(raw: ReturnType<RedisServer['client']>, prefix: string, text: string): Promise<string> {
+  for (const stream of await raw.keys(`${prefix}:events:*`)) {
+    for (const [, fields] of await raw.xrange(stream, '-', '+')) if (fields[fields.indexOf('f') + 1]!.includes(text)) return stream;
+  }
+  throw new Error(`no entry holds ${text}`);
+}
 
 /** The gateway-assigned id (field `i`) of the entry whose frame holds `text`, in any partition of `prefix`. */
 async function entryIdOf(raw: ReturnType<RedisServer['client']>, prefix: string, text: string): Promise<string> {
