@@ -24,7 +24,15 @@ export class Tracked implements Delivery {
     private readonly settled: (t: Tracked, outcome: DeliveryOutcome) => void,
   ) {}
 
-  claim(): (outcome: DeliveryOutcome) => void {
+  /** What the claims' holders do when the entry is taken back (its ownership ended): the first, then any others. */
+  private revokeFirst: (() => void) | undefined;
+  private revokeMore: Array<() => void> | undefined;
+
+  claim(revoke?: () => void): (outcome: DeliveryOutcome) => void {
+    if (revoke !== undefined) {
+      if (this.revokeFirst === undefined) this.revokeFirst = revoke;
+      else (this.revokeMore ??= []).push(revoke);
+    }
     this.claims++;
     let done = false;
     return (outcome) => {
@@ -33,6 +41,15 @@ export class Tracked implements Delivery {
       this.claims--;
       this.settled(this, outcome);
     };
+  }
+
+  /** Takes the entry back from the handlings that claimed it: they are cancelled (and settle `'cancelled'`). */
+  revoke(): void {
+    const first = this.revokeFirst;
+    const more = this.revokeMore;
+    this.revokeFirst = this.revokeMore = undefined;
+    first?.();
+    if (more !== undefined) for (const r of more) r();
   }
 }
 

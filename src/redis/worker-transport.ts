@@ -165,12 +165,14 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
         wake();
       };
 
-      /** Ends an ownership's claim on its unfinished entries: they no longer count, and a next owner may deliver them again. */
+      /** Ends an ownership's claim on its unfinished entries: handlings cancelled, not acked; a next owner re-delivers them. */
       const forget = (o: Ownership): void => {
         const entries = live.get(o);
-        if (entries === undefined) return;
-        live.delete(o);
-        for (const t of entries.values()) uncount(t);
+        if (entries === undefined || !live.delete(o)) return;
+        for (const t of [...entries.values()].reverse()) { // latest first: a cancelled one's queued successor is revoked already
+          uncount(t);
+          t.revoke();
+        }
       };
 
       const settled = (t: Tracked, outcome: DeliveryOutcome): void => {

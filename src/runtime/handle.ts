@@ -47,10 +47,16 @@ class Unit {
   /** The id the handling's idempotency keys derive from, when the event came with a delivery. */
   readonly deliveryId: string | undefined;
 
+  /** Set when the delivery took the event back: the running work is cancelled, queued work never starts. */
+  revoked = false;
+
   constructor(readonly event: object) {
     const delivery = deliveryOf(event);
     this.deliveryId = delivery?.id;
-    this.claim = delivery?.claim();
+    this.claim = delivery?.claim(() => {
+      this.revoked = true;
+      this.cancel?.();
+    });
   }
 
   /** Settles the event's delivery claim (a no-op without a delivery); idempotent. */
@@ -95,6 +101,11 @@ export function handleEvents<E extends object>(
   };
 
   const start = (unit: Unit, done: () => void): void => {
+    if (unit.revoked) {
+      unit.settle('cancelled');
+      done();
+      return;
+    }
     let ended = false;
     let work: Subscription | undefined = undefined; // built only for a handler that returns work
     const end = (): void => {

@@ -65,8 +65,13 @@ export type DeliveryOutcome = 'handled' | 'cancelled';
 export interface Delivery {
   /** Stable id of the frame at its source (a Redis entry id); the handling's idempotency keys derive from it. */
   readonly id: string;
-  /** Takes the event as a unit of work; returns the function to call exactly once when that unit ends. */
-  claim(): (outcome: DeliveryOutcome) => void;
+  /**
+   * Takes the event as a unit of work; returns the function to call exactly once when that unit ends. `revoke`,
+   * when given, is called if the source takes the event back (the Redis worker lost the event's partition): the
+   * unit is then unsubscribed, or never started, and settles `'cancelled'`. A source taking back several events
+   * revokes the latest first, so a cancelled unit's queued successor does not start in between.
+   */
+  claim(revoke?: () => void): (outcome: DeliveryOutcome) => void;
 }
 
 /** An inbound text frame with its {@link Delivery}: decoded like a plain string frame. */

@@ -3,11 +3,11 @@
  * redis-server: error classes as in one process, the account rule, a duplicate of a key whose first run never
  * ends, `stats$` fields, reading only while something consumes, and the keys a handling's calls carry.
  */
-import { EMPTY, catchError, concat, filter, firstValueFrom, from, retry, skip, switchMap, take, tap, toArray } from 'rxjs';
+import { EMPTY, catchError, concat, filter, finalize, firstValueFrom, from, retry, skip, switchMap, take, tap, toArray } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Client, createClient } from '../../src/client/client';
 import { isActionTimeoutError, isDisconnectedError, isInvalidParamsError } from '../../src/errors';
-import { createGateway, createWorker, type Gateway, isStaleOwnerError, type WorkerClient } from '../../src/redis';
+import { createGateway, createWorker, type Gateway, type WorkerClient } from '../../src/redis';
 import { type ActionCall, createSimulator, type Simulator } from '../../src/testing';
 import { WebSocketServer } from 'ws';
 import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
@@ -96,13 +96,14 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
     }
   });
 
-  it('pinned 5: a worker whose lease was taken (a newer epoch) sends nothing more for its in-flight handling (StaleOwnerError) and does not ack it', async () => {
+  it('pinned 5: a worker whose lease was taken (a newer epoch) unsubscribes its in-flight handling at once, sends nothing for it, and does not ack it', async () => {
     const lines: string[] = [];
     const logger = { debug: () => undefined, info: () => undefined, warn: (m: unknown) => void lines.push(String(m)), error: () => undefined };
     const { sim, worker } = await cluster('c5', { partitions: 2, leaseTtl: 600, logger });
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
     let started = false;
+    let cut = false;
     let outcome: unknown;
     worker.handle('message.group', (m, ctx) => {
       if (m.raw_message !== 'fenced') return EMPTY;
@@ -113,6 +114,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
           outcome = e;
           return EMPTY;
         }),
+        finalize(() => (cut = outcome === undefined)),
       );
     });
     await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: 'fenced' }));
@@ -124,9 +126,10 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
     const epoch = await raw.incr(`c5:epoch:${partition}`);
     await raw.set(`c5:lease:${partition}`, `thief|${epoch}`, 'PX', 600_000);
     await until(() => lines.some((l) => l.includes(`lost partition ${partition}`)));
+    expect(cut).toBe(true); // unsubscribed when the partition was lost, before its call
     open();
-    await until(() => outcome !== undefined);
-    expect(isStaleOwnerError(outcome)).toBe(true);
+    await gate;
+    expect(outcome).toBeUndefined();
     expect(callsSoFar(sim).filter((c) => c.action === 'send_group_msg')).toEqual([]);
     expect(((await raw.xpending(`c5:events:${partition}`, 'bots')) as [number])[0]).toBe(1);
   });

@@ -144,6 +144,32 @@ describe('handle() and deliveries', () => {
     expect(kept.outcomes).toEqual(['cancelled']);
   });
 
+  it('a revoked delivery cancels its running handling and its queued one never starts; both settle cancelled, nothing more is sent', () => {
+    const h = driven();
+    const revokes: Array<() => void> = [];
+    const outcomes: Record<string, DeliveryOutcome[]> = { a: [], b: [] };
+    const revocable = (id: 'a' | 'b'): Delivery => ({
+      id,
+      claim: (revoke) => {
+        if (revoke !== undefined) revokes.push(revoke);
+        return (outcome) => outcomes[id]!.push(outcome);
+      },
+    });
+    const started: number[] = [];
+    const sub = h.client.handle('message.group', (e, ctx) => {
+      started.push(e.message_id as number);
+      return ctx.reply('x');
+    });
+    h.frames.next({ text: groupMessage(1), delivery: revocable('a') }); // runs: its reply is written
+    h.frames.next({ text: groupMessage(2), delivery: revocable('b') }); // same conversation: queued
+    expect([started, h.sent.length, revokes.length]).toEqual([[1], 1, 2]);
+    for (const revoke of revokes.reverse()) revoke(); // latest first, as the Delivery contract asks
+    expect(outcomes).toEqual({ a: ['cancelled'], b: ['cancelled'] });
+    answer(h, 0);
+    expect([started, h.sent.length]).toEqual([[1], 1]);
+    sub.unsubscribe();
+  });
+
   it('leaves a delivery unclaimed when only plain subscribers see the event', () => {
     const h = driven();
     const r = recorded('5-0');
