@@ -358,8 +358,8 @@ function describeEvent(event: object): string {
 const CALL_ERRORS: ReadonlySet<string> = new Set(['ActionFailedError', 'ActionTimeoutError', 'DisconnectedError', 'InvalidParamsError', 'UnsupportedActionError']);
 
 /**
- * Whether `e` is one of the typed outcomes of a single call: a `RequestFailed` signal carrying one fails its
- * call with it as is (the Redis worker relays the gateway's outcome this way), anything else as a
- * `DisconnectedError { sent: true }`.
+ * Whether `e` is one of the typed outcomes of a single call: a `RequestFailed` signal with `relayed: true`
+ * carrying one fails its call with it as is (the Redis worker relays the gateway's outcome this way); anything
+ * else fails it as a `DisconnectedError { sent: true }`.
  */
 export const isCallError = (e: unknown): e is OneBotError => e instanceof Error && CALL_ERRORS.has(e.name);

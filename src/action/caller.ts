@@ -45,8 +45,11 @@ export interface LinkHooks {
   opened(socket: CallSocket): void;
   /** Socket `generation` dropped: calls written on it fail at once with `DisconnectedError { sent: true }`. */
   dropped(generation: number, cause: unknown): void;
-  /** The request written with `echo` failed on the network (HTTP API): that call alone fails with `DisconnectedError { sent: true }`. */
-  requestFailed(echo: string, cause: unknown): void;
+  /**
+   * The request written with `echo` failed on the network (HTTP API): that call alone fails with
+   * `DisconnectedError { sent: true }`; with `relayed`, a typed call error `cause` (the far end's outcome) fails it as is.
+   */
+  requestFailed(echo: string, cause: unknown, relayed?: boolean): void;
   /** The client reached `closed`: every call fails with `error`. */
   terminated(error: unknown): void;
 }
@@ -358,11 +361,11 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
     }
   }
 
-  function requestFailed(echo: string, cause: unknown): void {
+  function requestFailed(echo: string, cause: unknown, relayed = false): void {
     const n = callNumber(echo, prefix);
     const pending = n === undefined ? undefined : table.get(n);
     if (pending === undefined) return;
-    if (isCallError(cause)) {
+    if (relayed && isCallError(cause)) {
       pending.error(cause); // a relaying transport (onebot-rx/redis) reports the far end's typed outcome as is
       return;
     }

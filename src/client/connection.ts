@@ -30,8 +30,8 @@ export interface ConnectionHooks {
   reply(frame: ReplyFrame): void;
   opened(socket: SocketOpen): void;
   dropped(generation: number, cause: unknown): void;
-  /** One request failed on the network while its session goes on (HTTP API): only its call fails. */
-  requestFailed?(echo: string, cause: unknown): void;
+  /** One request failed on the network while its session goes on (HTTP API), or its far end's outcome was relayed: only its call fails. */
+  requestFailed?(echo: string, cause: unknown, relayed: boolean): void;
   terminated(error: unknown): void;
 }
 
@@ -130,7 +130,7 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
         },
         reply: (frame) => hooks.reply(frame),
         invalid: (error) => errors.next(error),
-        failed: (echo, cause) => hooks.requestFailed?.(echo, cause),
+        failed: (echo, cause, relayed) => hooks.requestFailed?.(echo, cause, relayed),
       }),
       heartbeatWatchdog({
         grace: settings.heartbeatGrace,

@@ -11,7 +11,7 @@ export interface FrameSinks {
   reply(frame: ReplyFrame): void;
   invalid(error: DecodeError | ProtocolError): void;
   /** One request failed on the network (HTTP API): its call fails, nothing is emitted. */
-  failed?(echo: string, error: unknown): void;
+  failed?(echo: string, error: unknown, relayed: boolean): void;
 }
 
 /** Decodes one inbound text frame. */
@@ -32,7 +32,7 @@ function passSignal(
     return true;
   }
   if (isRequestFailed(signal)) {
-    sinks.failed?.(signal.echo, signal.error);
+    sinks.failed?.(signal.echo, signal.error, signal.relayed === true);
     return true;
   }
   return false;

@@ -50,5 +50,5 @@ export function readReply(raw: string): ReplyListItem {
   if (typeof reply.echo !== 'string' || reply.echo === '') return { drop: 'a reply without an echo' };
   const name = text(reply.wording);
   if (reply.status !== 'failed' || typeof reply.retcode !== 'number' || reply.retcode >= 0 || !Object.hasOwn(TYPED, name)) return { pass: raw };
-  return { pass: { type: 'failed', echo: reply.echo, error: TYPED[name]!(reply) } };
+  return { pass: { type: 'failed', echo: reply.echo, error: TYPED[name]!(reply), relayed: true } };
 }

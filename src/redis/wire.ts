@@ -65,7 +65,7 @@ export function withEcho(outcome: string, echo: unknown): string {
 export function localFailure(text: string, report: string): RequestFailed | undefined {
   try {
     const { action, params, echo } = JSON.parse(text) as { action?: unknown; params?: unknown; echo?: unknown };
-    return typeof echo === 'string' ? { type: 'failed', echo, error: new InvalidParamsError(String(action), params, report) } : undefined;
+    return typeof echo === 'string' ? { type: 'failed', echo, error: new InvalidParamsError(String(action), params, report), relayed: true } : undefined;
   } catch {
     return undefined;
   }

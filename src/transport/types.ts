@@ -83,14 +83,18 @@ export interface DeliveredFrame {
 /**
  * One request of a request/response transport (the HTTP API) failed on the network while the server stays
  * reachable: only the call written with `echo` fails (`DisconnectedError { sent: true }`), the session goes on.
- * An `error` that is itself a typed call error (`ActionTimeoutError`, `DisconnectedError`, `InvalidParamsError`,
- * `UnsupportedActionError`, `ActionFailedError`) fails the call as it is: a relaying transport (the Redis
- * worker) reports the far end's outcome this way.
+ * A relaying transport (the Redis worker) reports the far end's typed outcome with `relayed: true`.
  */
 export interface RequestFailed {
   readonly type: 'failed';
   readonly echo: string;
   readonly error: unknown;
+  /**
+   * `error` is the call's outcome at the far end, relayed: when it is a typed call error (`ActionTimeoutError`,
+   * `DisconnectedError`, `InvalidParamsError`, `UnsupportedActionError`, `ActionFailedError`) the call fails
+   * with it as is, instead of a `DisconnectedError { sent: true }` for a request lost on the network.
+   */
+  readonly relayed?: boolean;
 }
 
 /**
