@@ -181,6 +181,37 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
     expect(Object.keys(g.lag).sort()).toEqual(['0', '1']);
   });
 
+  it('pinned 4: a new owner’s re-deliveries count in the shared redelivered figure the gateway reports', async () => {
+    const { gateway, worker } = await cluster('c4r');
+    const raw = server.client();
+    const streams = ['c4r:events:0', 'c4r:events:1'];
+    for (const stream of streams) await raw.xgroup('CREATE', stream, 'bots', '0', 'MKSTREAM').catch(() => undefined);
+    // A worker that read these entries and died before handling them (it holds no lease).
+    const read = (await raw.xreadgroup('GROUP', 'bots', 'dead', 'COUNT', 100, 'STREAMS', ...streams, '>', '>')) as Array<[string, unknown[]]>;
+    const taken = read.reduce((n, [, entries]) => n + entries.length, 0);
+    expect(taken).toBeGreaterThanOrEqual(1);
+    const seen: string[] = [];
+    worker.handle('message.group', (m) => {
+      seen.push(String(m.raw_message));
+    });
+    const stats = await firstValueFrom(gateway.stats$.pipe(filter((s) => s.redelivered >= taken)));
+    expect(stats.redelivered).toBe(taken);
+    expect(seen).toEqual(['hello']);
+    expect((await firstValueFrom(worker.stats$.pipe(filter((s) => s.redelivered >= taken)))).redelivered).toBe(taken);
+  });
+
+  it('pinned 4: entries trimmed from a capped stream before anyone handled them count in trimmed, never silently', async () => {
+    sim = await createSimulator({ heartbeatInterval: 0 });
+    client = createClient({ url: sim.url });
+    gateway = createGateway({ redis: server.url, clients: client, prefix: 'c4t', partitions: 1, maxLen: 5, statsInterval: 50 });
+    await sim.waitForConnection();
+    for (let i = 0; i < 110; i++) await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: `t${i}` }));
+    const stats = await firstValueFrom(gateway.stats$.pipe(filter((s) => s.published >= 111 && s.trimmed > 0)));
+    const left = await server.client().xlen('c4t:events:0');
+    expect(stats.trimmed).toBeGreaterThanOrEqual(95);
+    expect(stats.trimmed + left).toBe(stats.published);
+  });
+
   it('pinned 3: a worker takes no partition while nothing consumes; a subscription then reads what was published before', async () => {
     const { sim, worker } = await cluster('c3');
     const raw = server.client();
