@@ -75,7 +75,8 @@ async function main(): Promise<void> {
   });
   console.log(`Redis ${local === undefined ? 'at REDIS_URL' : 'started locally'}; gateway + 2 workers over 8 partitions`);
   await sim.waitForConnection();
-  await Promise.all(workers.map((w) => firstValueFrom(w.stats$.pipe(filter((s) => Object.keys(s.lag).length > 0)))));
+  // Balanced: each worker owns its half of the partitions (so the conversations spread over both).
+  await Promise.all(workers.map((w) => firstValueFrom(w.stats$.pipe(filter((s) => Object.keys(s.lag).length === 8 / workers.length)))));
 
   const lines = ['hello', 'how are you', 'ping', 'scale out', 'bye'];
   const sends = firstValueFrom(sim.calls$.pipe(filter((c) => c.action === 'send_group_msg'), take(lines.length * GROUPS.length), toArray()));
