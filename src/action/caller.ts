@@ -45,10 +45,7 @@ export interface LinkHooks {
   opened(socket: CallSocket): void;
   /** Socket `generation` dropped: calls written on it fail at once with `DisconnectedError { sent: true }`. */
   dropped(generation: number, cause: unknown): void;
-  /**
-   * The request written with `echo` failed on the network (HTTP API): that call alone fails with
-   * `DisconnectedError { sent: true }`; with `relayed`, a typed call error `cause` (the far end's outcome) fails it as is.
-   */
+  /** The request written with `echo` failed (HTTP API): that call alone fails, with `DisconnectedError { sent: true }` (as is when `relayed`). */
   requestFailed(echo: string, cause: unknown, relayed?: boolean): void;
   /** The client reached `closed`: every call fails with `error`. */
   terminated(error: unknown): void;

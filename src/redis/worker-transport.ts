@@ -2,12 +2,13 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { Observable } from 'rxjs';
 import type { DeliveredFrame, DeliveryOutcome, Logger, OpenTransport, SendMeta, SocketOpen, TransportSignal } from 'onebot-rx';
+import { ackBatcher } from './ack-batcher';
 import { type RedisInput, linkTo, whileConnected } from './connect';
 import type { Demand } from './demand';
 import type { Keys } from './keys';
 import { type Ownership, keepLeases } from './leases';
-import { isAborted } from './publisher';
 import type { LocalCounters } from './stats';
+import { timeSlice } from './time-slice';
 import { Tracked, eventFieldsOf } from './tracked-entry';
 import { ACTION_FIELDS as A, type RawEntry, ensureGroup, entriesOf, isNoGroup, localFailure } from './wire';
 import { readReply } from './reply-list';
@@ -61,7 +62,6 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
       /** Every entry handed out and not finished, per ownership still held, by entry id. */
       const live = new Map<Ownership, Map<string, Tracked>>();
       let current: Read | undefined;
-      const acks = new Map<number, string[]>();
       let inFlight = 0;
       let stopped = false;
       let wakeUp: (() => void) | undefined;
@@ -74,71 +74,14 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
       };
       const stopWatching = demand.watch(wake);
 
-      /** Acks Redis answered and the shared `acked` counter has not heard of yet. */
-      let unreported = 0;
-      /**
-       * Writes the queued acks now (on the main connection, so before anything sent after), with the shared
-       * counter's increment for the acks answered before. An XACK cut by a lost connection (the client aborts
-       * the unanswered part of a pipeline) is queued again while the partition is still ours, not dropped:
-       * a dropped ack would leave its entry pending for good.
-       */
-      const flushNow = (): Promise<void> => {
-        if (acks.size === 0 && unreported === 0) return Promise.resolve();
-        const pipeline = main.pipeline();
-        const sent = [...acks];
-        acks.clear();
-        for (const [partition, ids] of sent) pipeline.xack(keys.events(partition), group, ...ids);
-        const reported = unreported;
-        unreported = 0;
-        if (reported > 0) pipeline.hincrby(keys.stats, 'acked', reported);
-        const requeue = (partition: number, ids: readonly string[]): void => {
-          if (!leases.owned.has(partition)) return; // a next owner re-delivers them
-          const list = acks.get(partition) ?? [];
-          list.push(...ids);
-          acks.set(partition, list);
-        };
-        return pipeline.exec().then(
-          (results) => {
-            sent.forEach(([partition, ids], i) => {
-              const [error, answered] = results?.[i] ?? [new Error('pipeline discarded')];
-              if (error === null) {
-                const n = Number(answered) || 0;
-                unreported += n;
-                counters.acked += n;
-              } else if (isAborted(error)) requeue(partition, ids);
-              else logger.warn(`onebot-rx/redis: worker ack failed: ${say(error)}`);
-            });
-            if (reported > 0 && (results?.[sent.length]?.[0] ?? null) !== null) unreported += reported;
-            if (acks.size > 0 || unreported > 0) flushAcks();
-          },
-          (e: unknown) => {
-            for (const [partition, ids] of sent) requeue(partition, ids);
-            unreported += reported;
-            logger.warn(`onebot-rx/redis: worker ack failed: ${say(e)}`);
-          },
-        );
-      };
-      /**
-       * One ack pipeline scheduled or in flight at a time: the acks of handlings that finish meanwhile wait for
-       * its answer and go out together in the next (a slow handler's acks otherwise cost one XACK per tick).
-       */
-      let flushing = false;
-      let again = false;
-      const flushAcks = (): void => {
-        if (flushing) {
-          again = true;
-          return;
-        }
-        flushing = true;
-        setImmediate(() => {
-          void flushNow().finally(() => {
-            flushing = false;
-            if (!again) return;
-            again = false;
-            flushAcks();
-          });
-        });
-      };
+      const acks = ackBatcher({
+        redis: main,
+        keys,
+        group,
+        counters,
+        owns: (partition) => leases.owned.has(partition),
+        warn: (e) => logger.warn(`onebot-rx/redis: worker ack failed: ${say(e)}`),
+      });
 
       const uncount = (t: Tracked): void => {
         if (!t.counted) return;
@@ -156,10 +99,7 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
         uncount(t);
         const { partition } = t.ownership;
         if (leases.owned.get(partition) === t.ownership && !t.cancelled) {
-          const list = acks.get(partition);
-          if (list === undefined) acks.set(partition, [t.entryId]);
-          else list.push(t.entryId);
-          flushAcks();
+          acks.add(partition, t.entryId);
         }
         if (drained.size > 0) drained.get(partition)?.();
         wake();
@@ -222,12 +162,14 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
             do {
               const [next, entries] = (await main.call('XAUTOCLAIM', stream, group, consumer, '0', cursor, 'COUNT', '200')) as [string, RawEntry[]];
               cursor = next;
+              const slice = timeSlice();
               for (const entry of entries) {
                 if (leases.owned.get(o.partition) !== o || stopped) return;
                 if (!Array.isArray(entry?.[1])) continue;
                 redelivered++;
                 counters.redelivered++;
                 deliver(o, entry);
+                if (slice.due()) await slice.pause();
               }
             } while (cursor !== '0-0');
             if (redelivered > 0) void main.hincrby(keys.stats, 'redelivered', redelivered).catch(() => undefined);
@@ -260,12 +202,26 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
               });
             }
             forget(o); // what outlived the drain timeout is left pending for the next owner
-            await flushNow(); // acks before the release, on the same connection
+            await acks.flushNow(); // acks before the release, on the same connection
           },
         },
       );
       settings.live.main = main;
       settings.live.owned = leases.owned;
+
+      /**
+       * Hands out `entries` of `o` in order (but those in `skip`), letting the event loop run after every
+       * slice of synchronous handling so that slow synchronous handlers cannot starve the lease renewals;
+       * stops once `o` is no longer ours (the read was served while it was: its next owner claims the rest).
+       */
+      const deliverAll = async (o: Ownership, entries: readonly RawEntry[], skip?: ReadonlySet<string>): Promise<void> => {
+        const slice = timeSlice();
+        for (const entry of entries) {
+          if (stopped || leases.owned.get(o.partition) !== o) return;
+          if (skip?.has(entry[0]) !== true) deliver(o, entry);
+          if (slice.due()) await slice.pause();
+        }
+      };
 
       /** Delivers again this consumer's pending entries of `open` not in flight here (a read answer lost with the connection). */
       const recover = async (open: readonly Ownership[]): Promise<void> => {
@@ -275,8 +231,7 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
             const reply = await main.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', '500', 'STREAMS', keys.events(o.partition), from);
             const entries = entriesOf(reply)[0]?.[1] ?? [];
             if (entries.length === 0 || leases.owned.get(o.partition) !== o) break;
-            const acking = new Set(acks.get(o.partition) ?? []);
-            for (const entry of entries) if (!acking.has(entry[0])) deliver(o, entry);
+            await deliverAll(o, entries, new Set(acks.queued(o.partition)));
             from = entries[entries.length - 1]![0];
           }
         }
@@ -318,7 +273,7 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
               const o = streams.get(stream);
               // Lost while reading: the read was served while the lease was ours, so the next owner claims these.
               if (o === undefined || leases.owned.get(o.partition) !== o) continue;
-              for (const entry of entries) deliver(o, entry);
+              await deliverAll(o, entries);
             }
           } catch (e) {
             if (stopped) return;
