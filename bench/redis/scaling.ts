@@ -19,13 +19,12 @@ import { type SdkRun, sdk } from './sdk';
 import { calibrate, work } from './work';
 
 /**
- * The workers' `readAhead` here: a worker's handlers run on the event loop that also renews its leases, so one
- * read's worth of slow synchronous handlings (`readAhead` × the handler's time) must stay well inside the lease
- * term even on a starved core. With the default 1 000 (≈ 0.25 s of CPU per read at 200 µs), a worker of an
- * overloaded 2-core machine was seen blocked past its lease (5 s here, renewed every third) and its partitions
- * handed over mid-run.
+ * The workers' `readAhead`: the SDK's default (1 000). A read's worth of slow synchronous handlings (≈ 0.2 s of
+ * CPU here) no longer holds the event loop past the lease renewals: the worker lets it run every 10 ms of
+ * synchronous handling (`src/redis/time-slice.ts`). Before that, a worker of an overloaded 2-core machine was
+ * seen blocked past its lease and its partitions handed over mid-run, and this section used 200.
  */
-const READ_AHEAD = 200;
+const READ_AHEAD: number | undefined = undefined;
 
 /**
  * Entries each run's `n` worker / consumer processes handle before the clock starts (prebuilt frames XADDed
@@ -130,7 +129,7 @@ export async function scalingSection(url: string, loadUrl: string, admin: Redis)
   console.log(
     `  scaling: handler work ${iterations} xorshift steps ≈ ${HANDLER_US} µs CPU per event (calibrated in this process), ` +
       `${SCALING_EVENTS} events per run after ${warmUpOf(1)} × N untimed, worker / consumer processes ${SCALING_COUNTS.join(', ')} ` +
-      `(workers' readAhead ${READ_AHEAD}), ${cores} cores, load average ${loadavg()[0]!.toFixed(1)}`,
+      `(workers' readAhead ${READ_AHEAD ?? 'default'}), ${cores} cores, load average ${loadavg()[0]!.toFixed(1)}`,
   );
   const perN = new Map<number, PerN>(SCALING_COUNTS.map((n) => [n, { sdk: [], raw: [], ratio: [], sdkSpeedUp: [], rawSpeedUp: [] }]));
   for (let round = 1; round <= ROUNDS; round++) {
