@@ -6,7 +6,7 @@ import { STALE_OWNER_RETCODE, STALE_OWNER_WORDING } from './errors';
 import type { Keys } from './keys';
 import { stringifyLossless } from './lossless';
 import { CLAIM, isInFlightRecord } from './scripts';
-import { ACTION_FIELDS as A, type RawEntry, ensureGroup, entriesOf, fieldsOf, isNoGroup, withEcho } from './wire';
+import { ACTION_FIELDS as A, MAX_REPLIES, REPLY_FIELD, type RawEntry, ensureGroup, entriesOf, fieldsOf, isNoGroup, withEcho } from './wire';
 
 /** Consumer group every gateway reads the action streams with. */
 export const GATEWAY_GROUP = 'gateway';
@@ -44,7 +44,7 @@ const GATEWAY_FAILURE: Readonly<Record<string, number>> = {
 /**
  * The reply (without echo) of a call that ended with `error` at the gateway. A typed error also carries what
  * the worker needs to raise the same error class (`action`, `sent`, `timeout`, `report`, `backend`, `param`;
- * see `reply-list.ts`).
+ * see `reply-stream.ts`).
  */
 function failureOutcome(action: string, error: unknown, redact: (t: string) => string): string {
   if (isActionFailedError(error)) {
@@ -81,7 +81,7 @@ const nothingSent = (error: unknown): boolean =>
  * Executes the actions workers post for one account, each idempotency key at most once: reads
  * `<prefix>:actions:<self_id>` with a consumer group (so a restarted gateway takes over what a dead one had
  * read), claims the key atomically with its fencing check, calls the account's client, stores the outcome and
- * pushes the reply frame (with the caller's echo) to the caller's reply list. Resolves when stopped.
+ * pushes the reply frame (with the caller's echo) to the caller's reply stream. Resolves when stopped.
  */
 export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
   const { keys, main, reader, client, selfId, logger } = deps;
@@ -94,7 +94,7 @@ export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
 
   const reply = async (to: string, frame: string): Promise<void> => {
     if (to === '') return;
-    await main.multi().rpush(to, frame).pexpire(to, 60_000).exec();
+    await main.multi().xadd(to, 'MAXLEN', '~', String(MAX_REPLIES), '*', REPLY_FIELD, frame).pexpire(to, 60_000).exec();
   };
 
   /** Calls the account's client; resolves with the last reply (without echo); pushes every frame as it comes. */
@@ -152,7 +152,7 @@ export function runActions(deps: ActionRunnerDeps): { stop(): Promise<void> } {
       return;
     }
     if (!to.startsWith(keys.replies(''))) {
-      logger.warn(`onebot-rx/redis: gateway dropped a malformed action entry ${id} on ${stream}: its reply address is no reply list`);
+      logger.warn(`onebot-rx/redis: gateway dropped a malformed action entry ${id} on ${stream}: its reply address is no reply stream`);
       return;
     }
     if (Date.now() >= deadline) return; // the caller has timed out already: nothing to answer

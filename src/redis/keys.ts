@@ -10,7 +10,7 @@ export interface Keys {
   events(partition: number): string;
   /** Stream of the actions for one account. */
   actions(selfId: string): string;
-  /** List a worker's replies are pushed to. */
+  /** Stream a worker's replies are added to (read without removing: a read lost with the connection is read again). */
   replies(instance: string): string;
   /** Lease of a partition (value `<owner>|<epoch>`, with an expiry). */
   lease(partition: number): string;

@@ -18,7 +18,7 @@ export const ACTION_FIELDS = {
   key: 'k',
   /** The request frame text `{ action, params, echo }` as the worker's action core wrote it. */
   frame: 'f',
-  /** The list the reply frames go to. */
+  /** The stream the reply frames go to (`<prefix>:replies:<worker instance>`). */
   replyTo: 'r',
   /** Absolute deadline, ms since epoch ('' = none). */
   deadline: 'd',
@@ -26,6 +26,18 @@ export const ACTION_FIELDS = {
   partition: 'p',
   epoch: 'e',
 } as const;
+
+/** Field of a reply stream entry: the reply frame's text. */
+export const REPLY_FIELD = 'f';
+
+/** Reply entries a reply stream keeps at most (`MAXLEN ~`): its worker trims what it has read long before. */
+export const MAX_REPLIES = 10_000;
+
+/** The reply frame of a reply stream entry's flat field list (`''`, which no reader accepts, when it has none). */
+export function replyTextOf(flat: readonly string[]): string {
+  for (let i = 0; i + 1 < flat.length; i += 2) if (flat[i] === REPLY_FIELD) return String(flat[i + 1]);
+  return '';
+}
 
 /** A stream entry as Redis returns it: its id and its flat field/value list. */
 export type RawEntry = [id: string, fields: string[]];

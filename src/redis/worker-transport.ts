@@ -10,8 +10,8 @@ import { type Ownership, keepLeases } from './leases';
 import type { LocalCounters } from './stats';
 import { timeSlice } from './time-slice';
 import { Tracked, eventFieldsOf } from './tracked-entry';
-import { ACTION_FIELDS as A, type RawEntry, ensureGroup, entriesOf, isNoGroup, localFailure } from './wire';
-import { readReply } from './reply-list';
+import { ACTION_FIELDS as A, type RawEntry, ensureGroup, entriesOf, isNoGroup, localFailure, replyTextOf } from './wire';
+import { readReply } from './reply-stream';
 
 /** Settings of {@link workerTransport}. */
 export interface WorkerTransportSettings {
@@ -45,7 +45,7 @@ const MAX_ACTION_STREAM = 10_000;
  * a new partition's pending entries first) and yields each entry as a `DeliveredFrame`, acknowledging it once
  * every handling that claimed it settled (at once when nobody claimed it); `send(text, meta)` posts the action
  * to `<prefix>:actions:<self_id>` with its idempotency key and fencing epoch, and the gateway's reply frames
- * come back on this worker's reply list.
+ * come back on this worker's reply stream.
  */
 export function workerTransport(settings: WorkerTransportSettings): OpenTransport {
   const { keys, group, consumer, logger, demand, counters } = settings;
@@ -291,18 +291,25 @@ export function workerTransport(settings: WorkerTransportSettings): OpenTranspor
         }
       };
 
+      /**
+       * Reads this worker's reply stream from the last entry handled on: reading removes nothing, so a read
+       * whose answer is lost with the connection is read again (a popped list item would be gone, and its call
+       * would wait for its deadline); what was read is trimmed after.
+       */
       const replyLoop = async (): Promise<void> => {
+        let after = '0-0';
         while (!stopped) {
           try {
-            const first = (await replier.blpop(replyList, Math.max(1, Math.ceil(settings.blockMs / 1000)))) as [string, string] | null;
-            if (first === null) continue;
-            const rest = (await replier.lpop(replyList, 1000)) ?? [];
-            for (const text of [first[1], ...rest]) {
+            const reply = await replier.call('XREAD', 'COUNT', '1000', 'BLOCK', String(Math.max(1, settings.blockMs)), 'STREAMS', replyList, after);
+            const entries = entriesOf(reply)[0]?.[1] ?? [];
+            for (const [id, flat] of entries) {
               if (stopped) break;
-              const item = readReply(text);
+              after = id;
+              const item = readReply(replyTextOf(flat));
               if ('pass' in item) subscriber.next(item.pass);
-              else logger.warn(`onebot-rx/redis: worker ${consumer} dropped ${item.drop} found on its reply list`);
+              else logger.warn(`onebot-rx/redis: worker ${consumer} dropped ${item.drop} found on its reply stream`);
             }
+            if (entries.length > 0 && !stopped) void main.xtrim(replyList, 'MINID', after).catch(() => undefined);
           } catch (e) {
             if (stopped) return;
             logger.warn(`onebot-rx/redis: worker ${consumer} replies: ${say(e)}`);

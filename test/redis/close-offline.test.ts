@@ -6,7 +6,7 @@ import { createSimulator } from '../../src/testing';
 import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
 
 /**
- * close() while Redis is unreachable: the clean-up commands (the gateway's account set, the worker's reply list,
+ * close() while Redis is unreachable: the clean-up commands (the gateway's account set, the worker's reply stream,
  * QUIT) used to wait in ioredis's offline queue for a reconnection, so close() never resolved and a process
  * shutting down during a Redis outage hung. They are skipped when the connection is down.
  */

@@ -31,13 +31,17 @@ const textOfCall = (c: ActionCall): string => {
   return typeof message === 'string' ? message : (message[0]?.data?.text ?? '');
 };
 
-/** Pops replies from `list` until every echo in `echoes` has one; returns them by echo. */
+/** Reads the reply stream `list` until every echo in `echoes` has a reply; returns them by echo. */
 async function repliesFor(redis: Redis, list: string, echoes: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
   const got = new Map<string, Record<string, unknown>>();
+  let after = '0-0';
   while (!echoes.every((e) => got.has(e))) {
-    const [, text] = (await redis.blpop(list, 0)) as [string, string];
-    const reply = JSON.parse(text) as Record<string, unknown>;
-    got.set(String(reply.echo), reply);
+    const read = (await redis.xread('BLOCK', 0, 'STREAMS', list, after)) as [string, [string, string[]][]][];
+    for (const [id, fields] of read[0]![1]) {
+      after = id;
+      const reply = JSON.parse(fields[1]!) as Record<string, unknown>;
+      got.set(String(reply.echo), reply);
+    }
   }
   return got;
 }
@@ -61,7 +65,7 @@ describe.runIf(hasRedisServer || process.env.CI)('hostile stream entries (real r
     await server.client().flushall();
   });
 
-  it('worker: garbage event entries are reported or passed through, a reply in an events entry or an event in the reply list is refused, and the next good entry is handled', async () => {
+  it('worker: garbage event entries are reported or passed through, a reply in an events entry or an event in the reply stream is refused, and the next good entry is handled', async () => {
     sim = await createSimulator({ heartbeatInterval: 0 });
     const frame = (text: string) => JSON.stringify(sim!.events.groupMessage({ group_id: 501, user_id: 7, message: text }));
     const raw = server.client();
@@ -95,10 +99,13 @@ describe.runIf(hasRedisServer || process.env.CI)('hostile stream entries (real r
     await raw.xadd(stream, '*', 'i', 'g-1', 'f', frame('good-1'), 's', String(sim.selfId));
     await until(() => seen.includes('good-1'));
 
-    // The reply list: garbage, an unknown echo, an event (never handled from here), no echo, then the genuine reply.
+    // The reply stream: garbage, an unknown echo, an event (never handled from here), no echo, then the genuine reply.
     // (an echo-less 1403 is what a server says to a bad access token: the client would end for good)
-    await raw.rpush(replyTo, 'garbage', '{"status":"ok","retcode":0,"data":null,"echo":"nope"}', '[]', frame('injected'), '{"status":"failed","retcode":1403,"data":null}');
-    await raw.rpush(replyTo, JSON.stringify({ status: 'ok', retcode: 0, data: { user_id: 4242, nickname: 'genuine' }, echo }));
+    for (const text of ['garbage', '{"status":"ok","retcode":0,"data":null,"echo":"nope"}', '[]', frame('injected'), '{"status":"failed","retcode":1403,"data":null}']) {
+      await raw.xadd(replyTo, '*', 'f', text);
+    }
+    await raw.xadd(replyTo, '*', 'x', 'no reply field');
+    await raw.xadd(replyTo, '*', 'f', JSON.stringify({ status: 'ok', retcode: 0, data: { user_id: 4242, nickname: 'genuine' }, echo }));
     const info = (await call) as { user_id: number };
     expect(info.user_id).toBe(4242);
 
@@ -108,7 +115,7 @@ describe.runIf(hasRedisServer || process.env.CI)('hostile stream entries (real r
     await until(() => settled(raw, 'h1', 1, 999));
     // the unknown-field entry, bad JSON, a non-object, a neither-nor, a bad event, the reply in an events entry
     expect(errors.filter((n) => n === 'DecodeError' || n === 'ProtocolError').length).toBeGreaterThanOrEqual(6);
-    expect(logger.lines.some((l) => l.includes('reply list'))).toBe(true);
+    expect(logger.lines.some((l) => l.includes('reply stream'))).toBe(true);
   });
 
   it('gateway: garbage action entries are dropped or refused with a failure reply, nothing is sent for them, and the next good entry runs', async () => {
@@ -138,7 +145,7 @@ describe.runIf(hasRedisServer || process.env.CI)('hostile stream entries (real r
     await add('k', 'h:e2', 'f', send('e2', 'from-e2'), 'r', list, 'd', far, 'p', '0'); // a partition without an epoch
     await add('k', 'h:f', 'f', send('f', 'from-f'), 'r', list, 'd', '1e20'); // a deadline beyond any timer
     await add('k', 'h:g', 'f', JSON.stringify({ action: '__proto__', params: 5, echo: 'g' }), 'r', list, 'd', far);
-    await add('k', 'h:h', 'f', send('h', 'from-h'), 'r', 'h2:accounts', 'd', far); // replies to a key that is no reply list
+    await add('k', 'h:h', 'f', send('h', 'from-h'), 'r', 'h2:accounts', 'd', far); // replies to a key that is no reply stream
     await add('k', 'h:i', 'f', send('i', 'from-i'), 'r', list, 'd', far, 'p', '0', 'e', '1'); // stale epoch
     await add('k', `h:${'z'.repeat(100_000)}`, 'f', `{"action":"send_group_msg","params":${'['.repeat(200_000)}`, 'r', list, 'd', far); // huge and broken
     await add('k', 'h:j', 'f', send('j', 'from-j'), 'r', list, 'd', far);

@@ -26,11 +26,11 @@ const TYPED: Readonly<Record<string, (r: GatewayReply) => Error>> = {
   UnsupportedActionError: (r) => new UnsupportedActionError(text(r.action), text(r.backend, "the gateway's backend"), typeof r.param === 'string' ? r.param : undefined),
 };
 
-/** What a worker does with one text of its reply list: hand it to the client (as is, or as a typed failure), or drop it. */
+/** What a worker does with one text of its reply stream: hand it to the client (as is, or as a typed failure), or drop it. */
 export type ReplyListItem = { readonly pass: string | RequestFailed } | { readonly drop: string };
 
 /**
- * Reads one text of a worker's reply list. Only replies to this worker's calls belong there: an event frame
+ * Reads one text of a worker's reply stream. Only replies to this worker's calls belong there: an event frame
  * (it would be handled outside any partition, unacknowledged) and a reply without an echo (the client takes
  * an echo-less 1403 as a fatal auth failure) are dropped. A gateway-side failure that names a typed call error
  * (`ActionTimeoutError`, `DisconnectedError`, `InvalidParamsError`, `UnsupportedActionError`) becomes a
