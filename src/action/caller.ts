@@ -2,7 +2,7 @@ import { BehaviorSubject, type Observable, type SchedulerLike, type Unsubscribab
 import type { ActionReply, ReplyFrame } from '../codec/frame';
 import { explain } from '../codec/report';
 import { stringifyWire } from '../codec/id-wire';
-import { mayHoldUnsafeInteger, parseLossless } from '../codec/lossless-json';
+import { mayHoldUnsafeInteger, parseLossless, replyDataLossless } from '../codec/lossless-json';
 import {
   ActionTimeoutError,
   AuthError,
@@ -278,7 +278,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
       pending.complete();
       return;
     }
-    const value = route.mode === 'raw' ? reply.data : checkResult(pending, frame, reply.data);
+    const value = route.mode === 'raw' ? replyDataLossless(frame.text, reply.data) : checkResult(pending, frame, reply.data);
     if (value === REJECTED) return;
     if (route.action === VERSION_ACTION) detected(detect(value));
     if (route.stream && !isFinalStreamFrame(value)) {

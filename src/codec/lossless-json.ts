@@ -65,6 +65,14 @@ export function mayHoldUnsafeInteger(text: string): boolean {
   return /\d{16}/.test(text);
 }
 
+/**
+ * The `data` of the reply frame `text`, already parsed as `data`, with every integer beyond 2^53 as its exact
+ * digits (re-read from the text only when it may hold one): what an uncatalogued call's result is.
+ */
+export function replyDataLossless(text: string, data: unknown): unknown {
+  return mayHoldUnsafeInteger(text) ? (parseLossless(text) as { data?: unknown }).data : data;
+}
+
 /** `JSON.parse` that keeps integers beyond 2^53 as exact digit strings. */
 export function parseLossless(text: string): unknown {
   return JSON.parse(quoteUnsafeIntegers(text));

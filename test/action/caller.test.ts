@@ -316,6 +316,15 @@ describe('createCaller', () => {
     expect(await login).toEqual({ user_id: '12345678901234567890', nickname: 'bot' });
   });
 
+  it('reads 64-bit IDs in raw (uncatalogued) results losslessly too', async () => {
+    const h = harness();
+    h.open();
+    const result = firstValueFrom(h.caller.call('get_whatever', {}, undefined, true));
+    const echo = h.written[0]?.echo;
+    h.replyText(`{"status":"ok","retcode":0,"data":{"message_id":7302198374920198997,"small":5,"list":[12345678901234567890]},"echo":"${echo}"}`);
+    expect(await result).toEqual({ message_id: '7302198374920198997', small: 5, list: ['12345678901234567890'] });
+  });
+
   it('answers _async variants with undefined whether the server says async or ok', async () => {
     const h = harness();
     h.open();
