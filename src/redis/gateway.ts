@@ -42,7 +42,10 @@ export interface GatewayOptions {
 export interface Gateway {
   /** Cumulative counters every `statsInterval` ms; the shared ones cover the whole deployment. */
   readonly stats$: Observable<ScaleOutStats>;
-  /** Stops publishing and executing, waits for what is in flight, closes the Redis connections it opened. */
+  /**
+   * Stops publishing and executing, waits for what is in flight (the actions running, then the events held; each
+   * at most 5 s, so a Redis outage cannot hold it), and closes the Redis connections it opened.
+   */
   close(): Promise<void>;
 }
 
@@ -155,15 +158,24 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (closed) return;
       closed = true;
       subscription.unsubscribe();
-      await Promise.all([...runners.values()].map((r) => r.stop()));
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([publisher.flush(), new Promise((r) => (timer = setTimeout(r, 5_000)))]);
-      clearTimeout(timer); // (a pending timer would hold the process open for the rest of the 5 s)
+      // Actions in flight answer to Redis, and events held are written to it: with Redis gone, neither ends.
+      await settleWithin(Promise.all([...runners.values()].map((r) => r.stop())), CLOSE_WAIT_MS);
+      await settleWithin(publisher.flush(), CLOSE_WAIT_MS);
       await whileConnected(main, () => main.srem(keys.accounts, ...runners.keys())); // (offline, it would wait for Redis)
       runners.clear();
       await link.close();
     },
   };
+}
+
+/** How long `close()` waits, ms, for the actions in flight, then for the events held, to be answered by Redis. */
+const CLOSE_WAIT_MS = 5_000;
+
+/** Waits for `work` to settle, at most `ms` (what still runs then ends with the connections). */
+async function settleWithin(work: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer); // (a pending timer would hold the process open for the rest of the wait)
 }
 
 /** Entries not yet acknowledged in a partition: the largest `lag + pending` over its consumer groups. */

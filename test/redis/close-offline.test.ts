@@ -1,9 +1,11 @@
 import { filter, firstValueFrom } from 'rxjs';
+import { WebSocketServer } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/client/client';
 import { createGateway, createWorker } from '../../src/redis';
 import { createSimulator } from '../../src/testing';
 import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
+import { until } from './cluster-harness';
 
 /**
  * close() while Redis is unreachable: the clean-up commands (the gateway's account set, the worker's reply stream,
@@ -32,6 +34,34 @@ describe.runIf(hasRedisServer || process.env.CI)('close() while Redis is down (r
     const gateway = createGateway({ redis: server.url, clients: client, prefix: 'down-g', partitions: 4, statsInterval: 20 });
     await sim.waitForConnection();
     await firstValueFrom(gateway.stats$); // its connection is up
+    await server.kill();
+    await expect(gateway.close()).resolves.toBeUndefined();
+  });
+
+  it('a gateway with an action in flight closes', { timeout: 30_000 }, async () => {
+    // A OneBot server that takes actions and never answers: the gateway's execution waits for its reply, then
+    // would answer to Redis, which is gone by then.
+    const onebot = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise((resolve) => onebot.once('listening', resolve));
+    const received: string[] = [];
+    onebot.on('connection', (socket) => {
+      socket.send(JSON.stringify({ post_type: 'meta_event', meta_event_type: 'lifecycle', sub_type: 'connect', self_id: 10_001, time: 1 }));
+      socket.on('message', (data) => received.push(String(data)));
+    });
+    const server = await redis();
+    const client = createClient({ url: `ws://127.0.0.1:${(onebot.address() as { port: number }).port}` });
+    stops.push(async () => {
+      await client.close();
+      for (const socket of onebot.clients) socket.terminate();
+      await new Promise((resolve) => onebot.close(resolve));
+    });
+    const gateway = createGateway({ redis: server.url, clients: client, prefix: 'down-a', partitions: 4, statsInterval: 20 });
+    const raw = server.client();
+    await firstValueFrom(gateway.stats$.pipe(filter((s) => s.published >= 1))); // it holds the account
+    // real-time: an action entry's deadline is wall-clock ms by the wire format; ten minutes is never reached here
+    const far = String(Date.now() + 600_000);
+    await raw.xadd('down-a:actions:10001', '*', 'k', 'r:1', 'f', JSON.stringify({ action: 'get_status', params: {}, echo: 'e1' }), 'r', 'down-a:replies:x', 'd', far);
+    await until(() => received.some((text) => text.includes('get_status')));
     await server.kill();
     await expect(gateway.close()).resolves.toBeUndefined();
   });
