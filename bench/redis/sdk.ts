@@ -96,10 +96,13 @@ export async function gatewayAlone(url: string, loadUrl: string, round: number):
 
 /**
  * A bench worker: handles every group message, doing `iterations` steps of CPU work (none: it returns at once),
- * so each entry is acked when handled.
+ * so each entry is acked when handled. The SDK's defaults but a 5 s lease (so the partitions settle sooner
+ * before each run): the default `blockMs` (1 s) too, as deployed, since a blocking read that times out costs a
+ * round trip (the reply stream, idle in this bench, woke 10 times a second with 100 ms: 0.7% of a core per
+ * idle worker against 0.2%, paid per worker process, so a fixed cost that grew with N).
  */
 function benchWorker({ url, prefix, consumer, iterations, readAhead }: ChildSpec): ReturnType<typeof createWorker> {
-  const w = createWorker({ redis: url, prefix, group: 'bench', consumer, partitions: PARTITIONS, blockMs: 100, leaseTtl: 5_000, ...(readAhead === undefined ? {} : { readAhead }) });
+  const w = createWorker({ redis: url, prefix, group: 'bench', consumer, partitions: PARTITIONS, leaseTtl: 5_000, ...(readAhead === undefined ? {} : { readAhead }) });
   let seed = 0;
   if (iterations === 0) w.handle('message.group', () => undefined);
   else w.handle('message.group', () => work(iterations, ++seed));
