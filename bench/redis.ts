@@ -35,7 +35,8 @@
  * - It runs itself compiled (esbuild, as the client bench does), so no TypeScript loader is on the clock; the
  *   worker and consumer processes run the same compiled script (`redis/children.ts`).
  * - `--commands` prints the Redis commands per event of each run (`INFO commandstats`); `BENCH_WINDOW=1` prints
- *   each run's `process.hrtime` window (µs), to cut a `node --cpu-prof` profile to the measured part.
+ *   each run's `process.hrtime` window (µs), to cut a `node --cpu-prof` profile to the measured part;
+ *   `BENCH_CHILD_PROF=<dir>` runs each worker / consumer process with `--cpu-prof` into `<dir>`.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { Redis } from 'ioredis';

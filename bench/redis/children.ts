@@ -44,7 +44,7 @@ type FromChild = { readonly ready: true } | { readonly cpuUs: number };
 
 /** Spawns a child running `spec` (this script again, so it works compiled as under tsx). */
 export function spawnChild(spec: ChildSpec): BenchChild {
-  const child = spawn(process.execPath, [process.argv[1]!], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [CHILD]: JSON.stringify(spec) } });
+  const child = spawn(process.execPath, [...(process.env.BENCH_CHILD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CHILD_PROF}`] : []), process.argv[1]!], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [CHILD]: JSON.stringify(spec) } });
   let cpuUs = NaN;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const ready = new Promise<void>((resolve, reject) => {
