@@ -12,6 +12,7 @@ import { type ActionCall, createSimulator, type Simulator } from '../../src/test
 import { WebSocketServer } from 'ws';
 import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
 import { until } from './cluster-harness';
+import { redisSuite } from './redis-suite';
 
 function callsSoFar(sim: Simulator): ActionCall[] {
   const calls: ActionCall[] = [];
@@ -257,27 +258,13 @@ async function entryIdOf(raw: ReturnType<RedisServer['client']>, prefix: string,
 }
 
 describe.runIf(hasRedisServer || process.env.CI)('bounded buffers (real redis-server, killed and restarted)', () => {
-  let server: RedisServer;
-  let sim: Simulator | undefined;
-  let client: Client | undefined;
-  let gateway: Gateway | undefined;
-  let worker: WorkerClient | undefined;
-  beforeAll(async () => {
-    server = await startRedis();
-  });
-  afterAll(() => server.stop());
-  afterEach(async () => {
-    await worker?.close();
-    await gateway?.close();
-    await client?.close();
-    await sim?.close();
-    worker = gateway = client = sim = undefined;
-  });
+  const suite = redisSuite();
 
   it('gateway: while Redis is down it holds at most maxBuffer events, counts the rest in overflowed, and writes what it held once Redis is back', async () => {
-    sim = await createSimulator({ heartbeatInterval: 0 });
-    client = createClient({ url: sim.url });
-    gateway = createGateway({ redis: server.url, clients: client, prefix: 'buf', partitions: 1, maxBuffer: 5, statsInterval: 50 });
+    const server = suite.server();
+    const sim = suite.track(await createSimulator({ heartbeatInterval: 0 }));
+    const client = suite.track(createClient({ url: sim.url }));
+    const gateway = suite.track(createGateway({ redis: server.url, clients: client, prefix: 'buf', partitions: 1, maxBuffer: 5, statsInterval: 50 }));
     await sim.waitForConnection();
     await firstValueFrom(gateway.stats$.pipe(filter((s) => s.published >= 1))); // the connection's lifecycle event
     await server.kill();
@@ -294,11 +281,11 @@ describe.runIf(hasRedisServer || process.env.CI)('bounded buffers (real redis-se
   });
 
   it('worker: reads at most readAhead entries ahead of its handlers, and the rest once they finish', async () => {
-    await server.client().flushall();
-    sim = await createSimulator({ heartbeatInterval: 0 });
-    client = createClient({ url: sim.url });
-    gateway = createGateway({ redis: server.url, clients: client, prefix: 'ra', partitions: 1, statsInterval: 50 });
-    worker = createWorker({ redis: server.url, prefix: 'ra', group: 'bots', consumer: 'w1', partitions: 1, readAhead: 10, leaseTtl: 2_000, blockMs: 50, statsInterval: 50 });
+    const server = suite.server();
+    const sim = suite.track(await createSimulator({ heartbeatInterval: 0 }));
+    const client = suite.track(createClient({ url: sim.url }));
+    const gateway = suite.track(createGateway({ redis: server.url, clients: client, prefix: 'ra', partitions: 1, statsInterval: 50 }));
+    const worker = suite.track(createWorker({ redis: server.url, prefix: 'ra', group: 'bots', consumer: 'w1', partitions: 1, readAhead: 10, leaseTtl: 2_000, blockMs: 50, statsInterval: 50 }));
     await sim.waitForConnection();
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));

@@ -5,13 +5,14 @@
  */
 import type { Redis } from 'ioredis';
 import { filter, firstValueFrom } from 'rxjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createClient } from '../../src/client/client';
+import { describe, expect, it } from 'vitest';
+import { createClient } from '../../src/client/client';
 import type { Logger } from '../../src/logger';
-import { createGateway, createWorker, type Gateway, type WorkerClient } from '../../src/redis';
+import { createGateway, createWorker } from '../../src/redis';
 import { type ActionCall, createSimulator, type Simulator } from '../../src/testing';
-import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
+import { hasRedisServer } from '../helpers/redis-server';
 import { settled, until } from './cluster-harness';
+import { redisSuite } from './redis-suite';
 
 /** A logger that keeps every line. */
 function recording(): Logger & { lines: string[] } {
@@ -47,30 +48,15 @@ async function repliesFor(redis: Redis, list: string, echoes: readonly string[])
 }
 
 describe.runIf(hasRedisServer || process.env.CI)('hostile stream entries (real redis-server, raw ioredis writes)', () => {
-  let server: RedisServer;
-  let sim: Simulator | undefined;
-  let client: Client | undefined;
-  let gateway: Gateway | undefined;
-  let worker: WorkerClient | undefined;
-  beforeAll(async () => {
-    server = await startRedis();
-  });
-  afterAll(() => server.stop());
-  afterEach(async () => {
-    await worker?.close();
-    await gateway?.close();
-    await client?.close();
-    await sim?.close();
-    worker = gateway = client = sim = undefined;
-    await server.client().flushall();
-  });
+  const suite = redisSuite();
 
   it('worker: garbage event entries are reported or passed through, a reply in an events entry or an event in the reply stream is refused, and the next good entry is handled', async () => {
-    sim = await createSimulator({ heartbeatInterval: 0 });
-    const frame = (text: string) => JSON.stringify(sim!.events.groupMessage({ group_id: 501, user_id: 7, message: text }));
+    const server = suite.server();
+    const sim = suite.track(await createSimulator({ heartbeatInterval: 0 }));
+    const frame = (text: string) => JSON.stringify(sim.events.groupMessage({ group_id: 501, user_id: 7, message: text }));
     const raw = server.client();
     const logger = recording();
-    worker = createWorker({ redis: server.url, prefix: 'h1', group: 'bots', consumer: 'w1', partitions: 1, leaseTtl: 2_000, blockMs: 100, statsInterval: 50, selfId: '999', logger });
+    const worker = suite.track(createWorker({ redis: server.url, prefix: 'h1', group: 'bots', consumer: 'w1', partitions: 1, leaseTtl: 2_000, blockMs: 100, statsInterval: 50, selfId: '999', logger }));
     const errors: string[] = [];
     worker.errors$.subscribe((e) => errors.push(e.name));
     const seen: string[] = [];
@@ -119,10 +105,11 @@ describe.runIf(hasRedisServer || process.env.CI)('hostile stream entries (real r
   });
 
   it('gateway: garbage action entries are dropped or refused with a failure reply, nothing is sent for them, and the next good entry runs', async () => {
-    sim = await createSimulator({ heartbeatInterval: 0, world: { groups: [{ group_id: 501, group_name: 'a' }] } });
-    client = createClient({ url: sim.url });
+    const server = suite.server();
+    const sim = suite.track(await createSimulator({ heartbeatInterval: 0, world: { groups: [{ group_id: 501, group_name: 'a' }] } }));
+    const client = suite.track(createClient({ url: sim.url }));
     const logger = recording();
-    gateway = createGateway({ redis: server.url, clients: client, prefix: 'h2', partitions: 1, statsInterval: 50, logger });
+    suite.track(createGateway({ redis: server.url, clients: client, prefix: 'h2', partitions: 1, statsInterval: 50, logger }));
     await sim.waitForConnection();
     const raw = server.client();
     const popper = server.client();

@@ -1,8 +1,9 @@
 import { firstValueFrom } from 'rxjs';
 import { type Server, type Socket, connect, createServer } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createWorker, type WorkerClient } from '../../src/redis';
-import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
+import { describe, expect, it } from 'vitest';
+import { createWorker } from '../../src/redis';
+import { hasRedisServer } from '../helpers/redis-server';
+import { redisSuite } from './redis-suite';
 import { until } from './cluster-harness';
 
 /**
@@ -49,36 +50,22 @@ async function lossyProxy(port: number): Promise<{ port: number; arm(marker: str
 }
 
 describe.runIf(hasRedisServer || process.env.CI)('a reply lost on its way to the worker (real redis-server, lossy proxy)', () => {
-  let server: RedisServer;
-  let worker: WorkerClient | undefined;
-  beforeAll(async () => {
-    server = await startRedis();
-  });
-  afterAll(() => server.stop());
-  afterEach(async () => {
-    await worker?.close();
-    worker = undefined;
-  });
+  const suite = redisSuite();
 
   it('is read again after the reconnect, so the call gets its answer', async () => {
-    const proxy = await lossyProxy(server.port!);
-    try {
-      const raw = server.client();
-      worker = createWorker({ redis: `redis://127.0.0.1:${proxy.port}`, prefix: 'rl', group: 'bots', consumer: 'w1', partitions: 1, selfId: '999', blockMs: 100 });
-      const call = firstValueFrom(worker.api.get_login_info({}));
-      await until(async () => (await raw.xlen('rl:actions:999')) > 0);
-      const [[, posted]] = (await raw.xrange('rl:actions:999', '-', '+')) as [[string, string[]]];
-      const fields = Object.fromEntries(posted.flatMap((v, i) => (i % 2 === 0 ? [[v, posted[i + 1]]] : [])));
-      const echo = (JSON.parse(fields.f!) as { echo: string }).echo;
-      // The gateway's answer, as the gateway writes it; the first read that carries it never reaches the worker.
-      proxy.arm('"nickname":"answered once"');
-      await raw.xadd(fields.r!, '*', 'f', JSON.stringify({ status: 'ok', retcode: 0, data: { user_id: 4242, nickname: 'answered once' }, echo }));
-      expect(await call).toEqual({ user_id: 4242, nickname: 'answered once' });
-      expect(proxy.cuts()).toBe(1);
-    } finally {
-      await worker?.close();
-      worker = undefined;
-      await proxy.close();
-    }
+    const server = suite.server();
+    const proxy = suite.track(await lossyProxy(server.port!));
+    const raw = server.client();
+    const worker = suite.track(createWorker({ redis: `redis://127.0.0.1:${proxy.port}`, prefix: 'rl', group: 'bots', consumer: 'w1', partitions: 1, selfId: '999', blockMs: 100 }));
+    const call = firstValueFrom(worker.api.get_login_info({}));
+    await until(async () => (await raw.xlen('rl:actions:999')) > 0);
+    const [[, posted]] = (await raw.xrange('rl:actions:999', '-', '+')) as [[string, string[]]];
+    const fields = Object.fromEntries(posted.flatMap((v, i) => (i % 2 === 0 ? [[v, posted[i + 1]]] : [])));
+    const echo = (JSON.parse(fields.f!) as { echo: string }).echo;
+    // The gateway's answer, as the gateway writes it; the first read that carries it never reaches the worker.
+    proxy.arm('"nickname":"answered once"');
+    await raw.xadd(fields.r!, '*', 'f', JSON.stringify({ status: 'ok', retcode: 0, data: { user_id: 4242, nickname: 'answered once' }, echo }));
+    expect(await call).toEqual({ user_id: 4242, nickname: 'answered once' });
+    expect(proxy.cuts()).toBe(1);
   });
 });

@@ -1,10 +1,11 @@
 import { firstValueFrom, filter } from 'rxjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createClient } from '../../src/client/client';
+import { describe, expect, it } from 'vitest';
+import { createClient } from '../../src/client/client';
 import type { Logger } from '../../src/logger';
-import { createGateway, createWorker, type Gateway, type WorkerClient } from '../../src/redis';
-import { createSimulator, type Simulator } from '../../src/testing';
-import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
+import { createGateway, createWorker } from '../../src/redis';
+import { createSimulator } from '../../src/testing';
+import { hasRedisServer } from '../helpers/redis-server';
+import { redisSuite } from './redis-suite';
 
 const EVENTS = 400;
 const HANDLER_MS = 5;
@@ -17,21 +18,7 @@ function busy(ms: number): void {
 }
 
 describe.runIf(hasRedisServer || process.env.CI)('slow synchronous handlers (real redis-server)', () => {
-  let server: RedisServer;
-  let sim: Simulator | undefined;
-  let client: Client | undefined;
-  let gateway: Gateway | undefined;
-  let worker: WorkerClient | undefined;
-  beforeAll(async () => {
-    server = await startRedis();
-  });
-  afterAll(() => server.stop());
-  afterEach(async () => {
-    await worker?.close();
-    await gateway?.close();
-    await client?.close();
-    await sim?.close();
-  });
+  const suite = redisSuite();
 
   it('keep the worker’s leases: a read of many entries lets the renewals run between slices', async () => {
     // 400 entries at 5 ms each is 2 s of synchronous handling in one read (readAhead 1 000), twice the lease
@@ -41,15 +28,15 @@ describe.runIf(hasRedisServer || process.env.CI)('slow synchronous handlers (rea
     const logger: Logger = { debug: () => undefined, info: () => undefined, warn: (m) => warnings.push(String(m)), error: (m) => warnings.push(String(m)) };
     const prefix = 'slow1';
     const groups = Array.from({ length: 8 }, (_, i) => ({ group_id: 700 + i, group_name: `g${i}` }));
-    sim = await createSimulator({ heartbeatInterval: 0, world: { groups } });
-    client = createClient({ url: sim.url });
-    gateway = createGateway({ redis: server.url, clients: client, prefix, partitions: 4, statsInterval: 50 });
+    const sim = suite.track(await createSimulator({ heartbeatInterval: 0, world: { groups } }));
+    const client = suite.track(createClient({ url: sim.url }));
+    const gateway = suite.track(createGateway({ redis: suite.server().url, clients: client, prefix, partitions: 4, statsInterval: 50 }));
     await sim.waitForConnection();
     // Published before the worker reads, so its first read takes them all.
     for (let i = 0; i < EVENTS; i++) await sim.emit(sim.events.groupMessage({ group_id: groups[i % groups.length]!.group_id, user_id: 7, message: `m${i}` }));
     await firstValueFrom(gateway.stats$.pipe(filter((s) => s.published >= EVENTS)));
     const handled = new Map<string, number>();
-    worker = createWorker({ redis: server.url, prefix, group: 'slow', consumer: 'w1', partitions: 4, leaseTtl: LEASE_TTL, blockMs: 100, statsInterval: 50, logger });
+    const worker = suite.track(createWorker({ redis: suite.server().url, prefix, group: 'slow', consumer: 'w1', partitions: 4, leaseTtl: LEASE_TTL, blockMs: 100, statsInterval: 50, logger }));
     worker.handle('message.group', (m) => {
       busy(HANDLER_MS);
       const text = String(m.raw_message);

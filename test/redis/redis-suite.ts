@@ -1,0 +1,52 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { type RedisServer, startRedis } from '../helpers/redis-server';
+
+/** Something a test starts and the suite closes after it (a simulator, a client, a gateway, a worker). */
+interface Closable {
+  close(): Promise<unknown>;
+}
+
+/** What {@link redisSuite} gives a describe block. */
+export interface RedisSuite {
+  /** The block's redis-server (started before its first test). */
+  server(): RedisServer;
+  /** Closes `part` after the current test (the last tracked first) and returns it. */
+  track<T extends Closable>(part: T): T;
+}
+
+/**
+ * A real redis-server for one describe block, started before its tests and stopped after them. What a test
+ * `track`s is closed after it, last first (workers before the gateway, the gateway before its client, the
+ * client before the simulator), then the server is flushed.
+ *
+ * @example
+ * const suite = redisSuite();
+ * it('…', async () => {
+ *   const sim = suite.track(await createSimulator());
+ *   const worker = suite.track(createWorker({ redis: suite.server().url, group: 'g', consumer: 'w1' }));
+ * });
+ */
+export function redisSuite(): RedisSuite {
+  let server: RedisServer | undefined;
+  let parts: Closable[] = [];
+  beforeAll(async () => {
+    server = await startRedis();
+  });
+  afterAll(() => server?.stop());
+  afterEach(async () => {
+    const closing = parts.reverse();
+    parts = [];
+    for (const part of closing) await part.close();
+    await server?.client().flushall();
+  });
+  return {
+    server: () => {
+      if (server === undefined) throw new Error('redisSuite: the server starts in beforeAll; use it inside a test');
+      return server;
+    },
+    track: (part) => {
+      parts.push(part);
+      return part;
+    },
+  };
+}
