@@ -27,7 +27,7 @@
  * handler does a fixed amount of CPU work per event (`--handler-us`, default 200 µs, calibrated once here as a
  * count of xorshift steps), workers are processes, N = 1, 2, 4 of them, beside N raw consumer processes of one
  * consumer group doing the same work; per N the events/s, SDK / raw, the speed-up over N = 1, CPU per event of
- * each side, and on paper what more cores would give (`--scaling-events`, default 10 000 per run).
+ * each side, and on paper what more cores would give (`--scaling-events`, default 30 000 per run).
  *
  * - Each line gives the CPU time per event of this process and of Redis (what the machine's load does not
  *   change much), and how the main thread spent the wall time (/proc/self/schedstat): running, waiting for a
