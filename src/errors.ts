@@ -353,13 +353,3 @@ function describeEvent(event: object): string {
   const where = e.group_id !== undefined ? ` in group ${String(e.group_id)}` : e.user_id !== undefined ? ` from user ${String(e.user_id)}` : '';
   return `${kind || 'event'}${id}${where}`;
 }
-
-/** The errors that end one call with a known cause (a relaying transport may report them as they are). */
-const CALL_ERRORS: ReadonlySet<string> = new Set(['ActionFailedError', 'ActionTimeoutError', 'DisconnectedError', 'InvalidParamsError', 'UnsupportedActionError']);
-
-/**
- * Whether `e` is one of the typed outcomes of a single call: a `RequestFailed` signal with `relayed: true`
- * carrying one fails its call with it as is (the Redis worker relays the gateway's outcome this way); anything
- * else fails it as a `DisconnectedError { sent: true }`.
- */
-export const isCallError = (e: unknown): e is OneBotError => e instanceof Error && CALL_ERRORS.has(e.name);

@@ -11,7 +11,6 @@ import {
   InvalidParamsError,
   ProtocolError,
   UnsupportedActionError,
-  isCallError,
 } from '../errors';
 import type { Logger } from '../logger';
 import { type BackendProfile, UNKNOWN_BACKEND, VERSION_ACTION, detect } from './backend';
@@ -362,7 +361,7 @@ export function createCaller<L extends CallLink>(deps: CallerDeps<L>): Caller<L>
     const n = callNumber(echo, prefix);
     const pending = n === undefined ? undefined : table.get(n);
     if (pending === undefined) return;
-    if (relayed && isCallError(cause)) {
+    if (relayed && cause instanceof Error) {
       pending.error(cause); // a relaying transport (onebot-rx/redis) reports the far end's typed outcome as is
       return;
     }

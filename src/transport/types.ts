@@ -90,9 +90,9 @@ export interface RequestFailed {
   readonly echo: string;
   readonly error: unknown;
   /**
-   * `error` is the call's outcome at the far end, relayed: when it is a typed call error (`ActionTimeoutError`,
-   * `DisconnectedError`, `InvalidParamsError`, `UnsupportedActionError`, `ActionFailedError`) the call fails
-   * with it as is, instead of a `DisconnectedError { sent: true }` for a request lost on the network.
+   * `error` is the call's outcome at the far end, relayed (a typed call error: `ActionTimeoutError`,
+   * `DisconnectedError`, `InvalidParamsError`, `UnsupportedActionError`): the call fails with it as is, instead
+   * of a `DisconnectedError { sent: true }` for a request lost on the network.
    */
   readonly relayed?: boolean;
 }
