@@ -32,9 +32,11 @@ describe.runIf(hasRedisServer || process.env.CI)('slow synchronous handlers (rea
     const client = suite.track(createClient({ url: sim.url }));
     const gateway = suite.track(createGateway({ redis: suite.server().url, clients: client, prefix, partitions: 4, statsInterval: 50 }));
     await sim.waitForConnection();
-    // Published before the worker reads, so its first read takes them all.
+    // Published before the worker reads, so its first read takes them all. The simulator's lifecycle event is
+    // published too (heartbeats are not): EVENTS + 1 entries in all.
+    const ENTRIES = EVENTS + 1;
     for (let i = 0; i < EVENTS; i++) await sim.emit(sim.events.groupMessage({ group_id: groups[i % groups.length]!.group_id, user_id: 7, message: `m${i}` }));
-    await firstValueFrom(gateway.stats$.pipe(filter((s) => s.published >= EVENTS)));
+    await firstValueFrom(gateway.stats$.pipe(filter((s) => s.published >= ENTRIES)));
     const handled = new Map<string, number>();
     const worker = suite.track(createWorker({ redis: suite.server().url, prefix, group: 'slow', consumer: 'w1', partitions: 4, leaseTtl: LEASE_TTL, blockMs: 100, statsInterval: 50, logger }));
     worker.handle('message.group', (m) => {
@@ -42,7 +44,7 @@ describe.runIf(hasRedisServer || process.env.CI)('slow synchronous handlers (rea
       const text = String(m.raw_message);
       handled.set(text, (handled.get(text) ?? 0) + 1);
     });
-    const stats = await firstValueFrom(worker.stats$.pipe(filter((s) => s.acked >= EVENTS)));
+    const stats = await firstValueFrom(worker.stats$.pipe(filter((s) => s.acked >= ENTRIES)));
     expect(warnings.filter((w) => w.includes('lost partition'))).toEqual([]);
     expect(stats.redelivered).toBe(0);
     expect(handled.size).toBe(EVENTS);
