@@ -4,13 +4,13 @@
  * ends, `stats$` fields, reading only while something consumes, and the keys a handling's calls carry.
  */
 import { EMPTY, catchError, concat, filter, finalize, firstValueFrom, from, retry, skip, switchMap, take, tap, toArray } from 'rxjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createClient } from '../../src/client/client';
+import { describe, expect, it } from 'vitest';
+import { createClient } from '../../src/client/client';
 import { isActionTimeoutError, isDisconnectedError, isInvalidParamsError } from '../../src/errors';
-import { createGateway, createWorker, type Gateway, type WorkerClient } from '../../src/redis';
+import { createGateway, createWorker } from '../../src/redis';
 import { type ActionCall, createSimulator, type Simulator } from '../../src/testing';
 import { WebSocketServer } from 'ws';
-import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
+import { hasRedisServer, type RedisServer } from '../helpers/redis-server';
 import { until } from './cluster-harness';
 import { redisSuite } from './redis-suite';
 
@@ -24,35 +24,18 @@ const GROUPS = [{ group_id: 501, group_name: 'a' }];
 const STATS_FIELDS = ['acked', 'delivered', 'duplicatesSuppressed', 'lag', 'overflowed', 'published', 'redelivered', 'trimmed'];
 
 describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis-server)', () => {
-  let server: RedisServer;
-  let sim: Simulator | undefined;
-  let client: Client | undefined;
-  let gateway: Gateway | undefined;
-  let workers: WorkerClient[] = [];
-  beforeAll(async () => {
-    server = await startRedis();
-  });
-  afterAll(() => server.stop());
-  afterEach(async () => {
-    await Promise.all(workers.map((w) => w.close()));
-    workers = [];
-    await gateway?.close();
-    await client?.close();
-    await sim?.close();
-    gateway = client = sim = undefined;
-    await server.client().flushall();
-  });
+  const suite = redisSuite();
 
   /** The simulator, a gateway holding its account (it has published one event), and a worker. */
   const cluster = async (prefix: string, worker: Partial<Parameters<typeof createWorker>[0]> = {}) => {
-    sim = await createSimulator({ heartbeatInterval: 0, world: { groups: GROUPS } });
-    client = createClient({ url: sim.url });
-    gateway = createGateway({ redis: server.url, clients: client, prefix, partitions: 2, statsInterval: 50 });
+    const server = suite.server();
+    const sim = suite.track(await createSimulator({ heartbeatInterval: 0, world: { groups: GROUPS } }));
+    const client = suite.track(createClient({ url: sim.url }));
+    const gateway = suite.track(createGateway({ redis: server.url, clients: client, prefix, partitions: 2, statsInterval: 50 }));
     await sim.waitForConnection();
     await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: 'hello' }));
-    await until(async () => (await server.client().sismember(`${prefix}:accounts`, String(sim!.selfId))) === 1);
-    const w = createWorker({ redis: server.url, prefix, group: 'bots', consumer: 'w1', partitions: 2, leaseTtl: 2_000, blockMs: 100, statsInterval: 50, ...worker });
-    workers.push(w);
+    await until(async () => (await server.client().sismember(`${prefix}:accounts`, String(sim.selfId))) === 1);
+    const w = suite.track(createWorker({ redis: server.url, prefix, group: 'bots', consumer: 'w1', partitions: 2, leaseTtl: 2_000, blockMs: 100, statsInterval: 50, ...worker }));
     return { sim, gateway, worker: w };
   };
 
@@ -62,6 +45,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
     const received: string[] = [];
     const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
     await new Promise((r) => wss.once('listening', r));
+    suite.track({ close: () => new Promise((r) => wss.close(r)) }); // closed last (waits for its connections to end)
     wss.on('connection', (ws) => {
       ws.on('message', (data) => {
         const text = String(data);
@@ -72,29 +56,20 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
       });
       ws.send(event);
     });
-    try {
-      client = createClient({ url: `ws://127.0.0.1:${(wss.address() as { port: number }).port}` });
-      gateway = createGateway({ redis: server.url, clients: client, prefix: 'c1', partitions: 2 });
-      const worker = createWorker({ redis: server.url, prefix: 'c1', group: 'bots', consumer: 'w1', partitions: 2, leaseTtl: 2_000, blockMs: 100 });
-      workers.push(worker);
-      const sent = new Promise<unknown>((resolve) =>
-        worker.handle('message.group', (m, ctx) => {
-          expect([m.self_id, m.group_id, m.user_id].map(String)).toEqual([self, '9007199254740995', '9007199254740993']);
-          return ctx.sendGroupMessage(m.group_id, 'exact').pipe(tap(resolve));
-        }),
-      );
-      expect(await sent).toEqual({ message_id: '9007199254740997' });
-      const call = received.find((t) => t.includes('send_group_msg'))!;
-      expect(call).toMatch(/"group_id":"?9007199254740995"?[,}]/);
-      expect(await server.client().exists(`c1:actions:${self}`)).toBe(1);
-    } finally {
-      await Promise.all(workers.map((w) => w.close()));
-      workers = [];
-      await gateway?.close();
-      await client?.close();
-      gateway = client = undefined;
-      await new Promise((r) => wss.close(r)); // (waits for its connections to end)
-    }
+    const server = suite.server();
+    const client = suite.track(createClient({ url: `ws://127.0.0.1:${(wss.address() as { port: number }).port}` }));
+    suite.track(createGateway({ redis: server.url, clients: client, prefix: 'c1', partitions: 2 }));
+    const worker = suite.track(createWorker({ redis: server.url, prefix: 'c1', group: 'bots', consumer: 'w1', partitions: 2, leaseTtl: 2_000, blockMs: 100 }));
+    const sent = new Promise<unknown>((resolve) =>
+      worker.handle('message.group', (m, ctx) => {
+        expect([m.self_id, m.group_id, m.user_id].map(String)).toEqual([self, '9007199254740995', '9007199254740993']);
+        return ctx.sendGroupMessage(m.group_id, 'exact').pipe(tap(resolve));
+      }),
+    );
+    expect(await sent).toEqual({ message_id: '9007199254740997' });
+    const call = received.find((t) => t.includes('send_group_msg'))!;
+    expect(call).toMatch(/"group_id":"?9007199254740995"?[,}]/);
+    expect(await server.client().exists(`c1:actions:${self}`)).toBe(1);
   });
 
   it('pinned 5: a worker whose lease was taken (a newer epoch) unsubscribes its in-flight handling at once, sends nothing for it, and does not ack it', async () => {
@@ -120,7 +95,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
     });
     await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: 'fenced' }));
     await until(() => started);
-    const raw = server.client();
+    const raw = suite.server().client();
     const partition = Number((await partitionOfText(raw, 'c5', 'fenced')).split(':').pop());
     // Another owner takes the partition with a newer epoch (as after this worker froze past its lease).
     await raw.del(`c5:lease:${partition}`);
@@ -136,10 +111,10 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
   });
 
   it('pinned 8: outside a handling with several accounts, a call fails with InvalidParamsError naming selfId, and nothing is posted', async () => {
+    const server = suite.server();
     const raw = server.client();
     await raw.sadd('c8:accounts', '10001', '10002');
-    const worker = createWorker({ redis: server.url, prefix: 'c8', group: 'bots', consumer: 'w1', partitions: 2, blockMs: 100 });
-    workers.push(worker);
+    const worker = suite.track(createWorker({ redis: server.url, prefix: 'c8', group: 'bots', consumer: 'w1', partitions: 2, blockMs: 100 }));
     const error = await firstValueFrom(worker.api.get_login_info({})).catch((e: unknown) => e);
     expect(isInvalidParamsError(error)).toBe(true);
     expect((error as Error).message).toMatch(/selfId/);
@@ -160,7 +135,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
 
   it('pinned 7: a key whose first run never ended (its gateway died) is not run again; the duplicate ends as ActionTimeoutError { sent: true }', async () => {
     const { sim, gateway, worker } = await cluster('c7');
-    await server.client().set('c7:idem:dead:0', 'P|gw-dead:1-0', 'PX', 600_000);
+    await suite.server().client().set('c7:idem:dead:0', 'P|gw-dead:1-0', 'PX', 600_000);
     // The call's own timeout is the outcome under test (the gateway waits for the first run until it).
     const error = await firstValueFrom(worker.callApi('send_group_msg', { group_id: 501, message: 'twice?' }, { idempotencyKey: 'dead:0', timeout: 300 })).catch((e: unknown) => e);
     expect(isActionTimeoutError(error)).toBe(true);
@@ -184,7 +159,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
 
   it('pinned 4: a new owner’s re-deliveries count in the shared redelivered figure the gateway reports', async () => {
     const { gateway, worker } = await cluster('c4r');
-    const raw = server.client();
+    const raw = suite.server().client();
     const streams = ['c4r:events:0', 'c4r:events:1'];
     for (const stream of streams) await raw.xgroup('CREATE', stream, 'bots', '0', 'MKSTREAM').catch(() => undefined);
     // A worker that read these entries and died before handling them (it holds no lease).
@@ -202,9 +177,10 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
   });
 
   it('pinned 4: entries trimmed from a capped stream before anyone handled them count in trimmed, never silently', async () => {
-    sim = await createSimulator({ heartbeatInterval: 0 });
-    client = createClient({ url: sim.url });
-    gateway = createGateway({ redis: server.url, clients: client, prefix: 'c4t', partitions: 1, maxLen: 5, statsInterval: 50 });
+    const server = suite.server();
+    const sim = suite.track(await createSimulator({ heartbeatInterval: 0 }));
+    const client = suite.track(createClient({ url: sim.url }));
+    const gateway = suite.track(createGateway({ redis: server.url, clients: client, prefix: 'c4t', partitions: 1, maxLen: 5, statsInterval: 50 }));
     await sim.waitForConnection();
     for (let i = 0; i < 110; i++) await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: `t${i}` }));
     const stats = await firstValueFrom(gateway.stats$.pipe(filter((s) => s.published >= 111 && s.trimmed > 0)));
@@ -215,7 +191,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
 
   it('pinned 3: a worker takes no partition while nothing consumes; a subscription then reads what was published before', async () => {
     const { sim, worker } = await cluster('c3');
-    const raw = server.client();
+    const raw = suite.server().client();
     await firstValueFrom(worker.api.get_login_info({})); // the worker's session is up (its calls work)
     const idle = await firstValueFrom(worker.stats$.pipe(filter(() => true)));
     expect(idle.lag).toEqual({});
@@ -228,7 +204,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
 
   it('pinned 2: a handling’s calls carry <entry id>:<ordinal> in the order they are subscribed, a retry taking the next ordinal (counted from 1)', async () => {
     const { worker } = await cluster('c2');
-    const raw = server.client();
+    const raw = suite.server().client();
     // The last call is created before the retry re-subscribes the first: keys follow subscriptions, not creation.
     worker.handle('message.group', (m, ctx) =>
       concat(ctx.callApi('send_group_msg', { group_id: 999_999, message: 'fails' }).pipe(retry(1), catchError(() => EMPTY)), ctx.sendGroupMessage(m.group_id, 'after')),

@@ -4,13 +4,14 @@
  * plain server; every log line and every error is checked for the secrets.
  */
 import { EMPTY, filter, firstValueFrom, take } from 'rxjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createClient } from '../../src/client/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from '../../src/client/client';
 import type { Logger } from '../../src/logger';
-import { createGateway, createWorker, type Gateway, type WorkerClient } from '../../src/redis';
-import { createSimulator, type Simulator } from '../../src/testing';
-import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
+import { createGateway, createWorker } from '../../src/redis';
+import { createSimulator } from '../../src/testing';
+import { hasRedisServer } from '../helpers/redis-server';
 import { until } from './cluster-harness';
+import { redisSuite } from './redis-suite';
 
 const PASSWORD = 'Sup3rSecretPw';
 const USER_PASSWORD = 'B0tSecretPw';
@@ -40,35 +41,20 @@ function shownBy(error: unknown): string {
 const leaks = (text: string): string[] => SECRETS.filter((s) => text.includes(s));
 
 describe.runIf(hasRedisServer || process.env.CI)('Redis credentials (real redis-server with requirepass and an ACL user)', () => {
-  let server: RedisServer;
-  let sim: Simulator | undefined;
-  let client: Client | undefined;
-  let gateway: Gateway | undefined;
-  let workers: WorkerClient[] = [];
-  const url = (auth: string, scheme = 'redis') => `${scheme}://${auth}@127.0.0.1:${server.port}`;
+  const suite = redisSuite();
+  const url = (auth: string, scheme = 'redis') => `${scheme}://${auth}@127.0.0.1:${suite.server().port}`;
   beforeAll(async () => {
-    server = await startRedis();
-    const admin = server.client(); // connected before the password is set: it stays authenticated
+    const admin = suite.server().client(); // connected before the password is set: it stays authenticated
     await admin.config('SET', 'requirepass', PASSWORD);
     await admin.call('ACL', 'SETUSER', 'bot', 'on', `>${USER_PASSWORD}`, '~*', '&*', '+@all');
   });
-  afterAll(() => server.stop());
-  afterEach(async () => {
-    await Promise.all(workers.map((w) => w.close()));
-    workers = [];
-    await gateway?.close();
-    await client?.close();
-    await sim?.close();
-    gateway = client = sim = undefined;
-  });
 
   it('redis://:password@ and redis://user:password@ work end to end, and no log line shows a password', async () => {
-    sim = await createSimulator({ heartbeatInterval: 0, world: { groups: [{ group_id: 501, group_name: 'a' }] } });
-    client = createClient({ url: sim.url });
+    const sim = suite.track(await createSimulator({ heartbeatInterval: 0, world: { groups: [{ group_id: 501, group_name: 'a' }] } }));
+    const client = suite.track(createClient({ url: sim.url }));
     const logger = recording();
-    gateway = createGateway({ redis: url(`:${PASSWORD}`), clients: client, prefix: 'cred1', partitions: 2, statsInterval: 50, logger });
-    const worker = createWorker({ redis: url(`bot:${USER_PASSWORD}`), prefix: 'cred1', group: 'bots', consumer: 'w1', partitions: 2, leaseTtl: 2_000, blockMs: 100, logger });
-    workers.push(worker);
+    suite.track(createGateway({ redis: url(`:${PASSWORD}`), clients: client, prefix: 'cred1', partitions: 2, statsInterval: 50, logger }));
+    const worker = suite.track(createWorker({ redis: url(`bot:${USER_PASSWORD}`), prefix: 'cred1', group: 'bots', consumer: 'w1', partitions: 2, leaseTtl: 2_000, blockMs: 100, logger }));
     worker.handle('message.group', (m, ctx) => ctx.reply('pong'));
     await sim.waitForConnection();
     const sent = firstValueFrom(sim.calls$.pipe(filter((c) => c.action === 'send_group_msg'), take(1)));
@@ -79,9 +65,8 @@ describe.runIf(hasRedisServer || process.env.CI)('Redis credentials (real redis-
 
   it('wrong passwords: the refusals are logged without the password, a call fails without it, and close() returns', async () => {
     const logger = recording();
-    gateway = createGateway({ redis: url(`default:${WRONG}`), clients: EMPTY, prefix: 'cred2', partitions: 2, logger });
-    const worker = createWorker({ redis: url(`bot:${WRONG_USER}`), prefix: 'cred2', group: 'bots', consumer: 'w1', partitions: 2, selfId: 10001, blockMs: 100, logger });
-    workers.push(worker);
+    suite.track(createGateway({ redis: url(`default:${WRONG}`), clients: EMPTY, prefix: 'cred2', partitions: 2, logger }));
+    const worker = suite.track(createWorker({ redis: url(`bot:${WRONG_USER}`), prefix: 'cred2', group: 'bots', consumer: 'w1', partitions: 2, selfId: 10001, blockMs: 100, logger }));
     worker.handle('message.group', () => undefined);
     // The call's own timeout ends it: Redis refuses every command of this worker.
     const error = await firstValueFrom(worker.api.get_login_info({}, { timeout: 200 })).catch((e: unknown) => e);
@@ -93,16 +78,14 @@ describe.runIf(hasRedisServer || process.env.CI)('Redis credentials (real redis-
 
   it('rediss:// (TLS) passes through (a plain server never completes the handshake), nothing logged shows the password, and close() returns though Redis was never reached', async () => {
     const logger = recording();
-    const gw = createGateway({ redis: url(`:${PASSWORD}`, 'rediss'), clients: EMPTY, prefix: 'cred3', partitions: 2, logger });
-    const worker = createWorker({ redis: url(`:${PASSWORD}`, 'rediss'), prefix: 'cred3', group: 'bots', consumer: 'w1', partitions: 2, leaseTtl: 500, blockMs: 100, logger });
-    workers.push(worker);
+    const gw = suite.track(createGateway({ redis: url(`:${PASSWORD}`, 'rediss'), clients: EMPTY, prefix: 'cred3', partitions: 2, logger }));
+    const worker = suite.track(createWorker({ redis: url(`:${PASSWORD}`, 'rediss'), prefix: 'cred3', group: 'bots', consumer: 'w1', partitions: 2, leaseTtl: 500, blockMs: 100, logger }));
     worker.handle('message.group', () => undefined);
     await until(() => logger.lines.length > 0);
     expect(logger.lines.join('\n')).not.toMatch(/WRONGPASS|NOAUTH/); // it never got to authenticate: TLS first
     expect(leaks(logger.lines.join('\n'))).toEqual([]);
     // Nothing to say goodbye to: close() must not queue its QUIT (or its clean-up) for a Redis that never answers.
     await Promise.all([worker.close(), gw.close()]);
-    workers = [];
     expect(leaks(logger.lines.join('\n'))).toEqual([]);
   });
 });

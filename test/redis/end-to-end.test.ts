@@ -1,12 +1,13 @@
 import { filter, firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, createClient } from '../../src/client/client';
+import { describe, expect, it } from 'vitest';
+import { createClient } from '../../src/client/client';
 import { isActionFailedError } from '../../src/errors';
-import { createGateway, createWorker, type Gateway, type WorkerClient } from '../../src/redis';
+import { createGateway, createWorker } from '../../src/redis';
 import { type ActionCall, createSimulator, type Simulator } from '../../src/testing';
 import { partitionOf } from '../../src/redis/partition';
-import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
+import { hasRedisServer } from '../helpers/redis-server';
 import { until } from './cluster-harness';
+import { redisSuite } from './redis-suite';
 
 /** The calls the simulator has received so far (its `calls$` replays them synchronously). */
 function callsSoFar(sim: Simulator): ActionCall[] {
@@ -18,37 +19,26 @@ function callsSoFar(sim: Simulator): ActionCall[] {
 const GROUPS = [{ group_id: 501, group_name: 'a' }, { group_id: 502, group_name: 'b' }];
 
 describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one process (real redis-server)', () => {
-  let server: RedisServer;
-  let sim: Simulator;
-  let client: Client;
-  let gateway: Gateway | undefined;
-  let workers: WorkerClient[] = [];
-  beforeAll(async () => {
-    server = await startRedis();
-  });
-  afterAll(() => server.stop());
-  afterEach(async () => {
-    await Promise.all(workers.map((w) => w.close()));
-    workers = [];
-    await gateway?.close();
-    gateway = undefined;
-    await client?.close();
-    await sim?.close();
-    await server.client().flushall();
-  });
+  const suite = redisSuite();
 
+  /** The simulator, its client and a gateway on prefix `prefix`, started and closed by the suite. */
+  const serve = async (prefix: string, partitions: number) => {
+    const sim = suite.track(await createSimulator({ heartbeatInterval: 0, world: { groups: GROUPS } }));
+    const client = suite.track(createClient({ url: sim.url }));
+    const gateway = suite.track(createGateway({ redis: suite.server().url, clients: client, prefix, partitions, statsInterval: 50 }));
+    return { sim, gateway };
+  };
+
+  /** {@link serve} with four partitions and one worker, connected. */
   const setUp = async (prefix: string) => {
-    sim = await createSimulator({ heartbeatInterval: 0, world: { groups: GROUPS } });
-    client = createClient({ url: sim.url });
-    gateway = createGateway({ redis: server.url, clients: client, prefix, partitions: 4, statsInterval: 50 });
-    const worker = createWorker({ redis: server.url, prefix, group: 'bots', consumer: 'w1', partitions: 4, leaseTtl: 2_000, blockMs: 100, statsInterval: 50 });
-    workers.push(worker);
+    const { sim, gateway } = await serve(prefix, 4);
+    const worker = suite.track(createWorker({ redis: suite.server().url, prefix, group: 'bots', consumer: 'w1', partitions: 4, leaseTtl: 2_000, blockMs: 100, statsInterval: 50 }));
     await sim.waitForConnection();
-    return worker;
+    return { sim, gateway, worker };
   };
 
   it('delivers events, executes the handling’s actions once through the gateway, and acks the entries', async () => {
-    const worker = await setUp('e2e1');
+    const { sim, gateway, worker } = await setUp('e2e1');
     const seen: string[] = [];
     worker.handle('message.group', (m, ctx) => {
       seen.push(String(m.raw_message));
@@ -59,12 +49,12 @@ describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one proc
     const calls = await replies;
     expect(calls.map((c) => (c.params.message as { data: { text: string } }[])[0]!.data.text).sort()).toEqual(['re m0', 're m1', 're m2', 're m3', 're m4', 're m5']);
     expect(seen.filter((t) => t.endsWith('m0') || t.endsWith('m2') || t.endsWith('m4'))).toEqual(['m0', 'm2', 'm4']);
-    const stats = await firstValueFrom(gateway!.stats$.pipe(filter((s) => s.acked >= 6 && Object.values(s.lag).every((n) => n === 0))));
+    const stats = await firstValueFrom(gateway.stats$.pipe(filter((s) => s.acked >= 6 && Object.values(s.lag).every((n) => n === 0))));
     expect(stats.published).toBeGreaterThanOrEqual(6);
   });
 
   it('queues everything it reads ahead for one busy conversation: nothing is dropped and acked unhandled', async () => {
-    const worker = await setUp('e2e4');
+    const { sim, gateway, worker } = await setUp('e2e4');
     const total = 250; // beyond `handle`'s usual maxQueued (100) for one conversation
     const seen: string[] = [];
     let open!: () => void;
@@ -77,14 +67,14 @@ describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one proc
     // Entries: the messages and the connection's lifecycle event (counted, or the last message may still be on its way).
     await firstValueFrom(worker.stats$.pipe(filter((s) => s.delivered >= total + 1)));
     open();
-    await firstValueFrom(gateway!.stats$.pipe(filter((s) => s.acked >= total + 1)));
+    await firstValueFrom(gateway.stats$.pipe(filter((s) => s.acked >= total + 1)));
     expect(seen).toEqual(Array.from({ length: total }, (_, i) => `q${i}`));
   });
 
   it('answers outside a handling through the only account, and a failed action fails the call', async () => {
-    const worker = await setUp('e2e2');
+    const { sim, gateway, worker } = await setUp('e2e2');
     await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: 'hello' })); // the gateway learns the account
-    await firstValueFrom(gateway!.stats$.pipe(filter((s) => s.published >= 1)));
+    await firstValueFrom(gateway.stats$.pipe(filter((s) => s.published >= 1)));
     const info = (await firstValueFrom(worker.api.get_login_info({}))) as { user_id: number };
     expect(info.user_id).toBe(sim.selfId);
     const failure = await firstValueFrom(worker.sendGroupMessage(999_999, 'x')).catch((e: unknown) => e);
@@ -92,23 +82,21 @@ describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one proc
   });
 
   it('sends a repeated idempotency key once and answers both calls with the first outcome', async () => {
-    const worker = await setUp('e2e3');
+    const { sim, gateway, worker } = await setUp('e2e3');
     await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: 'hello' }));
-    await firstValueFrom(gateway!.stats$.pipe(filter((s) => s.published >= 1)));
+    await firstValueFrom(gateway.stats$.pipe(filter((s) => s.published >= 1)));
     const call = () => firstValueFrom(worker.callApi('send_group_msg', { group_id: 501, message: 'once' }, { idempotencyKey: 'fixed:0' }));
     const [a, b] = await Promise.all([call(), call()]);
     const c = await call();
     expect(a).toEqual(b);
     expect(c).toEqual(a);
-    const stats = await firstValueFrom(gateway!.stats$.pipe(filter((s) => s.duplicatesSuppressed >= 2)));
+    const stats = await firstValueFrom(gateway.stats$.pipe(filter((s) => s.duplicatesSuppressed >= 2)));
     expect(stats.duplicatesSuppressed).toBe(2);
     expect(callsSoFar(sim).filter((x) => x.action === 'send_group_msg')).toHaveLength(1);
   });
   it('queues acks again when their pipeline is cut by a lost connection: no entry stays pending, acked counts each once', async () => {
-    sim = await createSimulator({ heartbeatInterval: 0, world: { groups: GROUPS } });
-    client = createClient({ url: sim.url });
-    gateway = createGateway({ redis: server.url, clients: client, prefix: 'e2e-abort', partitions: 4, statsInterval: 50 });
-    const own = server.client();
+    const { sim, gateway } = await serve('e2e-abort', 4);
+    const own = suite.server().client();
     const pipeline = own.pipeline.bind(own);
     let cut = 0;
     // The first pipeline of acks is answered as ioredis answers one cut by a lost connection: every command aborted, none applied.
@@ -128,8 +116,7 @@ describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one proc
       }) as typeof p.exec;
       return p;
     }) as typeof own.pipeline;
-    const worker = createWorker({ redis: own, prefix: 'e2e-abort', group: 'bots', consumer: 'w1', partitions: 4, leaseTtl: 2_000, blockMs: 100, statsInterval: 50 });
-    workers.push(worker);
+    const worker = suite.track(createWorker({ redis: own, prefix: 'e2e-abort', group: 'bots', consumer: 'w1', partitions: 4, leaseTtl: 2_000, blockMs: 100, statsInterval: 50 }));
     await sim.waitForConnection();
     let handled = 0;
     worker.handle('message.group', () => {
@@ -141,15 +128,12 @@ describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one proc
     expect(stats.acked).toBe(stats.published); // the 20 messages and the connection's lifecycle event, each counted once
     expect(handled).toBe(20);
     await worker.close();
-    workers = [];
     own.disconnect();
   });
 
   it('a worker giving a partition up waits for its in-flight handling, acks it, then releases: the next owner never handles it again', async () => {
-    sim = await createSimulator({ heartbeatInterval: 0, world: { groups: GROUPS } });
-    client = createClient({ url: sim.url });
     const prefix = 'e2e-drain';
-    gateway = createGateway({ redis: server.url, clients: client, prefix, partitions: 2, statsInterval: 50 });
+    const { sim } = await serve(prefix, 2);
     await sim.waitForConnection();
     // A group on partition 1: w1 owns both partitions alone, and gives partition 1 to w2 (members sorted by name).
     let group = 501;
@@ -158,14 +142,13 @@ describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one proc
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
     const start = (consumer: string) => {
-      const w = createWorker({ redis: server.url, prefix, group: 'bots', consumer, partitions: 2, leaseTtl: 900, blockMs: 50, drainTimeout: 30_000 });
-      workers.push(w);
+      const w = suite.track(createWorker({ redis: suite.server().url, prefix, group: 'bots', consumer, partitions: 2, leaseTtl: 900, blockMs: 50, drainTimeout: 30_000 }));
       w.handle('message.group', async (m) => {
         handled.push(`${consumer}:${String(m.raw_message)}`);
         if (m.raw_message === 'first') await gate;
       });
     };
-    const redis = server.client();
+    const redis = suite.server().client();
     const leaseOf1 = async () => (await redis.get(`${prefix}:lease:1`)) ?? '';
     start('w1');
     await until(async () => (await leaseOf1()).startsWith('w1/') && (await redis.get(`${prefix}:lease:0`))?.startsWith('w1/') === true);

@@ -28,16 +28,18 @@ export interface RedisSuite {
  */
 export function redisSuite(): RedisSuite {
   let server: RedisServer | undefined;
+  let flusher: ReturnType<RedisServer['client']> | undefined;
   let parts: Closable[] = [];
   beforeAll(async () => {
     server = await startRedis();
+    flusher = server.client(); // connected first: it stays authenticated if a block then sets a password
   });
   afterAll(() => server?.stop());
   afterEach(async () => {
     const closing = parts.reverse();
     parts = [];
     for (const part of closing) await part.close();
-    await server?.client().flushall();
+    await flusher?.flushall();
   });
   return {
     server: () => {
