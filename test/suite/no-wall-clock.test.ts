@@ -17,6 +17,7 @@ const WALL_CLOCK: ReadonlyArray<readonly [name: string, pattern: RegExp]> = [
   ['Date.now()', /\bDate\.now\s*\(\s*\)/],
   ['performance.now()', /\bperformance\.now\s*\(\s*\)/],
   ['vi.waitFor (polls against a deadline)', /\bvi\.waitFor\s*\(/],
+  ['expect.poll (polls against a deadline, 1 s by default)', /\bexpect\.poll\s*\(/],
   ['fake timers that follow the wall clock', /\bshouldAdvanceTime\s*:\s*true/],
   ['an RxJS timer on the real clock', /\b(?:timer|interval)\s*\(\s*[\d_]+\s*\)/],
 ];
@@ -58,6 +59,7 @@ describe('the test suite keeps off the wall clock', () => {
       'expect(Date.now() - started).toBeLessThan(100);',
       'const started = performance.now();',
       'await vi.waitFor(() => expect(x).toBe(1));',
+      'await expect.poll(() => frames).toHaveLength(1);',
       "vi.useFakeTimers({ toFake: ['setTimeout'], shouldAdvanceTime: true });",
       'sim.calls$.pipe(takeUntil(timer(20)))',
     ];

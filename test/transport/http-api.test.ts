@@ -19,6 +19,7 @@ async function silentServer(): Promise<SilentHttp> {
 function session(url: string) {
   const frames: string[] = [];
   const errors: unknown[] = [];
+  const waiting: Array<{ n: number; resolve: () => void }> = [];
   let socket: SocketOpen | undefined;
   let released: Promise<void> | undefined;
   const onRelease = (closed: Promise<void>): void => {
@@ -26,15 +27,25 @@ function session(url: string) {
   };
   const subscription: Subscription = openHttpApi({ url, generation: 7, onRelease }).subscribe({
     next: (signal: TransportSignal) => {
-      if (isSocketOpen(signal)) socket = signal;
-      else frames.push(signal as string);
+      if (isSocketOpen(signal)) {
+        socket = signal;
+        return;
+      }
+      frames.push(signal as string);
+      for (const waiter of waiting.filter((w) => frames.length >= w.n)) {
+        waiting.splice(waiting.indexOf(waiter), 1);
+        waiter.resolve();
+      }
     },
     error: (e: unknown) => errors.push(e),
   });
   cleanups.push(() => subscription.unsubscribe());
   const open = socket as SocketOpen | undefined;
   if (open === undefined) throw new Error('openHttpApi did not open synchronously');
-  return { socket: open, frames, errors, subscription, released: () => released };
+  /** Resolves once `n` frames have come in all: the positive signal (no deadline but the test's own). */
+  const framesReach = (n: number): Promise<void> =>
+    frames.length >= n ? Promise.resolve() : new Promise((resolve) => waiting.push({ n, resolve }));
+  return { socket: open, frames, errors, subscription, framesReach, released: () => released };
 }
 
 const request = (echo: string, action = 'get_status') => JSON.stringify({ action, params: {}, echo });
@@ -55,7 +66,8 @@ describe('openHttpApi cancel', () => {
     expect(await held.outcome).toBe('aborted');
     s.socket.send(request('a:2'));
     (await server.request(2)).answer(OK);
-    await expect.poll(() => s.frames).toHaveLength(1);
+    await s.framesReach(1);
+    expect(s.frames).toHaveLength(1);
     expect(JSON.parse(s.frames[0] as string)).toMatchObject({ echo: 'a:2', data: { online: true } });
     expect(s.errors).toEqual([]);
   });
@@ -71,7 +83,8 @@ describe('openHttpApi cancel', () => {
     expect(await dropped.outcome).toBe('aborted');
     kept.answer(OK);
     expect(await kept.outcome).toBe('answered');
-    await expect.poll(() => s.frames).toHaveLength(1);
+    await s.framesReach(1);
+    expect(s.frames).toHaveLength(1);
     expect(JSON.parse(s.frames[0] as string)).toMatchObject({ echo: 'a:1' });
   });
 
@@ -80,12 +93,14 @@ describe('openHttpApi cancel', () => {
     const s = session(server.url);
     s.socket.send(request('a:1'));
     (await server.request(1)).answer(OK);
-    await expect.poll(() => s.frames).toHaveLength(1);
+    await s.framesReach(1);
+    expect(s.frames).toHaveLength(1);
     s.socket.cancel?.('a:1');
     s.socket.cancel?.('never');
     s.socket.send(request('a:2'));
     (await server.request(2)).answer(OK);
-    await expect.poll(() => s.frames).toHaveLength(2);
+    await s.framesReach(2);
+    expect(s.frames).toHaveLength(2);
     expect(s.errors).toEqual([]);
   });
 
@@ -110,7 +125,8 @@ describe('openHttpApi cancel', () => {
     await held.outcome;
     s.socket.send(request('a:2'));
     (await server.request(2)).answer(OK);
-    await expect.poll(() => s.frames).toHaveLength(1);
+    await s.framesReach(1);
+    expect(s.frames).toHaveLength(1);
     expect(JSON.parse(s.frames[0] as string)).toMatchObject({ echo: 'a:2' });
   });
 });
