@@ -43,7 +43,9 @@ describe.runIf(hasRedisServer || process.env.CI)('batch publisher (real redis-se
   let redis: Redis;
   const keys = keysOf('pub');
   beforeAll(async () => {
-    server = await startRedis();
+    // A unix socket: a test restarts the server, and a loopback port freed by the kill could be taken (another
+    // file's server, an outgoing connection's port) before the restart binds it again.
+    server = await startRedis({ unixSocket: true });
   });
   afterAll(() => server.stop());
   beforeEach(async () => {

@@ -32,7 +32,9 @@ describe.runIf(hasRedisServer || process.env.CI)('the redis-server test helper',
     taker.on('error', () => undefined); // refused until the other server listens
     stops.push(() => taker.disconnect());
     await taker.ping(); // the other server holds the port now
-    await expect(server.restart()).rejects.toThrow(/answered by another redis-server/);
+    // The restarted process cannot bind the port: whether its exit or the other server's answer to the probe
+    // comes first is a race between two processes (the exit won 2 times in 30), and either fails the restart.
+    await expect(server.restart()).rejects.toThrow(/answered by another redis-server|bind: Address already in use/);
   });
 
   it('restarts a unix-socket server at the same path, with its data, and removes the socket directory on stop', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { type RedisServer, startRedis } from '../helpers/redis-server';
+import { type RedisServer, type RedisServerOptions, startRedis } from '../helpers/redis-server';
 
 /** Something a test starts and the suite closes after it (a simulator, a client, a gateway, a worker). */
 interface Closable {
@@ -17,7 +17,8 @@ export interface RedisSuite {
 /**
  * A real redis-server for one describe block, started before its tests and stopped after them. What a test
  * `track`s is closed after it, last first (workers before the gateway, the gateway before its client, the
- * client before the simulator), then the server is flushed.
+ * client before the simulator), then the server is flushed. `options` go to `startRedis` (a block whose tests
+ * restart the server takes `{ unixSocket: true }`: nobody can take its address while it is down).
  *
  * @example
  * const suite = redisSuite();
@@ -26,12 +27,12 @@ export interface RedisSuite {
  *   const worker = suite.track(createWorker({ redis: suite.server().url, group: 'g', consumer: 'w1' }));
  * });
  */
-export function redisSuite(): RedisSuite {
+export function redisSuite(options: RedisServerOptions = {}): RedisSuite {
   let server: RedisServer | undefined;
   let flusher: ReturnType<RedisServer['client']> | undefined;
   let parts: Closable[] = [];
   beforeAll(async () => {
-    server = await startRedis();
+    server = await startRedis(options);
     flusher = server.client(); // connected first: it stays authenticated if a block then sets a password
   });
   afterAll(() => server?.stop());
