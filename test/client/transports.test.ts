@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { firstValueFrom, take, toArray } from 'rxjs';
+import { filter, firstValueFrom, map, pairwise, take, toArray } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type ClientOptions,
@@ -80,9 +80,16 @@ describe('forward WebSocket with split /api and /event endpoints', () => {
     const bot = client({ url: { api: `${sim.url}api`, event: `${sim.url}event` } });
     const hold = bot.connect();
     await stateReaches(bot, 'open');
+    // Watched from before the drop: a late look could miss 'reconnecting' (the 10 ms reconnect may be done by then).
+    const reopened = firstValueFrom(
+      bot.state$.pipe(
+        map((s) => s.status),
+        pairwise(),
+        filter(([from, to]) => from === 'reconnecting' && to === 'open'),
+      ),
+    );
     await sim.drop();
-    await stateReaches(bot, 'reconnecting');
-    await stateReaches(bot, 'open');
+    await reopened;
     expect(await firstValueFrom(bot.api.get_status())).toMatchObject({ online: true });
     hold.unsubscribe();
   });
