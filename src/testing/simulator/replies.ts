@@ -10,6 +10,7 @@ export class ReplyPipeline {
   private window = 0;
   private held: ReplyWrite[] = [];
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private disposed = false;
 
   /** Delays every later reply by `ms` (0 for none). */
   delay(ms: number): void {
@@ -22,8 +23,9 @@ export class ReplyPipeline {
     if (this.window === 0) this.release();
   }
 
-  /** Sends a reply through the pipeline. */
+  /** Sends a reply through the pipeline; once disposed, drops it (a reply made after close arms no timer). */
   push(write: ReplyWrite): void {
+    if (this.disposed) return;
     if (this.delayMs === 0) {
       this.hold(write);
       return;
@@ -35,8 +37,9 @@ export class ReplyPipeline {
     this.timers.add(timer);
   }
 
-  /** Drops every held or delayed reply and cancels the timers. */
+  /** Drops every held or delayed reply, cancels the timers, and drops every reply pushed later. */
   dispose(): void {
+    this.disposed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.held = [];

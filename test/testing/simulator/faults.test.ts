@@ -146,4 +146,18 @@ describe('close', () => {
     expect(timersAfter).toBeLessThanOrEqual(timersBefore);
     await expect(other.close()).resolves.toBeUndefined();
   });
+
+  it('drops a reply still being made when it closes: nothing is written and no timer is left', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // counts the timers made from here on only
+    const other = await createSimulator({ catalogue: {}, heartbeatInterval: 0 });
+    const c = await connect(other.url);
+    other.delayReplies(10_000);
+    c.sendText(JSON.stringify({ action: 'get_status', echo: 'late' }));
+    // The call is recorded before its answer is made: closing now, the reply comes after close() began.
+    await firstValueFrom(other.calls$);
+    await other.close();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(await c.closed).toBe(1006);
+    expect(c.frames.filter((f) => 'retcode' in f)).toStrictEqual([]);
+  });
 });
