@@ -115,7 +115,9 @@ export function keepLeases(settings: LeaseSettings, hooks: LeaseHooks): { owned:
     for (const partition of mine) {
       if (owned.has(partition) || stopped) continue;
       const asked = Date.now();
-      const epoch = Number(await ACQUIRE.run(redis, [keys.lease(partition), keys.epoch(partition)], [settings.owner, leaseTtl]));
+      // Bounded like the renewals: a tick waiting for an answer that never comes (Redis gone with the command
+      // unanswered) held every later tick and `stop()`, so a worker closing during the outage never closed.
+      const epoch = Number(await withDeadline(ACQUIRE.run(redis, [keys.lease(partition), keys.epoch(partition)], [settings.owner, leaseTtl]), leaseTtl));
       if (epoch > 0 && !stopped) {
         const o: Ownership = { partition, epoch, token: `${settings.owner}|${epoch}`, releasing: false, validUntil: asked + leaseTtl };
         owned.set(partition, o);

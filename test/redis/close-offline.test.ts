@@ -1,3 +1,4 @@
+import { type Socket, connect, createServer } from 'node:net';
 import { filter, firstValueFrom } from 'rxjs';
 import { WebSocketServer } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +7,46 @@ import { createGateway, createWorker } from '../../src/redis';
 import { createSimulator } from '../../src/testing';
 import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
 import { until } from './cluster-harness';
+
+/**
+ * A TCP proxy in front of Redis at `port` that goes down for good at the first command a client sends holding
+ * `marker`: that command is not forwarded, every connection is cut and every new one refused, so the command
+ * can never be answered. `down` resolves then.
+ */
+async function goesDownAt(port: number, marker: string): Promise<{ url: string; down: Promise<void>; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let isDown = false;
+  let wentDown: () => void = () => undefined;
+  const down = new Promise<void>((resolve) => (wentDown = resolve));
+  const proxy = createServer((client) => {
+    if (isDown) return void client.destroy();
+    const redis = connect(port, '127.0.0.1');
+    sockets.add(client).add(redis);
+    const end = () => {
+      client.destroy();
+      redis.destroy();
+    };
+    client.on('data', (chunk) => {
+      if (isDown) return;
+      if (!chunk.includes(marker)) return void redis.write(chunk);
+      isDown = true;
+      for (const s of sockets) s.destroy();
+      wentDown();
+    });
+    redis.on('data', (chunk) => isDown || client.write(chunk));
+    client.on('close', end).on('error', end);
+    redis.on('close', end).on('error', end);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `redis://127.0.0.1:${(proxy.address() as { port: number }).port}`,
+    down,
+    close: () => {
+      for (const s of sockets) s.destroy();
+      return new Promise((resolve) => proxy.close(() => resolve()));
+    },
+  };
+}
 
 /**
  * close() while Redis is unreachable: the clean-up commands (the gateway's account set, the worker's reply stream,
@@ -64,6 +105,18 @@ describe.runIf(hasRedisServer || process.env.CI)('close() while Redis is down (r
     await until(() => received.some((text) => text.includes('get_status')));
     await server.kill();
     await expect(gateway.close()).resolves.toBeUndefined();
+  });
+
+  it('a worker whose Redis went away while it was taking a partition closes', { timeout: 30_000 }, async () => {
+    const server = await redis();
+    // The only command naming an epoch key is a lease acquisition: its answer never comes, so the lease tick
+    // that sent it waits (it waited for ever, and close() with it).
+    const proxy = await goesDownAt(server.port!, ':epoch:');
+    stops.push(() => proxy.close());
+    const worker = createWorker({ redis: proxy.url, prefix: 'down-t', group: 'bots', consumer: 'w1', partitions: 4, leaseTtl: 1_000, blockMs: 50 });
+    worker.handle('message.group', () => undefined);
+    await proxy.down;
+    await expect(worker.close()).resolves.toBeUndefined();
   });
 
   it('a worker closes', { timeout: 30_000 }, async () => {
