@@ -85,7 +85,8 @@ async function main(): Promise<void> {
   }
   const replies = await sends;
   console.log(`→ the simulator received ${replies.length} replies for ${lines.length * GROUPS.length} messages (each once)`);
-  const stats = await firstValueFrom(gateway.stats$.pipe(filter((s) => s.acked >= replies.length)));
+  // Every entry acked: the 15 messages and the entry of the connection's lifecycle event, published first.
+  const stats = await firstValueFrom(gateway.stats$.pipe(filter((s) => s.acked >= replies.length + 1)));
   console.log(`stats: published ${stats.published}, acked ${stats.acked}, duplicates suppressed ${stats.duplicatesSuppressed}, trimmed ${stats.trimmed}`);
 
   await Promise.all(workers.map((w) => w.close({ drain: 2_000 })));
