@@ -283,7 +283,7 @@ export async function createSimulator(options: SimulatorOptions & SimulatorInter
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closed ??= (async () => {
-      heartbeat.stop();
+      heartbeat.pause(true); // for good: a socket closing below (a webhook still listed) must not restart it
       replies.dispose();
       transfers.dispose();
       for (const timer of chatTimers) clearTimeout(timer);

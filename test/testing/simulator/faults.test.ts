@@ -153,6 +153,17 @@ describe('close', () => {
     await expect(other.close()).resolves.toBeUndefined();
   });
 
+  it('stops heartbeats for good, also with a webhook target still listed when its sockets close', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] }); // counts the heartbeat timers made from here on
+    const other = await createSimulator({ catalogue: {}, heartbeatInterval: 10 });
+    const c = await connect(other.url);
+    other.postEventsTo({ url: 'http://127.0.0.1:1/' }); // never posted to: no event is emitted
+    expect(vi.getTimerCount()).toBe(1);
+    await other.close();
+    expect(await c.closed).toBe(1006);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('drops a reply still being made when it closes: nothing is written and no timer is left', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // counts the timers made from here on only
     const other = await createSimulator({ catalogue: {}, heartbeatInterval: 0 });
