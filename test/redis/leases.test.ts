@@ -23,7 +23,7 @@ describe.runIf(hasRedisServer || process.env.CI)('lease keeper (real redis-serve
     let resolveSecond!: () => void;
     const second = new Promise<void>((resolve) => (resolveSecond = resolve));
     const leases = keepLeases(
-      { redis, keys, partitions: 1, member: 'm', owner: 'm/1', leaseTtl: 300, wanted: () => true, onError: () => undefined },
+      { redis, keys, partitions: 1, member: 'm', owner: 'm/1', leaseTtl: 2_000, wanted: () => true, onError: () => undefined },
       {
         acquired: async (o) => {
           acquired.push(o);
