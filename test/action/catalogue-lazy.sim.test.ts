@@ -18,7 +18,8 @@ let InvalidParamsError: typeof Errors.InvalidParamsError;
 
 const GROUP = 300001;
 
-describe('the browser build loads the catalogue on the first call', () => {
+// In order, even in a shuffled run: the first test is the one that sees the catalogue not loaded yet.
+describe('the browser build loads the catalogue on the first call', { shuffle: false }, () => {
   let sim: Simulator;
   beforeAll(async () => {
     vi.resetModules();
