@@ -102,7 +102,7 @@ describe.runIf(hasRedisServer || process.env.CI)('close() while Redis is down (r
     // real-time: an action entry's deadline is wall-clock ms by the wire format; ten minutes is never reached here
     const far = String(Date.now() + 600_000);
     await raw.xadd('down-a:actions:10001', '*', 'k', 'r:1', 'f', JSON.stringify({ action: 'get_status', params: {}, echo: 'e1' }), 'r', 'down-a:replies:x', 'd', far);
-    await until(() => received.some((text) => text.includes('get_status')));
+    await until(() => received.some((text) => text.includes('get_status')), gateway.stats$);
     await server.kill();
     await expect(gateway.close()).resolves.toBeUndefined();
   });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { fileURLToPath } from 'node:url';
+import { type Observable, Subject } from 'rxjs';
 import type { ActionCall, Simulator } from '../../src/testing';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -14,6 +15,8 @@ export interface Child {
   readonly process: ChildProcess;
   /** Resolves when the child printed "ready"; rejects if it exits first. */
   readonly ready: Promise<void>;
+  /** Each "stats" line the child prints (a fixture reports its `stats$`: its state may have moved on). */
+  readonly reports$: Observable<void>;
   /** Resolves when the process has exited, with how. */
   readonly exited: Promise<string>;
   /** Whether the exit was asked for by {@link Child.kill}. */
@@ -50,11 +53,17 @@ export function spawnFixture(name: string, env: Record<string, string>, label = 
     child.once('exit', (code, signal) => resolve(`exited (${signal ?? code})`));
   });
   void exited.then(() => live.delete(child));
+  const reports = new Subject<void>();
+  void exited.then(() => reports.complete());
   const ready = new Promise<void>((resolve, reject) => {
-    let out = '';
+    let partial = '';
     child.stdout?.on('data', (d: Buffer) => {
-      out = (out + d.toString()).slice(-100);
-      if (out.includes('ready\n')) resolve();
+      const lines = (partial + d.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line === 'ready') resolve();
+        else if (line === 'stats') reports.next();
+      }
     });
     void exited.then((how) => reject(new Error(`${label} ${how} before ready: ${stderr.slice(-2000)}`)));
   });
@@ -64,6 +73,7 @@ export function spawnFixture(name: string, env: Record<string, string>, label = 
     name: label,
     process: child,
     ready,
+    reports$: reports.asObservable(),
     exited,
     get killed() {
       return killed;
@@ -145,6 +155,25 @@ export async function settled(redis: Redis, prefix: string, partitions: number, 
   return true;
 }
 
+/**
+ * Resolves once `stream` holds `count` entries (counted from its first): an XREAD that blocks on a connection of
+ * its own until Redis hands it the entries as they are added. A positive signal from Redis itself, no polling.
+ */
+export async function entriesIn(redis: Redis, stream: string, count = 1): Promise<void> {
+  const reader = redis.duplicate();
+  try {
+    let last = '0';
+    for (let seen = 0; seen < count; ) {
+      const read = (await reader.xread('COUNT', count - seen, 'BLOCK', 0, 'STREAMS', stream, last)) ?? [];
+      const entries = read[0]?.[1] ?? [];
+      seen += entries.length;
+      last = entries.at(-1)?.[0] ?? last;
+    }
+  } finally {
+    reader.disconnect();
+  }
+}
+
 /** How a wait ends other than by its signal: `stop` aborts it (teardown), `failure` rejects it (a crash seen). */
 export interface WaitGuard {
   readonly stop: AbortSignal;
@@ -152,15 +181,32 @@ export interface WaitGuard {
 }
 
 /**
- * Resolves once `check()` holds, checking again after each `every` ms (a positive signal, polled; no deadline:
- * the test's timeout is the net). Rejects as soon as `guard.failure` does (a process that should be running
- * exited, so the signal can never come); once `guard.stop` is aborted it stops polling and never settles.
+ * Resolves once `check()` holds, checking it again each time `wake` emits: a sign from the system under test
+ * that its state may have moved on (a worker's or gateway's `stats$` report, a logged line). A positive signal,
+ * with no timer of its own and no deadline (the test's timeout is the net). Rejects as soon as `guard.failure`
+ * does (a process that should be running exited, so the signal can never come); once `guard.stop` is aborted it
+ * stops checking and never settles.
+ *
+ * @example
+ * await until(async () => (await redis.xpending(stream, 'bots'))[0] === 0, worker.stats$);
  */
-export async function until(check: () => Promise<boolean> | boolean, guard?: WaitGuard, every = 50): Promise<void> {
-  for (;;) {
-    if (guard?.stop.aborted) return new Promise<never>(() => undefined);
-    const ok = guard === undefined ? await check() : await Promise.race([guard.failure, check()]); // failure first: it wins once settled
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, every)); // real-time: polls a cluster that signals nothing; no deadline
+export async function until(check: () => Promise<boolean> | boolean, wake: Observable<unknown>, guard?: WaitGuard): Promise<void> {
+  let wakes = 0;
+  let resume: (() => void) | undefined;
+  const subscription = wake.subscribe(() => {
+    wakes++;
+    resume?.();
+  });
+  const settle = <T>(step: Promise<T> | T): Promise<T> => (guard === undefined ? Promise.resolve(step) : Promise.race([guard.failure, step])); // failure first: it wins once settled
+  try {
+    for (;;) {
+      if (guard?.stop.aborted) return await new Promise<never>(() => undefined);
+      const before = wakes;
+      if (await settle(check())) return;
+      if (wakes === before) await settle(new Promise<void>((resolve) => (resume = resolve))); // (else it woke meanwhile)
+      resume = undefined;
+    }
+  } finally {
+    subscription.unsubscribe();
   }
 }

@@ -4,6 +4,7 @@
  * of what it was doing that a failed test prints (what was awaited, what was seen).
  */
 import { Redis } from 'ioredis';
+import { Subject } from 'rxjs';
 import { createClient } from 'onebot-rx';
 import { createGateway } from '../../src/redis';
 import { createSimulator, type Simulator } from '../../src/testing';
@@ -34,6 +35,8 @@ export interface Run {
   readonly guard: WaitGuard;
   /** The crashes seen (a child or redis-server exiting without the test killing it). */
   readonly crashes: string[];
+  /** Each `stats$` report of a worker or gateway of the run (every 50 ms each): what wakes its waits. */
+  readonly reports: Subject<void>;
 }
 
 /** Options of {@link setUp}. */
@@ -64,7 +67,7 @@ export async function setUp(prefix: string, options: RunOptions = {}): Promise<R
     const groups = Array.from({ length: CONVERSATIONS }, (_, c) => ({ group_id: groupOf(c), group_name: `g${c}` }));
     const sim = await createSimulator({ heartbeatInterval: 0, world: { groups } });
     const guard = { stop: stop.signal, failure };
-    const run: Run = { redis, sim, prefix, dir, children: [], logs: [], cleanups: [], emitted: [], waiting: [], guard, crashes };
+    const run: Run = { redis, sim, prefix, dir, children: [], logs: [], cleanups: [], emitted: [], waiting: [], guard, crashes, reports: new Subject() };
     aborts.set(run, { stop, crashed });
     return run;
   } catch (e) {
@@ -78,6 +81,7 @@ const aborts = new WeakMap<Run, { stop: AbortController; crashed: (description: 
 
 function watch(r: Run, child: Child): Child {
   r.children.push(child);
+  child.reports$.subscribe(() => r.reports.next());
   void child.exited.then((how) => {
     if (!child.killed) aborts.get(r)?.crashed(`${child.name} ${how}: ${child.stderrTail()}`);
   });
@@ -95,7 +99,7 @@ function whileWaiting(r: Run, e: unknown): unknown {
 export async function waitFor(r: Run, what: string, check: () => Promise<boolean> | boolean): Promise<void> {
   r.waiting.push(what);
   try {
-    await until(check, r.guard);
+    await until(check, r.reports, r.guard);
   } catch (e) {
     throw whileWaiting(r, e);
   } finally {
@@ -132,8 +136,10 @@ export function startGatewayProcess(r: Run): Child {
 /** Starts a gateway in the test process. */
 export function startGatewayHere(r: Run): void {
   const client = createClient({ url: r.sim.url });
-  const gateway = createGateway({ redis: r.redis.url, clients: client, prefix: r.prefix, partitions: PARTITIONS });
+  const gateway = createGateway({ redis: r.redis.url, clients: client, prefix: r.prefix, partitions: PARTITIONS, statsInterval: 50 });
+  const reporting = gateway.stats$.subscribe(() => r.reports.next());
   r.cleanups.push(async () => {
+    reporting.unsubscribe();
     await gateway.close();
     await client.close();
   });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/client/client';
 import { isActionTimeoutError, isDisconnectedError, isInvalidParamsError } from '../../src/errors';
 import { createGateway, createWorker } from '../../src/redis';
-import { type ActionCall, createSimulator, type Simulator } from '../../src/testing';
+import type { ActionCall, Simulator } from '../../src/testing';
 import { WebSocketServer } from 'ws';
 import { hasRedisServer, type RedisServer } from '../helpers/redis-server';
 import { until } from './cluster-harness';
@@ -29,9 +29,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
   /** The simulator, a gateway holding its account that has published 'hello' (in Redis), and a worker. */
   const cluster = async (prefix: string, worker: Partial<Parameters<typeof createWorker>[0]> = {}) => {
     const server = suite.server();
-    const sim = suite.track(await createSimulator({ heartbeatInterval: 0, world: { groups: GROUPS } }));
-    const client = suite.track(createClient({ url: sim.url }));
-    const gateway = suite.track(createGateway({ redis: server.url, clients: client, prefix, partitions: 2, statsInterval: 50 }));
+    const { sim, gateway } = await suite.serve({ prefix, partitions: 2, statsInterval: 50 }, { groups: GROUPS });
     await sim.waitForConnection();
     await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: 'hello' }));
     // The connection's lifecycle event and 'hello': both in Redis. (The account is known from the first: the
@@ -97,7 +95,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
       );
     });
     await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: 'fenced' }));
-    await until(() => started);
+    await until(() => started, worker.stats$);
     const raw = suite.server().client();
     const partition = Number((await partitionOfText(raw, 'c5', 'fenced')).split(':').pop());
     // Another owner takes the partition with a newer epoch (as after this worker froze past its lease), in one
@@ -105,7 +103,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
     // free and take it again (a second handling, whose call then meets the thief's newer epoch).
     const steal = "redis.call('SET', KEYS[1], 'thief|' .. redis.call('INCR', KEYS[2]), 'PX', 600000)";
     await raw.eval(steal, 2, `c5:lease:${partition}`, `c5:epoch:${partition}`);
-    await until(() => lines.some((l) => l.includes(`lost partition ${partition}`)));
+    await until(() => lines.some((l) => l.includes(`lost partition ${partition}`)), worker.stats$);
     expect(cut).toBe(true); // unsubscribed when the partition was lost, before its call
     open();
     await gate;
@@ -129,7 +127,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
     const { sim, worker } = await cluster('cdis');
     sim.delayReplies(600_000); // the call stays pending at the gateway until the socket drops
     const outcome = firstValueFrom(worker.api.get_login_info({})).catch((e: unknown) => e);
-    await until(() => callsSoFar(sim).some((c) => c.action === 'get_login_info'));
+    await firstValueFrom(sim.calls$.pipe(filter((c) => c.action === 'get_login_info')));
     await sim.drop();
     const error = await outcome;
     expect(isDisconnectedError(error)).toBe(true);
@@ -184,9 +182,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
 
   it('pinned 4: entries trimmed from a capped stream before anyone handled them count in trimmed, never silently', async () => {
     const server = suite.server();
-    const sim = suite.track(await createSimulator({ heartbeatInterval: 0 }));
-    const client = suite.track(createClient({ url: sim.url }));
-    const gateway = suite.track(createGateway({ redis: server.url, clients: client, prefix: 'c4t', partitions: 1, maxLen: 5, statsInterval: 50 }));
+    const { sim, gateway } = await suite.serve({ prefix: 'c4t', partitions: 1, maxLen: 5, statsInterval: 50 });
     await sim.waitForConnection();
     for (let i = 0; i < 110; i++) await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: `t${i}` }));
     const stats = await firstValueFrom(gateway.stats$.pipe(filter((s) => s.published >= 111 && s.trimmed > 0)));
@@ -215,7 +211,7 @@ describe.runIf(hasRedisServer || process.env.CI)('scale-out contract (real redis
     worker.handle('message.group', (m, ctx) =>
       concat(ctx.callApi('send_group_msg', { group_id: 999_999, message: 'fails' }).pipe(retry(1), catchError(() => EMPTY)), ctx.sendGroupMessage(m.group_id, 'after')),
     );
-    await until(async () => (await raw.keys('c2:idem:*')).length >= 3);
+    await until(async () => (await raw.keys('c2:idem:*')).length >= 3, worker.stats$);
     const id = await entryIdOf(raw, 'c2', 'hello');
     expect((await raw.keys('c2:idem:*')).sort()).toEqual([`c2:idem:${id}:1`, `c2:idem:${id}:2`, `c2:idem:${id}:3`]);
   });
@@ -246,9 +242,7 @@ describe.runIf(hasRedisServer || process.env.CI)('bounded buffers (real redis-se
 
   it('gateway: while Redis is down it holds at most maxBuffer events, counts the rest in overflowed, and writes what it held once Redis is back', async () => {
     const server = suite.server();
-    const sim = suite.track(await createSimulator({ heartbeatInterval: 0 }));
-    const client = suite.track(createClient({ url: sim.url }));
-    const gateway = suite.track(createGateway({ redis: server.url, clients: client, prefix: 'buf', partitions: 1, maxBuffer: 5, statsInterval: 50 }));
+    const { sim, client, gateway } = await suite.serve({ prefix: 'buf', partitions: 1, maxBuffer: 5, statsInterval: 50 });
     await sim.waitForConnection();
     await firstValueFrom(gateway.stats$.pipe(filter((s) => s.published >= 1))); // the connection's lifecycle event
     await server.kill();
@@ -266,9 +260,7 @@ describe.runIf(hasRedisServer || process.env.CI)('bounded buffers (real redis-se
 
   it('worker: reads at most readAhead entries ahead of its handlers, and the rest once they finish', async () => {
     const server = suite.server();
-    const sim = suite.track(await createSimulator({ heartbeatInterval: 0 }));
-    const client = suite.track(createClient({ url: sim.url }));
-    const gateway = suite.track(createGateway({ redis: server.url, clients: client, prefix: 'ra', partitions: 1, statsInterval: 50 }));
+    const { sim, gateway } = await suite.serve({ prefix: 'ra', partitions: 1, statsInterval: 50 });
     const worker = suite.track(createWorker({ redis: server.url, prefix: 'ra', group: 'bots', consumer: 'w1', partitions: 1, readAhead: 10, leaseTtl: 2_000, blockMs: 50, statsInterval: 50 }));
     await sim.waitForConnection();
     let open!: () => void;
@@ -285,8 +277,8 @@ describe.runIf(hasRedisServer || process.env.CI)('bounded buffers (real redis-se
     const raw = server.client();
     expect(((await raw.xpending('ra:events:0', 'bots')) as [number])[0]).toBe(10);
     open();
-    await until(() => seen.length === 40);
+    await until(() => seen.length === 40, worker.stats$);
     expect(seen).toEqual(Array.from({ length: 40 }, (_, i) => `r${i}`));
-    await until(async () => ((await raw.xpending('ra:events:0', 'bots')) as [number])[0] === 0);
+    await until(async () => ((await raw.xpending('ra:events:0', 'bots')) as [number])[0] === 0, worker.stats$);
   });
 });

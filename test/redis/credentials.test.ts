@@ -3,12 +3,10 @@
  * password and has an ACL user, URLs with the right and the wrong secrets, and a `rediss://` (TLS) URL to a
  * plain server; every log line and every error is checked for the secrets.
  */
-import { EMPTY, filter, firstValueFrom, take } from 'rxjs';
+import { EMPTY, Subject, filter, firstValueFrom, take } from 'rxjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../src/client/client';
 import type { Logger } from '../../src/logger';
 import { createGateway, createWorker } from '../../src/redis';
-import { createSimulator } from '../../src/testing';
 import { hasRedisServer } from '../helpers/redis-server';
 import { until } from './cluster-harness';
 import { redisSuite } from './redis-suite';
@@ -20,10 +18,14 @@ const WRONG_USER = 'Wr0ngB0tPw';
 const SECRETS = [PASSWORD, USER_PASSWORD, WRONG, WRONG_USER];
 
 /** A logger that keeps every line. */
-function recording(): Logger & { lines: string[] } {
+function recording(): Logger & { lines: string[]; logged$: Subject<void> } {
   const lines: string[] = [];
-  const keep = (m: unknown) => void lines.push(String(m));
-  return { lines, debug: keep, info: keep, warn: keep, error: keep };
+  const logged$ = new Subject<void>();
+  const keep = (m: unknown) => {
+    lines.push(String(m));
+    logged$.next();
+  };
+  return { lines, logged$, debug: keep, info: keep, warn: keep, error: keep };
 }
 
 /** Everything an error shows: its string, message, stack, cause chain and own fields. */
@@ -50,10 +52,8 @@ describe.runIf(hasRedisServer || process.env.CI)('Redis credentials (real redis-
   });
 
   it('redis://:password@ and redis://user:password@ work end to end, and no log line shows a password', async () => {
-    const sim = suite.track(await createSimulator({ heartbeatInterval: 0, world: { groups: [{ group_id: 501, group_name: 'a' }] } }));
-    const client = suite.track(createClient({ url: sim.url }));
     const logger = recording();
-    suite.track(createGateway({ redis: url(`:${PASSWORD}`), clients: client, prefix: 'cred1', partitions: 2, statsInterval: 50, logger }));
+    const { sim } = await suite.serve({ redis: url(`:${PASSWORD}`), prefix: 'cred1', partitions: 2, statsInterval: 50, logger }, { groups: [{ group_id: 501, group_name: 'a' }] });
     const worker = suite.track(createWorker({ redis: url(`bot:${USER_PASSWORD}`), prefix: 'cred1', group: 'bots', consumer: 'w1', partitions: 2, leaseTtl: 2_000, blockMs: 100, logger }));
     worker.handle('message.group', (m, ctx) => ctx.reply('pong'));
     await sim.waitForConnection();
@@ -72,7 +72,7 @@ describe.runIf(hasRedisServer || process.env.CI)('Redis credentials (real redis-
     const error = await firstValueFrom(worker.api.get_login_info({}, { timeout: 200 })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(leaks(shownBy(error))).toEqual([]);
-    await until(() => logger.lines.some((l) => /gateway/.test(l) && /WRONGPASS|NOAUTH/.test(l)) && logger.lines.some((l) => /worker/.test(l) && /WRONGPASS|NOAUTH/.test(l)));
+    await until(() => logger.lines.some((l) => /gateway/.test(l) && /WRONGPASS|NOAUTH/.test(l)) && logger.lines.some((l) => /worker/.test(l) && /WRONGPASS|NOAUTH/.test(l)), logger.logged$);
     expect(leaks(logger.lines.join('\n'))).toEqual([]);
   });
 
@@ -81,7 +81,7 @@ describe.runIf(hasRedisServer || process.env.CI)('Redis credentials (real redis-
     const gw = suite.track(createGateway({ redis: url(`:${PASSWORD}`, 'rediss'), clients: EMPTY, prefix: 'cred3', partitions: 2, logger }));
     const worker = suite.track(createWorker({ redis: url(`:${PASSWORD}`, 'rediss'), prefix: 'cred3', group: 'bots', consumer: 'w1', partitions: 2, leaseTtl: 500, blockMs: 100, logger }));
     worker.handle('message.group', () => undefined);
-    await until(() => logger.lines.length > 0);
+    await until(() => logger.lines.length > 0, logger.logged$);
     expect(logger.lines.join('\n')).not.toMatch(/WRONGPASS|NOAUTH/); // it never got to authenticate: TLS first
     expect(leaks(logger.lines.join('\n'))).toEqual([]);
     // Nothing to say goodbye to: close() must not queue its QUIT (or its clean-up) for a Redis that never answers.

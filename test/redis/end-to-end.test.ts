@@ -1,9 +1,8 @@
-import { filter, firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
+import { filter, firstValueFrom, lastValueFrom, merge, take, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../../src/client/client';
 import { isActionFailedError } from '../../src/errors';
-import { createGateway, createWorker } from '../../src/redis';
-import { type ActionCall, createSimulator, type Simulator } from '../../src/testing';
+import { createWorker, type WorkerClient } from '../../src/redis';
+import type { ActionCall, Simulator } from '../../src/testing';
 import { partitionOf } from '../../src/redis/partition';
 import { hasRedisServer } from '../helpers/redis-server';
 import { until } from './cluster-harness';
@@ -21,13 +20,8 @@ const GROUPS = [{ group_id: 501, group_name: 'a' }, { group_id: 502, group_name:
 describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one process (real redis-server)', () => {
   const suite = redisSuite();
 
-  /** The simulator, its client and a gateway on prefix `prefix`, started and closed by the suite. */
-  const serve = async (prefix: string, partitions: number) => {
-    const sim = suite.track(await createSimulator({ heartbeatInterval: 0, world: { groups: GROUPS } }));
-    const client = suite.track(createClient({ url: sim.url }));
-    const gateway = suite.track(createGateway({ redis: suite.server().url, clients: client, prefix, partitions, statsInterval: 50 }));
-    return { sim, gateway };
-  };
+  /** The simulator (the two groups), its client and a gateway on prefix `prefix`, started and closed by the suite. */
+  const serve = (prefix: string, partitions: number) => suite.serve({ prefix, partitions, statsInterval: 50 }, { groups: GROUPS });
 
   /** {@link serve} with four partitions and one worker, connected. */
   const setUp = async (prefix: string) => {
@@ -141,8 +135,12 @@ describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one proc
     const handled: string[] = [];
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
+    const started: WorkerClient[] = [];
+    /** The started workers' stats$ reports: each wakes a wait below to check again. */
+    const reports = () => merge(...started.map((w) => w.stats$));
     const start = (consumer: string) => {
-      const w = suite.track(createWorker({ redis: suite.server().url, prefix, group: 'bots', consumer, partitions: 2, leaseTtl: 900, blockMs: 50, drainTimeout: 30_000 }));
+      const w = suite.track(createWorker({ redis: suite.server().url, prefix, group: 'bots', consumer, partitions: 2, leaseTtl: 900, blockMs: 50, drainTimeout: 30_000, statsInterval: 50 }));
+      started.push(w);
       w.handle('message.group', async (m) => {
         handled.push(`${consumer}:${String(m.raw_message)}`);
         if (m.raw_message === 'first') await gate;
@@ -151,11 +149,11 @@ describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one proc
     const redis = suite.server().client();
     const leaseOf1 = async () => (await redis.get(`${prefix}:lease:1`)) ?? '';
     start('w1');
-    await until(async () => (await leaseOf1()).startsWith('w1/') && (await redis.get(`${prefix}:lease:0`))?.startsWith('w1/') === true);
+    await until(async () => (await leaseOf1()).startsWith('w1/') && (await redis.get(`${prefix}:lease:0`))?.startsWith('w1/') === true, reports());
     await sim.emit(sim.events.groupMessage({ group_id: group, user_id: 7, message: 'first' }));
-    await until(() => handled.includes('w1:first')); // w1's handling is in flight, held by the gate
+    await until(() => handled.includes('w1:first'), reports()); // w1's handling is in flight, held by the gate
     start('w2');
-    await until(async () => (await redis.zscore(`${prefix}:members`, 'w2')) !== null);
+    await until(async () => (await redis.zscore(`${prefix}:members`, 'w2')) !== null, reports());
     // Two of w1's lease ticks after w2 joined: the first saw w2 and began draining partition 1.
     let ticks = 0;
     let score = await redis.zscore(`${prefix}:members`, 'w1');
@@ -164,12 +162,12 @@ describe.runIf(hasRedisServer || process.env.CI)('gateway and worker in one proc
       if (now !== score) ticks++;
       score = now;
       return ticks >= 2;
-    });
+    }, reports());
     expect(await leaseOf1()).toMatch(/^w1\//); // still w1's: the drain waits for the handling
     open();
-    await until(async () => (await leaseOf1()).startsWith('w2/'));
+    await until(async () => (await leaseOf1()).startsWith('w2/'), reports());
     await sim.emit(sim.events.groupMessage({ group_id: group, user_id: 7, message: 'second' }));
-    await until(() => handled.includes('w2:second'));
+    await until(() => handled.includes('w2:second'), reports());
     expect(handled).toEqual(['w1:first', 'w2:second']); // acked before the release: w2 found nothing pending
     redis.disconnect();
   });

@@ -6,12 +6,11 @@
 import type { Redis } from 'ioredis';
 import { filter, firstValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../../src/client/client';
 import type { Logger } from '../../src/logger';
-import { createGateway, createWorker } from '../../src/redis';
+import { createWorker } from '../../src/redis';
 import { type ActionCall, createSimulator, type Simulator } from '../../src/testing';
 import { hasRedisServer } from '../helpers/redis-server';
-import { settled, until } from './cluster-harness';
+import { entriesIn, settled, until } from './cluster-harness';
 import { redisSuite } from './redis-suite';
 
 /** A logger that keeps every line. */
@@ -67,7 +66,7 @@ describe.runIf(hasRedisServer || process.env.CI)('hostile stream entries (real r
 
     // A call outside a handling, to an account no gateway holds: it waits for its reply.
     const call = firstValueFrom(worker.api.get_login_info({}));
-    await until(async () => (await raw.xlen('h1:actions:999')) > 0);
+    await entriesIn(raw, 'h1:actions:999');
     const [[, posted]] = (await raw.xrange('h1:actions:999', '-', '+')) as [[string, string[]]];
     const fields = Object.fromEntries(posted.flatMap((v, i) => (i % 2 === 0 ? [[v, posted[i + 1]]] : [])));
     const echo = (JSON.parse(fields.f!) as { echo: string }).echo;
@@ -83,7 +82,7 @@ describe.runIf(hasRedisServer || process.env.CI)('hostile stream entries (real r
     // A reply-shaped frame in an events entry must not answer the pending call.
     await raw.xadd(stream, '*', 'i', 'h-6', 'f', JSON.stringify({ status: 'ok', retcode: 0, data: { user_id: 6666, nickname: 'forged' }, echo }));
     await raw.xadd(stream, '*', 'i', 'g-1', 'f', frame('good-1'), 's', String(sim.selfId));
-    await until(() => seen.includes('good-1'));
+    await until(() => seen.includes('good-1'), worker.stats$);
 
     // The reply stream: garbage, an unknown echo, an event (never handled from here), no echo, then the genuine reply.
     // (an echo-less 1403 is what a server says to a bad access token: the client would end for good)
@@ -96,9 +95,9 @@ describe.runIf(hasRedisServer || process.env.CI)('hostile stream entries (real r
     expect(info.user_id).toBe(4242);
 
     await raw.xadd(stream, '*', 'i', 'g-2', 'f', frame('good-2'), 's', String(sim.selfId));
-    await until(() => seen.includes('good-2'));
+    await until(() => seen.includes('good-2'), worker.stats$);
     expect(seen).toEqual(['good-1', 'good-2']);
-    await until(() => settled(raw, 'h1', 1, 999));
+    await until(() => settled(raw, 'h1', 1, 999), worker.stats$);
     // the unknown-field entry, bad JSON, a non-object, a neither-nor, a bad event, the reply in an events entry
     expect(errors.filter((n) => n === 'DecodeError' || n === 'ProtocolError').length).toBeGreaterThanOrEqual(6);
     expect(logger.lines.some((l) => l.includes('reply stream'))).toBe(true);
@@ -106,17 +105,15 @@ describe.runIf(hasRedisServer || process.env.CI)('hostile stream entries (real r
 
   it('gateway: garbage action entries are dropped or refused with a failure reply, nothing is sent for them, and the next good entry runs', async () => {
     const server = suite.server();
-    const sim = suite.track(await createSimulator({ heartbeatInterval: 0, world: { groups: [{ group_id: 501, group_name: 'a' }] } }));
-    const client = suite.track(createClient({ url: sim.url }));
     const logger = recording();
-    suite.track(createGateway({ redis: server.url, clients: client, prefix: 'h2', partitions: 1, statsInterval: 50, logger }));
+    const { sim, gateway } = await suite.serve({ prefix: 'h2', partitions: 1, statsInterval: 50, logger }, { groups: [{ group_id: 501, group_name: 'a' }] });
     await sim.waitForConnection();
     const raw = server.client();
     const popper = server.client();
     const self = String(sim.selfId);
     const stream = `h2:actions:${self}`;
     await sim.emit(sim.events.groupMessage({ group_id: 501, user_id: 7, message: 'hello' })); // the gateway takes the account
-    await until(async () => (await raw.exists(stream)) === 1);
+    await until(async () => (await raw.exists(stream)) === 1, gateway.stats$);
     await raw.set('h2:epoch:0', '5');
 
     const list = 'h2:replies:hostile';
@@ -142,7 +139,7 @@ describe.runIf(hasRedisServer || process.env.CI)('hostile stream entries (real r
     expect(replies.get('i')?.wording).toBe('StaleOwnerError');
     expect(replies.get('f')?.status).toBe('ok');
     expect(replies.get('j')?.status).toBe('ok');
-    await until(async () => ((await raw.xpending(stream, 'gateway')) as [number])[0] === 0);
+    await until(async () => ((await raw.xpending(stream, 'gateway')) as [number])[0] === 0, gateway.stats$);
     const sent = callsSoFar(sim).filter((c) => c.action === 'send_group_msg').map(textOfCall);
     expect(sent.sort()).toEqual(['from-f', 'from-j']);
     expect(await raw.exists('h2:idem:')).toBe(0); // a keyless entry claims no shared key

@@ -8,7 +8,7 @@ import { keysOf } from '../../src/redis/keys';
 import { batchPublisher } from '../../src/redis/publisher';
 import { zeroCounters } from '../../src/redis/stats';
 import { hasRedisServer, type RedisServer, startRedis } from '../helpers/redis-server';
-import { until } from './cluster-harness';
+import { entriesIn } from './cluster-harness';
 
 const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -135,7 +135,7 @@ describe.runIf(hasRedisServer || process.env.CI)('batch publisher (real redis-se
     const { port } = wss.address() as { port: number };
     const client = createClient({ url: `ws://127.0.0.1:${port}` });
     const gateway = createGateway({ redis: server.url, clients: client, prefix: 'pub', partitions: 1 });
-    await until(async () => (await redis.xlen(keys.events(0))) === 1);
+    await entriesIn(redis, keys.events(0), 1);
     const [[, fields]] = (await redis.xrange(keys.events(0), '-', '+')) as [[string, string[]]];
     expect(fields[3]).toBe(text);
     expect(fields[5]).toBe('12345678901234567890');
@@ -153,7 +153,7 @@ describe.runIf(hasRedisServer || process.env.CI)('batch publisher (real redis-se
     const { port } = wss.address() as { port: number };
     const client = createClient({ url: `ws://127.0.0.1:${port}` });
     const gateway = createGateway({ redis: server.url, clients: client, prefix: 'pub', partitions: 1 });
-    await until(async () => (await redis.xlen(keys.events(0))) === 5);
+    await entriesIn(redis, keys.events(0), 5);
     expect((await redis.smembers(keys.accounts)).sort()).toEqual(['101', '202', '303']);
     await gateway.close();
     await client.close();

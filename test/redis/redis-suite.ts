@@ -1,4 +1,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { type Client, createClient } from '../../src/client/client';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/redis';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/testing';
 import { type RedisServer, type RedisServerOptions, startRedis } from '../helpers/redis-server';
 
 /** Something a test starts and the suite closes after it (a simulator, a client, a gateway, a worker). */
@@ -12,7 +15,15 @@ export interface RedisSuite {
   server(): RedisServer;
   /** Closes `part` after the current test (the last tracked first) and returns it. */
   track<T extends Closable>(part: T): T;
+  /**
+   * Starts a simulator (no heartbeats, `world` as given), a client connected to it and a gateway on the block's
+   * server (unless `gateway.redis` says otherwise), each closed after the test.
+   */
+  serve(gateway: ServedGatewayOptions, world?: SimulatorOptions['world']): Promise<{ sim: Simulator; client: Client; gateway: Gateway }>;
 }
+
+/** A gateway's options in {@link RedisSuite.serve}: its client is the simulator's, its Redis the suite's by default. */
+export type ServedGatewayOptions = Omit<GatewayOptions, 'redis' | 'clients'> & { readonly redis?: GatewayOptions['redis'] };
 
 /**
  * A real redis-server for one describe block, started before its tests and stopped after them. What a test
@@ -42,7 +53,7 @@ export function redisSuite(options: RedisServerOptions = {}): RedisSuite {
     for (const part of closing) await part.close();
     await flusher?.flushall();
   });
-  return {
+  const suite: RedisSuite = {
     server: () => {
       if (server === undefined) throw new Error('redisSuite: the server starts in beforeAll; use it inside a test');
       return server;
@@ -51,5 +62,12 @@ export function redisSuite(options: RedisServerOptions = {}): RedisSuite {
       parts.push(part);
       return part;
     },
+    serve: async (options, world) => {
+      const sim = suite.track(await createSimulator({ heartbeatInterval: 0, ...(world === undefined ? {} : { world }) }));
+      const client = suite.track(createClient({ url: sim.url }));
+      const gateway = suite.track(createGateway({ redis: suite.server().url, ...options, clients: client }));
+      return { sim, client, gateway };
+    },
   };
+  return suite;
 }

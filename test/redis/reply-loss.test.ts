@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorker } from '../../src/redis';
 import { hasRedisServer } from '../helpers/redis-server';
 import { redisSuite } from './redis-suite';
-import { until } from './cluster-harness';
+import { entriesIn } from './cluster-harness';
 
 /**
  * A TCP proxy in front of Redis that, once armed with a marker, cuts the connection whose next answer from
@@ -58,7 +58,7 @@ describe.runIf(hasRedisServer || process.env.CI)('a reply lost on its way to the
     const raw = server.client();
     const worker = suite.track(createWorker({ redis: `redis://127.0.0.1:${proxy.port}`, prefix: 'rl', group: 'bots', consumer: 'w1', partitions: 1, selfId: '999', blockMs: 100 }));
     const call = firstValueFrom(worker.api.get_login_info({}));
-    await until(async () => (await raw.xlen('rl:actions:999')) > 0);
+    await entriesIn(raw, 'rl:actions:999');
     const [[, posted]] = (await raw.xrange('rl:actions:999', '-', '+')) as [[string, string[]]];
     const fields = Object.fromEntries(posted.flatMap((v, i) => (i % 2 === 0 ? [[v, posted[i + 1]]] : [])));
     const echo = (JSON.parse(fields.f!) as { echo: string }).echo;

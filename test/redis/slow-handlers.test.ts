@@ -1,9 +1,7 @@
 import { firstValueFrom, filter } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../../src/client/client';
 import type { Logger } from '../../src/logger';
-import { createGateway, createWorker } from '../../src/redis';
-import { createSimulator } from '../../src/testing';
+import { createWorker } from '../../src/redis';
 import { hasRedisServer } from '../helpers/redis-server';
 import { redisSuite } from './redis-suite';
 
@@ -28,9 +26,7 @@ describe.runIf(hasRedisServer || process.env.CI)('slow synchronous handlers (rea
     const logger: Logger = { debug: () => undefined, info: () => undefined, warn: (m) => warnings.push(String(m)), error: (m) => warnings.push(String(m)) };
     const prefix = 'slow1';
     const groups = Array.from({ length: 8 }, (_, i) => ({ group_id: 700 + i, group_name: `g${i}` }));
-    const sim = suite.track(await createSimulator({ heartbeatInterval: 0, world: { groups } }));
-    const client = suite.track(createClient({ url: sim.url }));
-    const gateway = suite.track(createGateway({ redis: suite.server().url, clients: client, prefix, partitions: 4, statsInterval: 50 }));
+    const { sim, gateway } = await suite.serve({ prefix, partitions: 4, statsInterval: 50 }, { groups });
     await sim.waitForConnection();
     // Published before the worker reads, so its first read takes them all. The simulator's lifecycle event is
     // published too (heartbeats are not): EVENTS + 1 entries in all.
