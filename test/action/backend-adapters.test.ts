@@ -1,8 +1,8 @@
 import { VirtualTimeScheduler, firstValueFrom } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { SILENT_LOGGER } from '../../src/logger';
 import { BACKEND_ADAPTERS, type BackendName, backendProfile } from '../../src/action/backend';
 import { createCaller } from '../../src/action/caller';
+import { callerDeps } from '../helpers/status-caller';
 import { CATALOGUE } from '../../src/action/catalogue/index';
 import type { ActionDef } from '../../src/action/define';
 import type { ReplyFrame } from '../../src/codec/frame';
@@ -15,19 +15,17 @@ const ROWS = CATALOGUE as Readonly<Record<string, ActionDef>>;
 function pinned(backend: BackendName) {
   const written: string[] = [];
   const socket = { type: 'open' as const, generation: 1, send: (text: string) => (written.push(text), true) };
-  const caller = createCaller({
-    catalogue: ROWS,
-    link: () => ({ hold: () => ({ unsubscribe: () => undefined }), socket: () => socket, closedError: () => undefined }),
-    scheduler: new VirtualTimeScheduler(),
-    defaultTimeout: 1000,
-    strictResults: true,
-    tag: 't',
-    logger: SILENT_LOGGER,
-    report: () => undefined,
-    fatal: () => undefined,
-    backend: backendProfile(backend),
-    pinned: true,
-  });
+  const caller = createCaller(
+    callerDeps({
+      catalogue: ROWS,
+      link: () => ({ hold: () => ({ unsubscribe: () => undefined }), socket: () => socket, closedError: () => undefined }),
+      scheduler: new VirtualTimeScheduler(),
+      strictResults: true,
+      tag: 't',
+      backend: backendProfile(backend),
+      pinned: true,
+    }),
+  );
   /** Calls `action`, answers its frame with `reply`, resolves with the result (or rejects with the error). */
   const call = async (action: string, params: unknown, reply: Record<string, unknown> = { data: null }, force = false) => {
     const result = firstValueFrom(caller.call(action, params, force ? { force } : undefined));

@@ -1,9 +1,9 @@
 import * as t from 'io-ts';
 import { VirtualTimeScheduler, firstValueFrom, lastValueFrom, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { SILENT_LOGGER } from '../../src/logger';
 import type { BackendProfile } from '../../src/action/backend';
 import { type CallLink, createCaller } from '../../src/action/caller';
+import { callerDeps } from '../helpers/status-caller';
 import { type BackendName, NoParams, action } from '../../src/action/define';
 import type { ReplyFrame } from '../../src/codec/frame';
 import { Id, IdParam } from '../../src/codec/id';
@@ -87,18 +87,17 @@ function harness(options: { strict?: boolean; unsupported?: string[]; socket?: S
     socket: () => socket,
     closedError: () => closed,
   };
-  const caller = createCaller({
-    catalogue,
-    link: () => link,
-    scheduler,
-    defaultTimeout: 1000,
-    strictResults: options.strict ?? false,
-    tag: 'tag',
-    logger: SILENT_LOGGER,
-    report: (e) => reported.push(e),
-    fatal: (e) => fatal.push(e),
-    ...(options.unsupported === undefined ? {} : { backend: profile({ name: 'lagrange', unsupported: options.unsupported }) }),
-  });
+  const caller = createCaller(
+    callerDeps({
+      catalogue,
+      link: () => link,
+      scheduler,
+      strictResults: options.strict ?? false,
+      report: (e) => reported.push(e),
+      fatal: (e) => fatal.push(e),
+      ...(options.unsupported === undefined ? {} : { backend: profile({ name: 'lagrange', unsupported: options.unsupported }) }),
+    }),
+  );
   const reply = (echo: unknown, fields: Record<string, unknown> = {}) => {
     const frame = { status: 'ok', retcode: 0, data: null, message: '', wording: '', echo, ...fields };
     const text = JSON.stringify(frame);
@@ -387,22 +386,19 @@ describe('createCaller', () => {
 describe('64-bit ID params for servers that round bare integers', () => {
   it('writes unsafe IDs as JSON strings when asked, and leaves safe ones as numbers', () => {
     const written: string[] = [];
-    const caller = createCaller({
-      catalogue,
-      link: () => ({
-        hold: () => ({ unsubscribe: () => undefined }),
-        socket: () => ({ type: 'open', generation: 1, send: (text: string) => written.push(text) > 0 }),
-        closedError: () => undefined,
+    const caller = createCaller(
+      callerDeps({
+        catalogue,
+        link: () => ({
+          hold: () => ({ unsubscribe: () => undefined }),
+          socket: () => ({ type: 'open', generation: 1, send: (text: string) => written.push(text) > 0 }),
+          closedError: () => undefined,
+        }),
+        scheduler: new VirtualTimeScheduler(),
+        tag: 't',
+        backend: profile({ name: 'napcat', unsafeIdsAsStrings: true }),
       }),
-      scheduler: new VirtualTimeScheduler(),
-      defaultTimeout: 1000,
-      strictResults: false,
-      tag: 't',
-      logger: SILENT_LOGGER,
-      report: () => undefined,
-      fatal: () => undefined,
-      backend: profile({ name: 'napcat', unsafeIdsAsStrings: true }),
-    });
+    );
     caller.call('delete_msg', { message_id: 12345678901234567890n }).subscribe();
     caller.call('delete_msg', { message_id: '77' }).subscribe();
     expect(written.map((w) => w.match(/"message_id":([^,}]+)/)?.[1])).toEqual(['"12345678901234567890"', '77']);
